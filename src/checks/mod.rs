@@ -1,0 +1,1 @@
+//! Algorithms that rules call by name.

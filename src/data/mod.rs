@@ -1,0 +1,1 @@
+//! Reference tables compiled in from `rules/data/*.csv`.

@@ -1,0 +1,15 @@
+//! `icp` prepares and validates China ICP filings (ICP备案) offline.
+//!
+//! Data flows one way: a filing file is loaded into a model that keeps the span
+//! of every value ([`filing`]); facts are derived from it ([`facts`]); the rules
+//! of `rules/*.yaml` ([`rules`]) turn facts into findings ([`finding`]); a
+//! reporter renders findings ([`report`]). Algorithms that rules call by name
+//! (check digits, phone parsing, IDNA) live in [`checks`]; the reference tables
+//! they consult live in [`data`].
+//!
+//! Library code never prints: everything a user sees is returned as a value
+//! and written by the binary.
+#![deny(clippy::print_stdout, clippy::print_stderr)]
+
+pub mod checks;
+pub mod data;
