@@ -5,7 +5,8 @@
 //! of `rules/*.yaml` ([`rules`]) turn facts into findings ([`finding`]); a
 //! reporter renders findings ([`report`]). Algorithms that rules call by name
 //! (check digits, phone parsing, IDNA) live in [`checks`]; the reference tables
-//! they consult live in [`data`].
+//! they consult live in [`data`]. [`validate`] ties the steps together for
+//! files and directories.
 //!
 //! Library code never prints: everything a user sees is returned as a value
 //! and written by the binary.
@@ -13,3 +14,14 @@
 
 pub mod checks;
 pub mod data;
+pub mod facts;
+pub mod filing;
+pub mod finding;
+pub mod i18n;
+pub mod lang;
+pub mod report;
+pub mod rules;
+pub mod suggest;
+pub mod validate;
+
+pub use lang::{Lang, Text};

@@ -1,0 +1,116 @@
+//! Running the subcommands: the glue between the command line and the
+//! library. Each command returns its exit code.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+
+use icp::Lang;
+use icp::report::{self, Summary, human::Style};
+use icp::rules::RuleSet;
+use icp::rules::engine::Dates;
+
+use crate::cli::{Cli, ColorArg, Command, FormatArg, LangArg, ValidateArgs};
+
+/// Nothing fails.
+pub const OK: u8 = 0;
+/// Something fails: a finding, a missing document.
+pub const FAIL: u8 = 1;
+/// The command could not run: usage, an unreadable path, a broken rule file.
+pub const ERROR: u8 = 2;
+
+/// Global settings every command uses.
+pub struct Context {
+    pub lang: Lang,
+    pub color: bool,
+    pub dates: Dates,
+}
+
+impl Context {
+    fn style(&self, terminal: bool) -> Style {
+        Style {
+            lang: self.lang,
+            color: self.color,
+            // A fixed width off the terminal keeps piped and tested output stable.
+            width: if terminal { None } else { Some(100) },
+        }
+    }
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> u8 {
+    let lang = match cli.lang {
+        Some(LangArg::Zh) => Lang::Zh,
+        Some(LangArg::En) => Lang::En,
+        None => Lang::from_env(|k| std::env::var(k).ok()),
+    };
+    let stdout_tty = std::io::stdout().is_terminal();
+    let color = match cli.color {
+        ColorArg::Always => true,
+        ColorArg::Never => false,
+        ColorArg::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let today = jiff::ZonedDateTime::now().date();
+    let ctx = Context {
+        lang,
+        color,
+        dates: Dates {
+            today,
+            forced: cli.today,
+        },
+    };
+    let rules = match RuleSet::with_dir(cli.rules.as_deref()) {
+        Ok(rules) => rules,
+        Err(e) => {
+            let stderr_tty = std::io::stderr().is_terminal();
+            eprint!("{}", report::human::rule_errors(&e, ctx.style(stderr_tty)));
+            return ERROR;
+        }
+    };
+    match cli.command {
+        Command::Validate(args) => validate(&ctx, &rules, args, stdout_tty),
+    }
+}
+
+/// Writes to stdout; a closed pipe (`icp validate | head`) is not an error.
+fn emit(text: &str) {
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+}
+
+fn validate(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let (files, mut path_errors) = icp::validate::collect(&paths);
+    let mut reports = Vec::with_capacity(files.len());
+    for result in icp::validate::files(rules, &files, ctx.dates) {
+        match result {
+            Ok(r) => reports.push(r),
+            Err(e) => path_errors.push(e),
+        }
+    }
+    for e in &path_errors {
+        eprintln!(
+            "{}: {}: {}",
+            icp::i18n::Msg::Unreadable.get(ctx.lang),
+            e.path.display(),
+            e.message
+        );
+    }
+    if files.is_empty() && path_errors.is_empty() {
+        eprintln!("{}", icp::i18n::Msg::NoFilings.get(ctx.lang));
+    }
+    match args.format {
+        FormatArg::Human => emit(&report::human::render(&reports, ctx.style(terminal))),
+        FormatArg::Json => emit(&report::json::render(&reports, ctx.lang)),
+    }
+    if !path_errors.is_empty() {
+        ERROR
+    } else if Summary::of(&reports).fails(args.deny_warnings) {
+        FAIL
+    } else {
+        OK
+    }
+}

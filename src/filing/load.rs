@@ -1,0 +1,704 @@
+//! Loading a filing: bytes → TOML with spans → the typed [`Filing`].
+//!
+//! The loader never stops at the first problem. An oversized file, invalid
+//! UTF-8 or invalid TOML ends loading with one finding; after that, every
+//! unknown key, wrong type or unknown enumerated value is a finding and the
+//! rest of the file is still read. Findings name the rule that reports them
+//! (`unknown-key`, `wrong-type`, …); the rules in `rules/national.yaml` give
+//! their severity and messages.
+
+use std::borrow::Cow;
+
+use toml::Spanned as TomlSpanned;
+use toml::de::{DeTable, DeValue};
+
+use super::*;
+use crate::finding::{Args, Issue};
+
+/// Filings larger than this are refused unread (SPEC §7).
+pub const MAX_FILING_BYTES: usize = 1024 * 1024;
+
+/// The format version this build reads.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// The result of loading one file.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    /// The source text (BOM removed), for spans and snippets; empty when the
+    /// bytes were refused before decoding.
+    pub text: String,
+    /// The model; default when the text could not be parsed.
+    pub filing: Filing,
+    /// Whether the TOML was parsed (rules only run on a parsed filing).
+    pub parsed: bool,
+    /// What the loader found wrong.
+    pub issues: Vec<Issue>,
+}
+
+/// Loads a filing from its bytes.
+pub fn load(bytes: &[u8]) -> Loaded {
+    let mut loaded = Loaded::default();
+    if bytes.len() > MAX_FILING_BYTES {
+        loaded.issues.push(Issue::new(
+            "file-too-large",
+            None,
+            "",
+            vec![
+                ("size", bytes.len().to_string()),
+                ("max", MAX_FILING_BYTES.to_string()),
+            ],
+        ));
+        return loaded;
+    }
+    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text.to_owned(),
+        Err(err) => {
+            // Keep a displayable copy: the valid prefix is unchanged, so the
+            // span of the first invalid byte is still right.
+            let at = err.valid_up_to();
+            loaded.text = String::from_utf8_lossy(bytes).into_owned();
+            let end = (at + 1).min(loaded.text.len());
+            loaded
+                .issues
+                .push(Issue::new("not-utf8", Some(at..end), "", Args::new()));
+            return loaded;
+        }
+    };
+    loaded.text = text;
+    let (table, errors) = DeTable::parse_recoverable(&loaded.text);
+    if !errors.is_empty() {
+        for err in errors.iter().take(10) {
+            let span = err.span().map(|s| clamp(s, loaded.text.len()));
+            loaded.issues.push(Issue::new(
+                "toml-syntax",
+                span,
+                "",
+                vec![("detail", err.message().trim().to_owned())],
+            ));
+        }
+        return loaded;
+    }
+    let mut walker = Walker {
+        issues: &mut loaded.issues,
+    };
+    loaded.filing = walker.filing(table.get_ref());
+    loaded.parsed = true;
+    loaded
+}
+
+fn clamp(span: Span, len: usize) -> Span {
+    let start = span.start.min(len);
+    start..span.end.clamp(start, len)
+}
+
+type Value<'i> = TomlSpanned<DeValue<'i>>;
+
+/// Walks the parsed TOML, building the model and collecting issues.
+struct Walker<'a> {
+    issues: &'a mut Vec<Issue>,
+}
+
+const TOP_KEYS: &[&str] = &["version", "type", "prepared_on", "subject", "websites"];
+const SUBJECT_KEYS: &[&str] = &[
+    "province",
+    "city",
+    "district",
+    "nature",
+    "certificate_type",
+    "certificate_number",
+    "certificate_expires",
+    "name",
+    "certificate_address",
+    "investor",
+    "address",
+    "note",
+    "icp_number",
+    "documents",
+    "principal",
+];
+const PRINCIPAL_KEYS: &[&str] = &[
+    "same_as_subject",
+    "name",
+    "id_type",
+    "id_number",
+    "id_expires",
+    "office_phone",
+    "mobile",
+    "emergency_phone",
+    "email",
+    "legal_representative",
+    "documents",
+];
+const WEBSITE_KEYS: &[&str] = &[
+    "name",
+    "domains",
+    "homepages",
+    "service",
+    "preapprovals",
+    "languages",
+    "note",
+    "hosting",
+    "icp_number",
+    "documents",
+    "principal",
+];
+const DOMAIN_KEYS: &[&str] = &["name", "holder", "expires"];
+const HOSTING_KEYS: &[&str] = &["type", "ips", "code"];
+const DOCUMENT_KEYS: &[&str] = &["kind", "file", "category", "domain"];
+
+/// The keys each table accepts, for the JSON Schema and tests.
+pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
+    ("", TOP_KEYS),
+    ("subject", SUBJECT_KEYS),
+    ("principal", PRINCIPAL_KEYS),
+    ("websites", WEBSITE_KEYS),
+    ("domains", DOMAIN_KEYS),
+    ("hosting", HOSTING_KEYS),
+    ("documents", DOCUMENT_KEYS),
+];
+
+fn join(path: &str, key: &str) -> String {
+    if path.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{path}.{key}")
+    }
+}
+
+fn type_name(value: &DeValue<'_>) -> &'static str {
+    match value {
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "datetime",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "table",
+    }
+}
+
+impl Walker<'_> {
+    fn issue(&mut self, rule: &'static str, span: Span, path: String, args: Args) {
+        self.issues.push(Issue::new(rule, Some(span), path, args));
+    }
+
+    fn wrong_type(&mut self, value: &Value<'_>, path: String, expected: &'static str) {
+        let found = type_name(value.get_ref());
+        self.issue(
+            "wrong-type",
+            value.span(),
+            path,
+            vec![
+                ("expected", expected.to_owned()),
+                ("found", found.to_owned()),
+            ],
+        );
+    }
+
+    fn unknown_key(&mut self, key: &TomlSpanned<Cow<'_, str>>, path: &str, known: &[&str]) {
+        let name = key.get_ref().as_ref();
+        let mut args = vec![("key", name.to_owned())];
+        if let Some(best) = crate::suggest::closest(name, known.iter().copied()) {
+            args.push(("suggestion", best.to_owned()));
+        }
+        self.issue("unknown-key", key.span(), join(path, name), args);
+    }
+
+    /// Visits the entries of a table; `visit` returns `false` for keys it
+    /// does not know, which become `unknown-key` issues.
+    fn entries<'i>(
+        &mut self,
+        table: &DeTable<'i>,
+        path: &str,
+        known: &[&str],
+        mut visit: impl FnMut(&mut Self, &str, &Value<'i>, String) -> bool,
+    ) {
+        for (key, value) in table.iter() {
+            let name = key.get_ref().as_ref();
+            let field_path = join(path, name);
+            if !visit(self, name, value, field_path) {
+                self.unknown_key(key, path, known);
+            }
+        }
+    }
+
+    fn table<'v, 'i>(&mut self, value: &'v Value<'i>, path: String) -> Option<&'v DeTable<'i>> {
+        match value.get_ref() {
+            DeValue::Table(t) => Some(t),
+            _ => {
+                self.wrong_type(value, path, "table");
+                None
+            }
+        }
+    }
+
+    fn array<'v, 'i>(
+        &mut self,
+        value: &'v Value<'i>,
+        path: String,
+    ) -> Option<&'v [TomlSpanned<DeValue<'i>>]> {
+        match value.get_ref() {
+            DeValue::Array(a) => Some(a),
+            _ => {
+                self.wrong_type(value, path, "array");
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, value: &Value<'_>, path: String) -> Field<String> {
+        match value.get_ref() {
+            DeValue::String(s) => Some(Spanned::new(s.to_string(), value.span())),
+            _ => {
+                self.wrong_type(value, path, "string");
+                None
+            }
+        }
+    }
+
+    fn strings(&mut self, value: &Value<'_>, path: String) -> Vec<Spanned<String>> {
+        let Some(items) = self.array(value, path.clone()) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.string(item, format!("{path}[{i}]")))
+            .collect()
+    }
+
+    fn bool(&mut self, value: &Value<'_>, path: String) -> Field<bool> {
+        match value.get_ref() {
+            DeValue::Boolean(b) => Some(Spanned::new(*b, value.span())),
+            _ => {
+                self.wrong_type(value, path, "boolean");
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, value: &Value<'_>, path: String) -> Field<i64> {
+        match value.get_ref() {
+            DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
+                Ok(n) => Some(Spanned::new(n, value.span())),
+                Err(_) => {
+                    self.invalid(value.span(), path, i.as_str(), None, "");
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(value, path, "integer");
+                None
+            }
+        }
+    }
+
+    fn invalid(
+        &mut self,
+        span: Span,
+        path: String,
+        found: &str,
+        suggestion: Option<&str>,
+        allowed: &str,
+    ) {
+        let mut args = vec![("value", found.to_owned())];
+        if let Some(s) = suggestion {
+            args.push(("suggestion", s.to_owned()));
+        }
+        if !allowed.is_empty() {
+            args.push(("allowed", allowed.to_owned()));
+        }
+        self.issue("invalid-value", span, path, args);
+    }
+
+    fn vocab<V: Vocabulary>(&mut self, value: &Value<'_>, path: String) -> Field<V> {
+        let text = self.string(value, path.clone())?;
+        match V::parse(&text.value) {
+            Some(v) => Some(Spanned::new(v, text.span)),
+            None => {
+                let spellings = V::spellings();
+                let suggestion = crate::suggest::closest(&text.value, spellings.iter().copied());
+                let allowed = V::ALL
+                    .iter()
+                    .map(|v| format!("{} ({})", v.key(), v.zh()))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                self.invalid(text.span, path, &text.value, suggestion, &allowed);
+                None
+            }
+        }
+    }
+
+    fn vocab_list<V: Vocabulary>(&mut self, value: &Value<'_>, path: String) -> Vec<Spanned<V>> {
+        let Some(items) = self.array(value, path.clone()) else {
+            return Vec::new();
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, item)| self.vocab(item, format!("{path}[{i}]")))
+            .collect()
+    }
+
+    /// A date: a TOML local date, or a string `YYYY-MM-DD`.
+    fn date(&mut self, value: &Value<'_>, path: String) -> Field<Date> {
+        match value.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time) {
+                (Some(d), None) => match Date::new(d.year as i16, d.month as i8, d.day as i8) {
+                    Ok(date) => Some(Spanned::new(date, value.span())),
+                    Err(_) => {
+                        self.invalid(value.span(), path, &dt.to_string(), None, "YYYY-MM-DD");
+                        None
+                    }
+                },
+                _ => {
+                    self.invalid(value.span(), path, &dt.to_string(), None, "YYYY-MM-DD");
+                    None
+                }
+            },
+            DeValue::String(s) => match s.trim().parse::<Date>() {
+                Ok(date) => Some(Spanned::new(date, value.span())),
+                Err(_) => {
+                    self.invalid(value.span(), path, s, None, "YYYY-MM-DD");
+                    None
+                }
+            },
+            _ => {
+                self.wrong_type(value, path, "date");
+                None
+            }
+        }
+    }
+
+    /// An expiry: a date, or `"long-term"` / `"长期"`.
+    fn expiry(&mut self, value: &Value<'_>, path: String) -> Field<Expiry> {
+        if let DeValue::String(s) = value.get_ref() {
+            let s = s.trim();
+            if s.eq_ignore_ascii_case("long-term") || s == "长期" {
+                return Some(Spanned::new(Expiry::LongTerm, value.span()));
+            }
+            if s.parse::<Date>().is_err() {
+                self.invalid(value.span(), path, s, None, "YYYY-MM-DD, long-term (长期)");
+                return None;
+            }
+        }
+        let date = self.date(value, path)?;
+        Some(Spanned::new(Expiry::Date(date.value), date.span))
+    }
+
+    fn province(&mut self, value: &Value<'_>, path: String) -> Field<&'static Province> {
+        let text = self.string(value, path.clone())?;
+        match crate::data::find_province(&text.value) {
+            Some(p) => Some(Spanned::new(p, text.span)),
+            None => {
+                let names = crate::data::provinces()
+                    .iter()
+                    .filter(|p| p.mainland)
+                    .flat_map(|p| [p.code, p.name, p.short_name]);
+                let suggestion = crate::suggest::closest(&text.value, names);
+                self.invalid(text.span, path, &text.value, suggestion, "");
+                None
+            }
+        }
+    }
+
+    fn filing(&mut self, root: &DeTable<'_>) -> Filing {
+        let mut filing = Filing::default();
+        self.entries(root, "", TOP_KEYS, |w, key, value, path| {
+            match key {
+                "version" => filing.version = w.integer(value, path),
+                "type" => filing.filing_type = w.vocab(value, path),
+                "prepared_on" => filing.prepared_on = w.date(value, path),
+                "subject" => {
+                    if let Some(t) = w.table(value, path) {
+                        filing.subject = Some(w.subject(t, value.span()));
+                    }
+                }
+                "websites" => {
+                    filing.websites_span = Some(value.span());
+                    if let Some(items) = w.array(value, path) {
+                        for (i, item) in items.iter().enumerate() {
+                            let path = format!("websites[{i}]");
+                            if let Some(t) = w.table(item, path.clone()) {
+                                filing.websites.push(w.website(t, item.span(), &path));
+                            }
+                        }
+                    }
+                }
+                _ => return false,
+            }
+            true
+        });
+        filing
+    }
+
+    fn subject(&mut self, table: &DeTable<'_>, span: Span) -> Subject {
+        let mut s = Subject {
+            span,
+            ..Subject::default()
+        };
+        self.entries(table, "subject", SUBJECT_KEYS, |w, key, value, path| {
+            match key {
+                "province" => s.province = w.province(value, path),
+                "city" => s.city = w.string(value, path),
+                "district" => s.district = w.string(value, path),
+                "nature" => s.nature = w.vocab(value, path),
+                "certificate_type" => s.certificate_type = w.vocab(value, path),
+                "certificate_number" => s.certificate_number = w.string(value, path),
+                "certificate_expires" => s.certificate_expires = w.expiry(value, path),
+                "name" => s.name = w.string(value, path),
+                "certificate_address" => s.certificate_address = w.string(value, path),
+                "investor" => s.investor = w.string(value, path),
+                "address" => s.address = w.string(value, path),
+                "note" => s.note = w.string(value, path),
+                "icp_number" => s.icp_number = w.string(value, path),
+                "documents" => s.documents = w.documents(value, path),
+                "principal" => {
+                    if let Some(t) = w.table(value, path.clone()) {
+                        s.principal = Some(w.principal(t, value.span(), &path));
+                    }
+                }
+                _ => return false,
+            }
+            true
+        });
+        s
+    }
+
+    fn principal(&mut self, table: &DeTable<'_>, span: Span, path: &str) -> Principal {
+        let mut p = Principal {
+            span,
+            ..Principal::default()
+        };
+        self.entries(table, path, PRINCIPAL_KEYS, |w, key, value, path| {
+            match key {
+                "same_as_subject" => p.same_as_subject = w.bool(value, path),
+                "name" => p.name = w.string(value, path),
+                "id_type" => p.id_type = w.vocab(value, path),
+                "id_number" => p.id_number = w.string(value, path),
+                "id_expires" => p.id_expires = w.expiry(value, path),
+                "office_phone" => p.office_phone = w.string(value, path),
+                "mobile" => p.mobile = w.string(value, path),
+                "emergency_phone" => p.emergency_phone = w.string(value, path),
+                "email" => p.email = w.string(value, path),
+                "legal_representative" => p.legal_representative = w.bool(value, path),
+                "documents" => p.documents = w.documents(value, path),
+                _ => return false,
+            }
+            true
+        });
+        p
+    }
+
+    fn website(&mut self, table: &DeTable<'_>, span: Span, path: &str) -> Website {
+        let mut site = Website {
+            span,
+            ..Website::default()
+        };
+        self.entries(table, path, WEBSITE_KEYS, |w, key, value, path| {
+            match key {
+                "name" => site.name = w.string(value, path),
+                "domains" => {
+                    site.domains_span = Some(value.span());
+                    if let Some(items) = w.array(value, path.clone()) {
+                        site.domains = items
+                            .iter()
+                            .enumerate()
+                            .filter_map(|(i, item)| w.domain(item, format!("{path}[{i}]")))
+                            .collect();
+                    }
+                }
+                "homepages" => site.homepages = w.strings(value, path),
+                "service" => site.service = w.vocab(value, path),
+                "preapprovals" => site.preapprovals = w.vocab_list(value, path),
+                "languages" => site.languages = w.strings(value, path),
+                "note" => site.note = w.string(value, path),
+                "hosting" => {
+                    if let Some(t) = w.table(value, path.clone()) {
+                        site.hosting = Some(w.hosting(t, value.span(), &path));
+                    }
+                }
+                "icp_number" => site.icp_number = w.string(value, path),
+                "documents" => site.documents = w.documents(value, path),
+                "principal" => {
+                    if let Some(t) = w.table(value, path.clone()) {
+                        site.principal = Some(w.principal(t, value.span(), &path));
+                    }
+                }
+                _ => return false,
+            }
+            true
+        });
+        site
+    }
+
+    fn domain(&mut self, value: &Value<'_>, path: String) -> Option<DomainEntry> {
+        let span = value.span();
+        match value.get_ref() {
+            DeValue::String(s) => Some(DomainEntry {
+                span: span.clone(),
+                name: Some(Spanned::new(s.to_string(), span)),
+                ..DomainEntry::default()
+            }),
+            DeValue::Table(t) => {
+                let mut d = DomainEntry {
+                    span,
+                    ..DomainEntry::default()
+                };
+                self.entries(t, &path, DOMAIN_KEYS, |w, key, value, path| {
+                    match key {
+                        "name" => d.name = w.string(value, path),
+                        "holder" => d.holder = w.string(value, path),
+                        "expires" => d.expires = w.date(value, path),
+                        _ => return false,
+                    }
+                    true
+                });
+                Some(d)
+            }
+            _ => {
+                self.wrong_type(value, path, "string or table");
+                None
+            }
+        }
+    }
+
+    fn hosting(&mut self, table: &DeTable<'_>, span: Span, path: &str) -> Hosting {
+        let mut h = Hosting {
+            span,
+            ..Hosting::default()
+        };
+        self.entries(table, path, HOSTING_KEYS, |w, key, value, path| {
+            match key {
+                "type" => h.kind = w.vocab(value, path),
+                "ips" => h.ips = w.strings(value, path),
+                "code" => h.code = w.string(value, path),
+                _ => return false,
+            }
+            true
+        });
+        h
+    }
+
+    fn documents(&mut self, value: &Value<'_>, path: String) -> Documents {
+        let mut docs = Documents {
+            span: Some(value.span()),
+            items: Vec::new(),
+        };
+        let Some(items) = self.array(value, path.clone()) else {
+            return docs;
+        };
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{i}]");
+            let Some(t) = self.table(item, item_path.clone()) else {
+                continue;
+            };
+            let mut d = Document {
+                span: item.span(),
+                ..Document::default()
+            };
+            self.entries(t, &item_path, DOCUMENT_KEYS, |w, key, value, path| {
+                match key {
+                    "kind" => d.kind = w.string(value, path),
+                    "file" => d.file = w.string(value, path),
+                    "category" => d.category = w.vocab(value, path),
+                    "domain" => d.domain = w.string(value, path),
+                    _ => return false,
+                }
+                true
+            });
+            docs.items.push(d);
+        }
+        docs
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(loaded: &Loaded) -> Vec<(&str, &str)> {
+        loaded
+            .issues
+            .iter()
+            .map(|i| (i.rule, i.path.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn bom_and_crlf_are_fine() {
+        let loaded = load("\u{feff}version = 1\r\ntype = \"new\"\r\n".as_bytes());
+        assert!(loaded.parsed);
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        assert_eq!(loaded.filing.version.map(|v| v.value), Some(1));
+        assert_eq!(
+            loaded.filing.filing_type.map(|v| v.value),
+            Some(FilingType::New)
+        );
+    }
+
+    #[test]
+    fn chinese_labels_and_keys_are_equivalent() {
+        let a = load("[subject]\nnature = \"企业\"\nprovince = \"粤\"\n".as_bytes());
+        let b = load("[subject]\nnature = \"enterprise\"\nprovince = \"gd\"\n".as_bytes());
+        let (sa, sb) = (a.filing.subject.unwrap(), b.filing.subject.unwrap());
+        assert_eq!(sa.nature.unwrap().value, sb.nature.unwrap().value);
+        assert_eq!(sa.province.unwrap().value.code, "gd");
+        assert_eq!(sb.province.unwrap().value.code, "gd");
+    }
+
+    #[test]
+    fn unknown_keys_suggest_the_nearest() {
+        let loaded = load(b"[subject]\nprovice = \"gd\"\n");
+        assert_eq!(rules(&loaded), [("unknown-key", "subject.provice")]);
+        let args = &loaded.issues[0].args;
+        assert!(
+            args.contains(&("suggestion", "province".to_owned())),
+            "{args:?}"
+        );
+    }
+
+    #[test]
+    fn wrong_types_are_found_at_the_value() {
+        let text = "[subject.principal]\nmobile = 13800138000\n";
+        let loaded = load(text.as_bytes());
+        assert_eq!(rules(&loaded), [("wrong-type", "subject.principal.mobile")]);
+        let span = loaded.issues[0].span.clone().unwrap();
+        assert_eq!(&text[span], "13800138000");
+    }
+
+    #[test]
+    fn invalid_toml_is_an_issue_with_a_span() {
+        let loaded = load(b"version = \n");
+        assert!(!loaded.parsed);
+        assert_eq!(loaded.issues[0].rule, "toml-syntax");
+        assert!(loaded.issues[0].span.is_some());
+    }
+
+    #[test]
+    fn oversized_and_binary_input_are_refused() {
+        let big = vec![b'#'; MAX_FILING_BYTES + 1];
+        assert_eq!(load(&big).issues[0].rule, "file-too-large");
+        assert_eq!(load(&[0x66, 0xff, 0xfe]).issues[0].rule, "not-utf8");
+    }
+
+    #[test]
+    fn domains_as_strings_or_tables() {
+        let loaded = load(
+            b"[[websites]]\ndomains = [\"a.com\", { name = \"b.com\", holder = \"x\", expires = 2030-01-01 }]\n",
+        );
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        let site = &loaded.filing.websites[0];
+        assert_eq!(site.domains.len(), 2);
+        assert_eq!(site.domains[1].name.as_ref().unwrap().value, "b.com");
+        assert!(site.domains[1].expires.is_some());
+    }
+
+    #[test]
+    fn long_term_expiry() {
+        let loaded = load("[subject]\ncertificate_expires = \"长期\"\n".as_bytes());
+        let s = loaded.filing.subject.unwrap();
+        assert_eq!(s.certificate_expires.unwrap().value, Expiry::LongTerm);
+    }
+}

@@ -1,0 +1,115 @@
+//! Findings: what the rules report, as typed values. Reporters turn them into
+//! text; nothing here formats a message.
+
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::filing::Span;
+use crate::rules::Variant;
+
+/// Values for a message's `{placeholders}`.
+pub type Args = Vec<(&'static str, String)>;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Disabled: the rule does not run.
+    Off,
+    /// For information only.
+    Info,
+    /// Should be fixed; fails only under `--deny-warnings`.
+    Warning,
+    /// The filing would be rejected.
+    Error,
+}
+
+impl Severity {
+    /// Parses the rule-file spelling.
+    pub fn parse(s: &str) -> Option<Severity> {
+        Some(match s {
+            "error" => Severity::Error,
+            "warning" => Severity::Warning,
+            "info" => Severity::Info,
+            "off" => Severity::Off,
+            _ => return None,
+        })
+    }
+
+    /// The spelling in rule files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+            Severity::Off => "off",
+        }
+    }
+}
+
+/// A problem found before any rule ran (by the loader), named by rule id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Issue {
+    /// The id of the rule that describes it.
+    pub rule: &'static str,
+    /// Where, when known.
+    pub span: Option<Span>,
+    /// The field path.
+    pub path: String,
+    /// Placeholder values.
+    pub args: Args,
+}
+
+impl Issue {
+    /// An issue.
+    pub fn new(
+        rule: &'static str,
+        span: Option<Span>,
+        path: impl Into<String>,
+        args: Args,
+    ) -> Self {
+        Issue {
+            rule,
+            span,
+            path: path.into(),
+            args,
+        }
+    }
+}
+
+/// One finding of one rule about one place in a filing.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// The rule variant that fired (message, help, source, severity).
+    pub rule: Arc<Variant>,
+    /// The span in the filing; `None` for findings about the whole file.
+    pub span: Option<Span>,
+    /// The dotted field path.
+    pub path: String,
+    /// Placeholder values for the message.
+    pub args: Args,
+    /// Values of the facts the message names (`{subject.city}`).
+    pub facts: Vec<(String, String)>,
+}
+
+impl Finding {
+    /// Every placeholder value, for filling in message and help.
+    pub fn placeholders(&self) -> Vec<(&str, String)> {
+        self.args
+            .iter()
+            .map(|(k, v)| (*k, v.clone()))
+            .chain(self.facts.iter().map(|(k, v)| (k.as_str(), v.clone())))
+            .collect()
+    }
+
+    /// The severity (the rule's).
+    pub fn severity(&self) -> Severity {
+        self.rule.severity
+    }
+
+    /// The rule id.
+    pub fn id(&self) -> &str {
+        &self.rule.id
+    }
+}

@@ -1,0 +1,157 @@
+//! The human report: miette's graphical diagnostics, one per finding, with
+//! the rule id as the code, a label on the exact span, the help and the
+//! rule's source; then a one-line summary.
+
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
+};
+
+use super::Summary;
+use super::json::display_path;
+use crate::Lang;
+use crate::finding::{Finding, Severity};
+use crate::i18n::{Msg, summary};
+use crate::lang::fill;
+use crate::validate::FileReport;
+
+/// How the human report looks.
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    /// Output language.
+    pub lang: Lang,
+    /// ANSI colours.
+    pub color: bool,
+    /// Width in columns; `None` lets miette ask the terminal.
+    pub width: Option<usize>,
+}
+
+fn handler(style: Style) -> GraphicalReportHandler {
+    let theme = if style.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_context_lines(1);
+    match style.width {
+        Some(width) => handler.with_width(width),
+        None => handler,
+    }
+}
+
+/// Renders one finding.
+pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
+    let lang = style.lang;
+    let args = f.placeholders();
+    let message = fill(f.rule.message.get(lang), &args);
+    let mut help = fill(f.rule.help.get(lang), &args);
+    let source = f.rule.source_line();
+    if !source.is_empty() {
+        help.push_str(&format!("\n{}: {source}", Msg::Source.get(lang)));
+    }
+    let severity = match f.severity() {
+        Severity::Error | Severity::Off => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    };
+    let mut diag = MietteDiagnostic::new(match &f.span {
+        Some(_) => message,
+        None => format!("{path}: {message}"),
+    })
+    .with_code(f.id().to_owned())
+    .with_severity(severity)
+    .with_help(help);
+    let mut out = String::new();
+    let rendered = match &f.span {
+        Some(span) => {
+            let len = span.end.saturating_sub(span.start);
+            diag = diag.with_label(LabeledSpan::new(None, span.start, len));
+            let report =
+                Report::new(diag).with_source_code(NamedSource::new(path, text.to_owned()));
+            handler(style).render_report(&mut out, report.as_ref())
+        }
+        None => handler(style).render_report(&mut out, &diag),
+    };
+    if rendered.is_err() {
+        // Rendering into a String does not fail; keep the message if it ever does.
+        out = format!("{}: {}\n", f.id(), fill(f.rule.message.get(lang), &args));
+    }
+    out
+}
+
+/// Renders every file's findings and the summary line.
+pub fn render(reports: &[FileReport], style: Style) -> String {
+    let mut out = String::new();
+    for report in reports {
+        let path = display_path(&report.path);
+        for f in &report.findings {
+            out.push_str(&finding(f, &path, &report.text, style));
+        }
+    }
+    let s = Summary::of(reports);
+    if s.errors + s.warnings + s.infos == 0 {
+        let files = match style.lang {
+            Lang::Zh => format!("{} 个文件", s.files),
+            Lang::En if s.files == 1 => "1 file".to_owned(),
+            Lang::En => format!("{} files", s.files),
+        };
+        out.push_str(&format!("✓ {files}: {}\n", Msg::AllClean.get(style.lang)));
+    } else {
+        let mark = if s.errors > 0 { "✗" } else { "!" };
+        out.push_str(&format!(
+            "{mark} {}\n",
+            summary(style.lang, s.files, s.errors, s.warnings, s.infos)
+        ));
+    }
+    out
+}
+
+/// Renders the errors of broken rule files (exit 2).
+pub fn rule_errors(errors: &crate::rules::RulesError, style: Style) -> String {
+    use crate::rules::RulesError;
+    let lang = style.lang;
+    let mut out = String::new();
+    match errors {
+        RulesError::Io { path, message } => {
+            out.push_str(&format!(
+                "{}: {path}: {message}\n",
+                Msg::RulesUnreadable.get(lang)
+            ));
+        }
+        RulesError::Invalid(files) => {
+            for file in files {
+                for e in &file.errors {
+                    let mut diag = MietteDiagnostic::new(e.message.get(lang).to_owned())
+                        .with_code("rule-file")
+                        .with_severity(miette::Severity::Error);
+                    let rendered = match &e.span {
+                        Some(span) if !file.file.text.is_empty() => {
+                            let start = span.start.min(file.file.text.len());
+                            let len = span.end.min(file.file.text.len()).saturating_sub(start);
+                            diag = diag.with_label(LabeledSpan::new(None, start, len));
+                            let report = Report::new(diag).with_source_code(NamedSource::new(
+                                &file.file.name,
+                                file.file.text.clone(),
+                            ));
+                            handler(style).render_report(&mut out, report.as_ref())
+                        }
+                        _ => {
+                            let diag = MietteDiagnostic::new(format!(
+                                "{}: {}",
+                                file.file.name,
+                                e.message.get(lang)
+                            ))
+                            .with_code("rule-file");
+                            handler(style).render_report(&mut out, &diag)
+                        }
+                    };
+                    if rendered.is_err() {
+                        out.push_str(&format!("{}: {}\n", file.file.name, e.message.get(lang)));
+                    }
+                }
+            }
+        }
+    }
+    out
+}

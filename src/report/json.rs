@@ -1,0 +1,84 @@
+//! `--format json` (SPEC §4): one JSON document on stdout with stable field
+//! names.
+
+use serde::Serialize;
+
+use super::{Summary, line_column};
+use crate::Lang;
+use crate::finding::Finding;
+use crate::lang::fill;
+use crate::validate::FileReport;
+
+#[derive(Serialize)]
+struct Document<'a> {
+    version: u32,
+    files: Vec<File<'a>>,
+    summary: Summary,
+}
+
+#[derive(Serialize)]
+struct File<'a> {
+    path: String,
+    province: Option<&'a str>,
+    diagnostics: Vec<Diagnostic<'a>>,
+}
+
+#[derive(Serialize)]
+struct Diagnostic<'a> {
+    rule: &'a str,
+    severity: &'static str,
+    path: &'a str,
+    message: String,
+    help: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    source: String,
+}
+
+/// The path as shown: forward slashes on every platform.
+pub fn display_path(path: &std::path::Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+fn diagnostic<'a>(f: &'a Finding, text: &str, lang: Lang) -> Diagnostic<'a> {
+    let args = f.placeholders();
+    let (line, column) = match &f.span {
+        Some(span) => {
+            let (l, c) = line_column(text, span.start);
+            (Some(l), Some(c))
+        }
+        None => (None, None),
+    };
+    Diagnostic {
+        rule: f.id(),
+        severity: f.severity().as_str(),
+        path: &f.path,
+        message: fill(f.rule.message.get(lang), &args),
+        help: fill(f.rule.help.get(lang), &args),
+        line,
+        column,
+        source: f.rule.source_line(),
+    }
+}
+
+/// Renders the reports as the JSON document.
+pub fn render(reports: &[FileReport], lang: Lang) -> String {
+    let doc = Document {
+        version: 1,
+        files: reports
+            .iter()
+            .map(|r| File {
+                path: display_path(&r.path),
+                province: r.province,
+                diagnostics: r
+                    .findings
+                    .iter()
+                    .map(|f| diagnostic(f, &r.text, lang))
+                    .collect(),
+            })
+            .collect(),
+        summary: Summary::of(reports),
+    };
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}

@@ -1,0 +1,411 @@
+//! The algorithms a `check:` rule can name, and the outcomes each reports.
+//!
+//! The algorithms themselves are in [`crate::checks`]; this module is the
+//! binding between their typed results and the outcome names rule files use
+//! (`check: { algorithm: resident-id, report: [checksum] }`), so one rule per
+//! outcome can carry its own severity and message.
+
+use std::borrow::Cow;
+
+use crate::checks::{self, chars};
+use crate::facts::Ctx;
+use crate::finding::Args;
+
+/// An algorithm of `icp`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Algorithm {
+    /// Full-width characters, spaces or invisible characters in a value.
+    Characters,
+    /// 18-digit resident ID (GB 11643): checksum, birth date, region.
+    ResidentId,
+    /// HK/Macau/Taiwan residence permit number (81/82/83 + GB 11643).
+    HmtResidencePermit,
+    /// Foreigner's permanent residence ID (2023 and 2017 formats).
+    ForeignPermanentId,
+    /// Unified social credit code (GB 32100 with GB 11714).
+    Uscc,
+    /// Office phone `086-<area code>-<number>`.
+    OfficePhone,
+    /// Mobile number.
+    Mobile,
+    /// A mobile, or a landline in the office format.
+    ContactPhone,
+    /// E-mail syntax.
+    Email,
+    /// Domain syntax (IDNA), registrability, mixed scripts.
+    Domain,
+    /// Domain suffix on the approved / refused lists.
+    DomainSuffix,
+    /// ICP filing number format and province abbreviation.
+    IcpNumber,
+    /// IP address valid and public.
+    Ip,
+    /// Organisation code (GB 11714), `XXXXXXXX-X`.
+    OrgCode,
+    /// A regular expression of the rule file (`pattern:`), matched against
+    /// the cleaned value.
+    Pattern,
+}
+
+/// One result of an algorithm.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    /// Its name in rule files.
+    pub code: &'static str,
+    /// Placeholder values for the message.
+    pub args: Args,
+}
+
+fn outcome(code: &'static str, args: Args) -> Outcome {
+    Outcome { code, args }
+}
+
+impl Algorithm {
+    /// Every algorithm with its rule-file name.
+    pub const ALL: &'static [(&'static str, Algorithm)] = &[
+        ("characters", Algorithm::Characters),
+        ("resident-id", Algorithm::ResidentId),
+        ("hmt-residence-permit", Algorithm::HmtResidencePermit),
+        ("foreign-permanent-id", Algorithm::ForeignPermanentId),
+        ("uscc", Algorithm::Uscc),
+        ("office-phone", Algorithm::OfficePhone),
+        ("mobile", Algorithm::Mobile),
+        ("contact-phone", Algorithm::ContactPhone),
+        ("email", Algorithm::Email),
+        ("domain", Algorithm::Domain),
+        ("domain-suffix", Algorithm::DomainSuffix),
+        ("icp-number", Algorithm::IcpNumber),
+        ("ip", Algorithm::Ip),
+        ("org-code", Algorithm::OrgCode),
+        ("pattern", Algorithm::Pattern),
+    ];
+
+    /// Parses a rule-file name.
+    pub fn parse(name: &str) -> Option<Algorithm> {
+        Self::ALL.iter().find(|(n, _)| *n == name).map(|(_, a)| *a)
+    }
+
+    /// The rule-file name.
+    pub fn name(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(_, a)| *a == self)
+            .map_or("", |(n, _)| n)
+    }
+
+    /// The outcomes it can report.
+    pub fn outcomes(self) -> &'static [&'static str] {
+        match self {
+            Algorithm::Characters => &["fullwidth", "whitespace", "invisible"],
+            Algorithm::ResidentId | Algorithm::HmtResidencePermit => &[
+                "length",
+                "legacy-15",
+                "characters",
+                "checksum",
+                "birth-date",
+                "future-birth",
+                "region",
+                "lowercase-x",
+            ],
+            Algorithm::ForeignPermanentId => &["format"],
+            Algorithm::Uscc => &[
+                "length",
+                "alphabet",
+                "region",
+                "checksum",
+                "org-code",
+                "registration",
+            ],
+            Algorithm::OfficePhone => &[
+                "format",
+                "mobile",
+                "area-code",
+                "local-length",
+                "local-first-digit",
+            ],
+            Algorithm::Mobile => &["format", "segment"],
+            Algorithm::ContactPhone => &["format", "segment", "area-code", "local-length"],
+            Algorithm::Email => &["syntax"],
+            Algorithm::Domain => &[
+                "syntax",
+                "not-registrable",
+                "public-suffix",
+                "mixed-script",
+                "uppercase",
+                "trailing-dot",
+            ],
+            Algorithm::DomainSuffix => &["refused", "unknown"],
+            Algorithm::IcpNumber => &["format", "abbreviation", "site-suffix"],
+            Algorithm::Ip => &["invalid", "not-public"],
+            Algorithm::OrgCode => &["format"],
+            Algorithm::Pattern => &["mismatch"],
+        }
+    }
+
+    /// The named lists it reads, with their default list names.
+    pub fn lists(self) -> &'static [(&'static str, &'static str)] {
+        match self {
+            Algorithm::DomainSuffix => &[
+                ("approved", "approved-suffixes"),
+                ("refused", "refused-suffixes"),
+            ],
+            _ => &[],
+        }
+    }
+
+    /// Runs the algorithm on a raw field value. `lists` gives the named lists
+    /// the algorithm reads, by parameter name.
+    pub fn run(
+        self,
+        raw: &str,
+        ctx: &Ctx<'_>,
+        lists: &[(&str, &[String])],
+        pattern: Option<&regex::Regex>,
+    ) -> Vec<Outcome> {
+        if raw.trim().is_empty() {
+            return Vec::new();
+        }
+        let cleaned = chars::clean(raw);
+        if self == Algorithm::Characters {
+            let mut out = Vec::new();
+            if cleaned.fullwidth {
+                out.push(outcome("fullwidth", vec![("fixed", cleaned.value.clone())]));
+            }
+            if cleaned.whitespace {
+                out.push(outcome(
+                    "whitespace",
+                    vec![("fixed", cleaned.value.clone())],
+                ));
+            }
+            if cleaned.invisible {
+                out.push(outcome("invisible", vec![("fixed", cleaned.value.clone())]));
+            }
+            return out;
+        }
+        let value = cleaned.value.as_str();
+        match self {
+            Algorithm::Characters => Vec::new(),
+            Algorithm::ResidentId => resident(value, ctx, checks::resident_id::IdKind::Citizen),
+            Algorithm::HmtResidencePermit => {
+                resident(value, ctx, checks::resident_id::IdKind::HmtResidencePermit)
+            }
+            Algorithm::ForeignPermanentId => match checks::foreign_permanent_id::check(value) {
+                Ok(()) => Vec::new(),
+                Err(_) => vec![outcome("format", Vec::new())],
+            },
+            Algorithm::Uscc => uscc(value),
+            Algorithm::OfficePhone => office_phone(value, raw),
+            Algorithm::Mobile => mobile(value),
+            Algorithm::ContactPhone => {
+                if checks::phone::is_mobile_shaped(value) {
+                    mobile(value)
+                } else {
+                    office_phone(value, raw)
+                        .into_iter()
+                        .filter(|o| o.code != "mobile" && o.code != "local-first-digit")
+                        .collect()
+                }
+            }
+            Algorithm::Email => {
+                if checks::email::valid(value) {
+                    Vec::new()
+                } else {
+                    vec![outcome("syntax", Vec::new())]
+                }
+            }
+            Algorithm::Domain => domain(value),
+            Algorithm::DomainSuffix => domain_suffix(value, lists),
+            Algorithm::IcpNumber => icp_number(value, ctx),
+            Algorithm::OrgCode => {
+                if checks::uscc::org_code_valid(value) {
+                    Vec::new()
+                } else {
+                    vec![outcome("format", Vec::new())]
+                }
+            }
+            Algorithm::Pattern => match pattern {
+                Some(re) if !re.is_match(value) => vec![outcome("mismatch", Vec::new())],
+                _ => Vec::new(),
+            },
+            Algorithm::Ip => match checks::ip::check(value) {
+                Ok(_) => Vec::new(),
+                Err(checks::ip::IpProblem::Invalid) => vec![outcome("invalid", Vec::new())],
+                Err(checks::ip::IpProblem::NotPublic { kind }) => {
+                    vec![outcome("not-public", vec![("kind", kind.to_owned())])]
+                }
+            },
+        }
+    }
+}
+
+fn resident(value: &str, ctx: &Ctx<'_>, kind: checks::resident_id::IdKind) -> Vec<Outcome> {
+    use checks::resident_id::IdProblem;
+    let (parsed, problems) = checks::resident_id::check(value, ctx.env.as_of, kind);
+    let mut out: Vec<Outcome> = problems
+        .into_iter()
+        .map(|p| match p {
+            IdProblem::Length => outcome(
+                "length",
+                vec![("length", value.chars().count().to_string())],
+            ),
+            IdProblem::Legacy15 => {
+                let upgraded = checks::resident_id::upgrade15(value).unwrap_or_default();
+                outcome("legacy-15", vec![("upgraded", upgraded)])
+            }
+            IdProblem::Characters => outcome("characters", Vec::new()),
+            IdProblem::Checksum { expected } => {
+                outcome("checksum", vec![("expected", expected.to_string())])
+            }
+            IdProblem::BirthDate => outcome("birth-date", Vec::new()),
+            IdProblem::FutureBirth => outcome("future-birth", Vec::new()),
+            IdProblem::UnknownRegion { code } => {
+                outcome("region", vec![("region", format!("{code:06}"))])
+            }
+        })
+        .collect();
+    if parsed.is_some_and(|p| p.lowercase_x) {
+        out.push(outcome(
+            "lowercase-x",
+            vec![("fixed", value.to_ascii_uppercase())],
+        ));
+    }
+    out
+}
+
+fn uscc(value: &str) -> Vec<Outcome> {
+    use checks::uscc::UsccProblem;
+    let (_, problems) = checks::uscc::check(value);
+    problems
+        .into_iter()
+        .map(|p| match p {
+            UsccProblem::Length => outcome(
+                "length",
+                vec![("length", value.chars().count().to_string())],
+            ),
+            UsccProblem::Alphabet => outcome("alphabet", Vec::new()),
+            UsccProblem::Region => outcome("region", Vec::new()),
+            UsccProblem::Checksum { expected } => {
+                outcome("checksum", vec![("expected", expected.to_string())])
+            }
+            UsccProblem::OrgCode { expected } => {
+                outcome("org-code", vec![("expected", expected.to_string())])
+            }
+            UsccProblem::UnknownRegistration { authority, kind } => {
+                outcome("registration", vec![("code", format!("{authority}{kind}"))])
+            }
+        })
+        .collect()
+}
+
+fn office_phone(value: &str, raw: &str) -> Vec<Outcome> {
+    use checks::phone::OfficePhoneProblem as P;
+    match checks::phone::office_phone(value) {
+        Ok(_) => Vec::new(),
+        Err(problem) => vec![match problem {
+            P::Format => {
+                let mut args = Vec::new();
+                if let Some(s) = checks::phone::suggest_office(raw) {
+                    args.push(("suggestion", s));
+                }
+                outcome("format", args)
+            }
+            P::Mobile => outcome("mobile", Vec::new()),
+            P::UnknownAreaCode { code } => outcome("area-code", vec![("area_code", code)]),
+            P::LocalLength {
+                area_code,
+                expected,
+            } => {
+                let (min, max) = expected;
+                let digits = if min == max {
+                    min.to_string()
+                } else {
+                    format!("{min}–{max}")
+                };
+                outcome(
+                    "local-length",
+                    vec![("area_code", area_code), ("digits", digits)],
+                )
+            }
+            P::LocalFirstDigit => outcome("local-first-digit", Vec::new()),
+        }],
+    }
+}
+
+fn mobile(value: &str) -> Vec<Outcome> {
+    match checks::phone::mobile(value) {
+        Ok(()) => Vec::new(),
+        Err(checks::phone::MobileProblem::Format) => vec![outcome("format", Vec::new())],
+        Err(checks::phone::MobileProblem::UnknownBlock) => {
+            let block: String = value.chars().take(3).collect();
+            vec![outcome("segment", vec![("block", block)])]
+        }
+    }
+}
+
+fn domain(value: &str) -> Vec<Outcome> {
+    use checks::domain::DomainProblem as P;
+    let (_, problems) = checks::domain::check(value);
+    problems
+        .into_iter()
+        .map(|p| match p {
+            P::Syntax => outcome("syntax", Vec::new()),
+            P::NotRegistrable { registrable } => {
+                outcome("not-registrable", vec![("registrable", registrable)])
+            }
+            P::PublicSuffix => outcome("public-suffix", Vec::new()),
+            P::MixedScript { label } => outcome("mixed-script", vec![("label", label)]),
+            P::Uppercase => outcome("uppercase", vec![("fixed", value.to_lowercase())]),
+            P::TrailingDot => outcome(
+                "trailing-dot",
+                vec![("fixed", value.trim_end_matches('.').to_owned())],
+            ),
+        })
+        .collect()
+}
+
+fn domain_suffix(value: &str, lists: &[(&str, &[String])]) -> Vec<Outcome> {
+    let list = |name: &str| -> &[String] {
+        lists
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(&[], |(_, l)| *l)
+    };
+    let Some(domain) = checks::domain::check(value).0 else {
+        return Vec::new();
+    };
+    let refused = checks::domain::suffix_match(&domain, list("refused").iter().map(String::as_str));
+    let approved =
+        checks::domain::suffix_match(&domain, list("approved").iter().map(String::as_str));
+    // The longer match wins: `gov.cn` may be approved while `cn` is not listed.
+    match (approved, refused) {
+        (Some(a), Some(r)) if a.len() >= r.len() => Vec::new(),
+        (_, Some(r)) => vec![outcome("refused", vec![("suffix", r.to_owned())])],
+        (Some(_), None) => Vec::new(),
+        (None, None) => vec![outcome("unknown", vec![("suffix", domain.suffix.clone())])],
+    }
+}
+
+fn icp_number(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
+    let Some(number) = checks::icp_number::parse(value) else {
+        return vec![outcome("format", Vec::new())];
+    };
+    let mut out = Vec::new();
+    if let Some(province) = ctx.filing.province() {
+        if !province.abbrs.iter().any(|a| *a == number.abbr) {
+            let expected: Vec<Cow<'_, str>> =
+                province.abbrs.iter().map(|a| Cow::Borrowed(*a)).collect();
+            out.push(outcome(
+                "abbreviation",
+                vec![
+                    ("abbr", number.abbr.clone()),
+                    ("expected", expected.join(" / ")),
+                    ("province", province.name.to_owned()),
+                ],
+            ));
+        }
+    }
+    if number.site.is_some() {
+        out.push(outcome("site-suffix", Vec::new()));
+    }
+    out
+}

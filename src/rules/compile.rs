@@ -1,0 +1,990 @@
+//! Compiling rule-file definitions ([`super::file`]) into the engine's types:
+//! fact names become [`Fact`]s, literals are converted to the fact's type,
+//! regular expressions are built, and every mistake is reported with the span
+//! of the YAML that caused it.
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use regex::Regex;
+use serde_saphyr::{Location, Spanned};
+
+use super::algorithm::Algorithm;
+use super::condition::{Cond, Lit, Op, RelativeDate};
+use super::file::*;
+use crate::data::{self, Province};
+use crate::facts::{Choices, Each, Fact, Ty};
+use crate::filing::{FilingType, Nature, Vocabulary};
+use crate::finding::Severity;
+use crate::lang::Text;
+
+/// A mistake in a rule file.
+#[derive(Clone, Debug)]
+pub struct RuleError {
+    /// Byte span in the YAML, when known.
+    pub span: Option<Range<usize>>,
+    /// What is wrong.
+    pub message: Text,
+}
+
+/// The byte span of a YAML location.
+pub fn byte_span(loc: &Location) -> Option<Range<usize>> {
+    let span = loc.span();
+    let start = usize::try_from(span.byte_offset()?).ok()?;
+    let len = usize::try_from(span.byte_len().unwrap_or(0)).ok()?;
+    Some(start..start + len.max(1))
+}
+
+/// Which filings a rule applies to.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Scope {
+    /// Natures, when restricted.
+    pub natures: Option<Vec<Nature>>,
+    /// Filing types, when restricted.
+    pub types: Option<Vec<FilingType>>,
+    /// Provinces, when restricted.
+    pub provinces: Option<Vec<&'static Province>>,
+}
+
+/// How `words` match.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Match {
+    /// Anywhere in the text.
+    Contains,
+    /// At the start.
+    Prefix,
+    /// The whole text.
+    Exact,
+}
+
+/// The words of a `words` rule.
+#[derive(Clone, Debug)]
+pub enum Words {
+    /// A list in the rule.
+    Plain(Vec<String>),
+    /// Words mapped to the value of `unless` that excuses them.
+    Mapped(Vec<(String, String)>),
+    /// A named list of `lists:`.
+    Named(String),
+}
+
+/// Whose `documents` hold a required document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocOwner {
+    /// `subject.documents`.
+    Subject,
+    /// The current principal (`each: principal`).
+    Principal,
+    /// `subject.principal.documents`.
+    SubjectPrincipal,
+    /// The current website.
+    Website,
+    /// The current website's principal.
+    WebsitePrincipal,
+}
+
+impl DocOwner {
+    fn parse(s: &str) -> Option<DocOwner> {
+        Some(match s {
+            "subject" => DocOwner::Subject,
+            "principal" => DocOwner::Principal,
+            "subject.principal" => DocOwner::SubjectPrincipal,
+            "website" => DocOwner::Website,
+            "website.principal" => DocOwner::WebsitePrincipal,
+            _ => return None,
+        })
+    }
+
+    fn default_for(each: Each) -> DocOwner {
+        match each {
+            Each::Filing => DocOwner::Subject,
+            Each::Principal => DocOwner::Principal,
+            _ => DocOwner::Website,
+        }
+    }
+
+    fn available_in(self, each: Each) -> bool {
+        match self {
+            DocOwner::Subject | DocOwner::SubjectPrincipal => true,
+            DocOwner::Principal => each == Each::Principal,
+            DocOwner::Website | DocOwner::WebsitePrincipal => {
+                !matches!(each, Each::Filing | Each::Principal)
+            }
+        }
+    }
+}
+
+/// What a rule checks.
+#[derive(Clone, Debug)]
+pub enum Kind {
+    /// A condition that must hold.
+    Assert(Cond),
+    /// Fields that must be filled in.
+    Require(Vec<Fact>),
+    /// A note that must contain a phrase and/or have a length.
+    Note {
+        /// The note.
+        field: Fact,
+        /// One of these must appear.
+        phrases: Vec<String>,
+        /// Minimum length in characters.
+        min_chars: Option<usize>,
+    },
+    /// Words a text must not contain.
+    Words {
+        /// The text.
+        field: Fact,
+        /// The words.
+        words: Words,
+        /// How they match.
+        mode: Match,
+        /// A list fact whose values excuse mapped words.
+        unless: Option<Fact>,
+    },
+    /// Bounds on a number.
+    Limit {
+        /// The number.
+        fact: Fact,
+        /// Inclusive lower bound.
+        min: Option<i64>,
+        /// Inclusive upper bound.
+        max: Option<i64>,
+    },
+    /// An algorithm applied to fields.
+    Check {
+        /// The algorithm.
+        algorithm: Algorithm,
+        /// The fields.
+        fields: Vec<Fact>,
+        /// The outcomes reported (all when `None`).
+        report: Option<Vec<&'static str>>,
+        /// Named lists by the algorithm's parameter name.
+        lists: Vec<(&'static str, String)>,
+        /// The regular expression of `algorithm: pattern`.
+        pattern: Option<Regex>,
+    },
+    /// A document that must be declared.
+    Document {
+        /// The document kind key.
+        kind: String,
+        /// Whose table holds it (`None`: decided by `each`).
+        owner: Option<DocOwner>,
+        /// Copies needed.
+        count: u32,
+        /// One per domain.
+        per_domain: bool,
+    },
+    /// Reported by the loader.
+    Load,
+}
+
+impl Kind {
+    /// The kind's name in rule files.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::Assert(_) => "assert",
+            Kind::Require(_) => "require",
+            Kind::Note { .. } => "note",
+            Kind::Words { .. } => "words",
+            Kind::Limit { .. } => "limit",
+            Kind::Check { .. } => "check",
+            Kind::Document { .. } => "document",
+            Kind::Load => "load",
+        }
+    }
+
+    /// The owner of a document rule, given the rule's iteration.
+    pub fn document_owner(owner: Option<DocOwner>, each: Each) -> DocOwner {
+        owner.unwrap_or(DocOwner::default_for(each))
+    }
+}
+
+/// Where a rule's source is given.
+#[derive(Clone, Debug)]
+pub enum SourceRef {
+    /// A key of some file's `sources:`.
+    Key(String),
+    /// Given in the rule.
+    Inline(Arc<SourceDef>),
+}
+
+/// Examples for `icp explain`.
+#[derive(Clone, Debug, Default)]
+pub struct Examples {
+    /// A fragment that trips the rule.
+    pub trips: Option<String>,
+    /// A fragment that passes.
+    pub passes: Option<String>,
+}
+
+/// One definition (or variant) of a rule, compiled; every field optional so
+/// definitions can be layered (see [`super::RuleSet`]).
+#[derive(Clone, Debug, Default)]
+pub struct Fragment {
+    pub(crate) severity: Option<Severity>,
+    pub(crate) scope: Option<Arc<Scope>>,
+    pub(crate) each: Option<Each>,
+    pub(crate) when: Option<Arc<Cond>>,
+    pub(crate) kind: Option<Arc<Kind>>,
+    pub(crate) at: Option<Fact>,
+    pub(crate) message: Option<Arc<Text>>,
+    pub(crate) help: Option<Arc<Text>>,
+    pub(crate) why: Option<Arc<Text>>,
+    pub(crate) conflict: Option<Arc<Text>>,
+    pub(crate) sources: Option<Arc<[SourceRef]>>,
+    pub(crate) confidence: Option<Arc<str>>,
+    pub(crate) stale: Option<bool>,
+    pub(crate) since: Option<Date>,
+    pub(crate) until: Option<Date>,
+    pub(crate) examples: Option<Arc<Examples>>,
+}
+
+impl Fragment {
+    /// This fragment with every field `top` gives replaced by `top`'s.
+    pub(crate) fn under(&self, top: &Fragment) -> Fragment {
+        macro_rules! pick {
+            ($($f:ident),*) => { Fragment { $($f: top.$f.clone().or_else(|| self.$f.clone()),)* } };
+        }
+        pick!(
+            severity, scope, each, when, kind, at, message, help, why, conflict, sources,
+            confidence, stale, since, until, examples
+        )
+    }
+}
+
+/// Compiles definitions, collecting errors.
+pub struct Compiler<'a> {
+    /// Errors found so far.
+    pub errors: &'a mut Vec<RuleError>,
+}
+
+fn err(errors: &mut Vec<RuleError>, span: Option<Range<usize>>, zh: String, en: String) {
+    errors.push(RuleError {
+        span,
+        message: Text::new(zh, en),
+    });
+}
+
+impl Compiler<'_> {
+    fn error(&mut self, loc: &Location, zh: String, en: String) {
+        err(self.errors, byte_span(loc), zh, en);
+    }
+
+    /// A fact name; `each` is the iteration it must be available in.
+    pub fn fact(&mut self, name: &Spanned<String>, each: Each) -> Option<Fact> {
+        let Some(fact) = Fact::parse(name.value.trim()) else {
+            let names = Fact::names();
+            let hint = crate::suggest::closest(&name.value, names.iter().map(String::as_str))
+                .map(|s| {
+                    (
+                        format!("（是否应为 {s}？）"),
+                        format!(" (did you mean {s}?)"),
+                    )
+                })
+                .unwrap_or_default();
+            self.error(
+                &name.referenced,
+                format!("未知的事实 {}{}", name.value, hint.0),
+                format!("unknown fact {}{}", name.value, hint.1),
+            );
+            return None;
+        };
+        if !fact.available_in(each) {
+            let each_name = Each::NAMES
+                .iter()
+                .copied()
+                .find(|n| Each::parse(n) == Some(each))
+                .unwrap_or("filing");
+            self.error(
+                &name.referenced,
+                format!(
+                    "事实 {} 在 each: {each_name} 中不可用（请设置合适的 each）",
+                    name.value
+                ),
+                format!(
+                    "fact {} is not available with each: {each_name} (set a fitting `each`)",
+                    name.value
+                ),
+            );
+        }
+        Some(fact)
+    }
+
+    fn typed_fact(
+        &mut self,
+        name: &Spanned<String>,
+        each: Each,
+        want: &[Ty],
+        what: &str,
+    ) -> Option<Fact> {
+        let fact = self.fact(name, each)?;
+        let ty = fact.ty();
+        let ok = want.iter().any(|w| match (w, ty) {
+            (Ty::Choice(_), Ty::Choice(_)) | (Ty::ChoiceList(_), Ty::ChoiceList(_)) => true,
+            (a, b) => *a == b,
+        });
+        if !ok {
+            self.error(
+                &name.referenced,
+                format!(
+                    "{what} 需要 {} 类型的事实，{} 不是",
+                    ty_name(want[0]),
+                    name.value
+                ),
+                format!(
+                    "{what} needs a fact of type {}; {} is not",
+                    ty_name(want[0]),
+                    name.value
+                ),
+            );
+            return None;
+        }
+        Some(fact)
+    }
+
+    /// A literal for a fact of type `ty`.
+    fn lit(&mut self, ty: Ty, scalar: &Spanned<Scalar>) -> Option<Lit> {
+        let loc = &scalar.referenced;
+        let bad = |c: &mut Self, expected: &str| {
+            c.error(
+                loc,
+                format!("值 {} 不是 {expected}", scalar.value),
+                format!("value {} is not {expected}", scalar.value),
+            );
+            None
+        };
+        match (ty, &scalar.value) {
+            (Ty::Bool, Scalar::Bool(b)) => Some(Lit::Bool(*b)),
+            (Ty::Bool, _) => bad(self, "true/false"),
+            (Ty::Int, Scalar::Int(i)) => Some(Lit::Int(*i)),
+            (Ty::Int, _) => bad(self, "an integer"),
+            (Ty::Text | Ty::TextList, Scalar::Str(s)) => Some(Lit::Text(s.clone())),
+            (Ty::Text | Ty::TextList, Scalar::Int(i)) => Some(Lit::Text(i.to_string())),
+            (Ty::Text | Ty::TextList, Scalar::Bool(_)) => bad(self, "a text"),
+            (Ty::Date, Scalar::Str(s)) => match (s.parse::<Date>(), RelativeDate::parse(s)) {
+                (Ok(d), _) => Some(Lit::Date(d)),
+                (_, Some(r)) => Some(Lit::Relative(r)),
+                _ => bad(self, "a date (YYYY-MM-DD, today, today+3m, today-16y)"),
+            },
+            (Ty::Date, _) => bad(self, "a date"),
+            (Ty::Province, Scalar::Str(s)) => match data::find_province(s) {
+                Some(p) => Some(Lit::Text(p.code.to_owned())),
+                None => bad(self, "a province"),
+            },
+            (Ty::Province, _) => bad(self, "a province"),
+            (Ty::Choice(c) | Ty::ChoiceList(c), Scalar::Str(s)) => {
+                self.choice(c, s, loc).map(Lit::Text)
+            }
+            (Ty::Choice(_) | Ty::ChoiceList(_), _) => bad(self, "a text"),
+        }
+    }
+
+    fn choice(&mut self, choices: Choices, s: &str, loc: &Location) -> Option<String> {
+        if choices == Choices::DocumentKind {
+            return Some(s.trim().to_owned());
+        }
+        match choices.canonical(s) {
+            Some(key) => Some(key.to_owned()),
+            None => {
+                let spellings = choices.spellings();
+                let hint = crate::suggest::closest(s, spellings.iter().copied())
+                    .map(|h| {
+                        (
+                            format!("（是否应为 {h}？）"),
+                            format!(" (did you mean {h}?)"),
+                        )
+                    })
+                    .unwrap_or_default();
+                self.error(
+                    loc,
+                    format!("{s} 不是可用的取值{}", hint.0),
+                    format!("{s} is not an allowed value{}", hint.1),
+                );
+                None
+            }
+        }
+    }
+
+    fn strings_for(&mut self, ty: Ty, values: Vec<String>, loc: &Location) -> Vec<String> {
+        match ty {
+            Ty::Choice(c) | Ty::ChoiceList(c) => values
+                .iter()
+                .filter_map(|v| self.choice(c, v, loc))
+                .collect(),
+            _ => values,
+        }
+    }
+
+    /// A condition.
+    pub fn cond(&mut self, def: &Spanned<CondDef>, each: Each) -> Option<Cond> {
+        let d = &def.value;
+        let loc = &def.referenced;
+        let shapes = [
+            d.all.is_some(),
+            d.any.is_some(),
+            d.not.is_some(),
+            d.fact.is_some(),
+        ]
+        .iter()
+        .filter(|b| **b)
+        .count();
+        if shapes != 1 {
+            self.error(
+                loc,
+                "条件必须恰好包含 all、any、not 或 fact 之一".into(),
+                "a condition needs exactly one of all, any, not or fact".into(),
+            );
+            return None;
+        }
+        if let Some(items) = &d.all {
+            return Some(Cond::All(
+                items.iter().filter_map(|c| self.cond(c, each)).collect(),
+            ));
+        }
+        if let Some(items) = &d.any {
+            return Some(Cond::Any(
+                items.iter().filter_map(|c| self.cond(c, each)).collect(),
+            ));
+        }
+        if let Some(inner) = &d.not {
+            return self.cond(inner, each).map(|c| Cond::Not(Box::new(c)));
+        }
+        let name = d.fact.as_ref()?;
+        let fact = self.fact(name, each)?;
+        let ty = fact.ty();
+        let mut ops: Vec<Op> = Vec::new();
+        macro_rules! single {
+            ($field:ident, $op:ident) => {
+                if let Some(v) = &d.$field {
+                    if let Some(l) = self.lit(ty, v) {
+                        ops.push(Op::$op(l));
+                    }
+                }
+            };
+        }
+        single!(eq, Eq);
+        single!(ne, Ne);
+        for (field, is_in) in [(&d.in_, true), (&d.not_in, false)] {
+            if let Some(values) = field {
+                let lits: Vec<Lit> = values.iter().filter_map(|v| self.lit(ty, v)).collect();
+                ops.push(if is_in { Op::In(lits) } else { Op::NotIn(lits) });
+            }
+        }
+        for (field, op) in [(&d.lt, 0), (&d.le, 1), (&d.gt, 2), (&d.ge, 3)] {
+            if let Some(v) = field {
+                if !matches!(ty, Ty::Int | Ty::Date) {
+                    self.error(
+                        &v.referenced,
+                        format!("{} 不是数字或日期，不能比较大小", name.value),
+                        format!(
+                            "{} is not a number or date and cannot be ordered",
+                            name.value
+                        ),
+                    );
+                    continue;
+                }
+                if let Some(l) = self.lit(ty, v) {
+                    ops.push(match op {
+                        0 => Op::Lt(l),
+                        1 => Op::Le(l),
+                        2 => Op::Gt(l),
+                        _ => Op::Ge(l),
+                    });
+                }
+            }
+        }
+        if let Some(v) = &d.contains {
+            let values = self.strings_for(ty, v.clone().into_vec(), &name.referenced);
+            ops.push(Op::Contains(values));
+        }
+        if let Some(v) = &d.starts_with {
+            ops.push(Op::StartsWith(v.clone().into_vec()));
+        }
+        if let Some(v) = &d.ends_with {
+            ops.push(Op::EndsWith(v.clone().into_vec()));
+        }
+        if let Some(pattern) = &d.matches {
+            match Regex::new(&pattern.value) {
+                Ok(re) => ops.push(Op::Matches(re)),
+                Err(e) => self.error(
+                    &pattern.referenced,
+                    format!("正则表达式无效：{e}"),
+                    format!("invalid regular expression: {e}"),
+                ),
+            }
+        }
+        if let Some(p) = d.present {
+            ops.push(Op::Present(p));
+        }
+        for (field, eq) in [(&d.eq_fact, true), (&d.ne_fact, false)] {
+            if let Some(other) = field {
+                if let Some(o) = self.fact(other, each) {
+                    ops.push(if eq { Op::EqFact(o) } else { Op::NeFact(o) });
+                }
+            }
+        }
+        if let Some(by) = &d.in_by {
+            if let Some(key) = self.fact(&by.key, each) {
+                let key_ty = key.ty();
+                let mut table = HashMap::new();
+                for (k, values) in &by.table {
+                    let row_key = match key_ty {
+                        Ty::Choice(c) => self.choice(c, k, &by.key.referenced),
+                        Ty::Province => data::find_province(k).map(|p| p.code.to_owned()),
+                        _ => Some(k.clone()),
+                    };
+                    let lits: Vec<Lit> = values
+                        .iter()
+                        .filter_map(|v| {
+                            let spanned = Spanned {
+                                value: v.clone(),
+                                referenced: by.key.referenced,
+                                defined: by.key.defined,
+                            };
+                            self.lit(ty, &spanned)
+                        })
+                        .collect();
+                    if let Some(row_key) = row_key {
+                        table.insert(row_key, lits);
+                    }
+                }
+                ops.push(Op::InBy { key, table });
+            }
+        }
+        match ops.len() {
+            0 => {
+                self.error(
+                    loc,
+                    format!(
+                        "条件没有对 {} 做任何判断（eq、in、lt、present …）",
+                        name.value
+                    ),
+                    format!(
+                        "the condition tests nothing about {} (eq, in, lt, present …)",
+                        name.value
+                    ),
+                );
+                None
+            }
+            1 => ops.pop().map(|op| Cond::Test { fact, op }),
+            _ => Some(Cond::All(
+                ops.into_iter().map(|op| Cond::Test { fact, op }).collect(),
+            )),
+        }
+    }
+
+    fn date(&mut self, value: &Spanned<String>) -> Option<Date> {
+        match value.value.trim().parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                self.error(
+                    &value.referenced,
+                    format!("{} 不是日期（YYYY-MM-DD）", value.value),
+                    format!("{} is not a date (YYYY-MM-DD)", value.value),
+                );
+                None
+            }
+        }
+    }
+
+    fn scope(&mut self, def: &ScopeDef) -> Scope {
+        let mut scope = Scope::default();
+        if let Some(natures) = &def.natures {
+            let mut out = Vec::new();
+            for n in natures {
+                if n.value.trim() == "unit" {
+                    out.extend(
+                        Nature::ALL
+                            .iter()
+                            .copied()
+                            .filter(|n| *n != Nature::Personal),
+                    );
+                } else if let Some(v) = Nature::parse(&n.value) {
+                    out.push(v);
+                } else {
+                    self.error(
+                        &n.referenced,
+                        format!("未知的主办单位性质 {}", n.value),
+                        format!("unknown nature {}", n.value),
+                    );
+                }
+            }
+            scope.natures = Some(out);
+        }
+        if let Some(types) = &def.types {
+            let mut out = Vec::new();
+            for t in types {
+                match FilingType::parse(&t.value) {
+                    Some(v) => out.push(v),
+                    None => self.error(
+                        &t.referenced,
+                        format!("未知的备案类型 {}", t.value),
+                        format!("unknown filing type {}", t.value),
+                    ),
+                }
+            }
+            scope.types = Some(out);
+        }
+        if let Some(provinces) = &def.provinces {
+            let mut out = Vec::new();
+            for p in provinces {
+                match data::find_province(&p.value) {
+                    Some(v) => out.push(v),
+                    None => self.error(
+                        &p.referenced,
+                        format!("未知的省份 {}", p.value),
+                        format!("unknown province {}", p.value),
+                    ),
+                }
+            }
+            scope.provinces = Some(out);
+        }
+        scope
+    }
+
+    /// Compiles one definition. `inherited_each` is the iteration of the rule
+    /// this definition layers onto, for checking fact availability.
+    pub fn body(&mut self, def: &BodyDef, inherited_each: Option<Each>) -> Fragment {
+        let mut f = Fragment::default();
+        if let Some(s) = &def.severity {
+            match Severity::parse(s.value.trim()) {
+                Some(sev) => f.severity = Some(sev),
+                None => self.error(
+                    &s.referenced,
+                    format!("未知的严重程度 {}（error、warning、info、off）", s.value),
+                    format!("unknown severity {} (error, warning, info, off)", s.value),
+                ),
+            }
+        }
+        if let Some(e) = &def.each {
+            match Each::parse(e.value.trim()) {
+                Some(each) => f.each = Some(each),
+                None => self.error(
+                    &e.referenced,
+                    format!("未知的 each：{}（{}）", e.value, Each::NAMES.join("、")),
+                    format!("unknown each: {} ({})", e.value, Each::NAMES.join(", ")),
+                ),
+            }
+        }
+        let each = f.each.or(inherited_each).unwrap_or_default();
+        f.scope = def.scope.as_ref().map(|s| Arc::new(self.scope(s)));
+        f.when = def
+            .when
+            .as_ref()
+            .and_then(|c| self.cond(c, each))
+            .map(Arc::new);
+        f.at = def.at.as_ref().and_then(|a| self.fact(a, each));
+        f.kind = self.kind(def, each).map(Arc::new);
+        f.message = def.message.clone().map(Arc::new);
+        f.help = def.help.clone().map(Arc::new);
+        f.why = def.why.clone().map(Arc::new);
+        f.conflict = def.conflict.clone().map(Arc::new);
+        f.sources = def.source.as_ref().map(|s| match s {
+            SourceRefDef::Key(k) => Arc::from(vec![SourceRef::Key(k.clone())]),
+            SourceRefDef::Keys(ks) => ks.iter().map(|k| SourceRef::Key(k.clone())).collect(),
+            SourceRefDef::Inline(def) => Arc::from(vec![SourceRef::Inline(Arc::new(def.clone()))]),
+        });
+        f.confidence = def.confidence.as_deref().map(Arc::from);
+        f.stale = def.stale;
+        f.since = def.since.as_ref().and_then(|d| self.date(d));
+        f.until = def.until.as_ref().and_then(|d| self.date(d));
+        f.examples = def.examples.as_ref().map(|e| {
+            Arc::new(Examples {
+                trips: e.trips.clone(),
+                passes: e.passes.clone(),
+            })
+        });
+        f
+    }
+
+    fn kind(&mut self, def: &BodyDef, each: Each) -> Option<Kind> {
+        let given = [
+            def.assert.is_some(),
+            def.require.is_some(),
+            def.note.is_some(),
+            def.words.is_some(),
+            def.limit.is_some(),
+            def.check.is_some(),
+            def.document.is_some(),
+            def.load.is_some(),
+        ];
+        if given.iter().filter(|g| **g).count() > 1 {
+            if let Some(id) = &def.id {
+                self.error(
+                    &id.referenced,
+                    "一条规则只能有一种检查（assert、require、note、words、limit、check、document、load 之一）".into(),
+                    "a rule has one kind of check (one of assert, require, note, words, limit, check, document, load)".into(),
+                );
+            }
+            return None;
+        }
+        if let Some(c) = &def.assert {
+            return self.cond(c, each).map(Kind::Assert);
+        }
+        if let Some(fields) = &def.require {
+            let facts: Vec<Fact> = fields.iter().filter_map(|f| self.fact(f, each)).collect();
+            return Some(Kind::Require(facts));
+        }
+        if let Some(n) = &def.note {
+            let field = self.typed_fact(&n.field, each, &[Ty::Text], "note")?;
+            return Some(Kind::Note {
+                field,
+                phrases: n
+                    .contains
+                    .clone()
+                    .map(OneOrMany::into_vec)
+                    .unwrap_or_default(),
+                min_chars: n.min_chars,
+            });
+        }
+        if let Some(w) = &def.words {
+            let field = self.typed_fact(&w.field, each, &[Ty::Text], "words")?;
+            let unless = match &w.unless {
+                Some(u) => Some(self.typed_fact(
+                    u,
+                    each,
+                    &[Ty::TextList, Ty::ChoiceList(Choices::Preapproval)],
+                    "words.unless",
+                )?),
+                None => None,
+            };
+            let mode = match w.r#match.as_ref().map(|m| m.value.trim()) {
+                None | Some("contains") => Match::Contains,
+                Some("prefix") => Match::Prefix,
+                Some("exact") => Match::Exact,
+                Some(other) => {
+                    let loc = w
+                        .r#match
+                        .as_ref()
+                        .map(|m| m.referenced)
+                        .unwrap_or(w.field.referenced);
+                    self.error(
+                        &loc,
+                        format!("未知的匹配方式 {other}（contains、prefix、exact）"),
+                        format!("unknown match {other} (contains, prefix, exact)"),
+                    );
+                    Match::Contains
+                }
+            };
+            let words = match (&w.list, &w.list_ref) {
+                (Some(WordList::Plain(words)), None) => Words::Plain(words.clone()),
+                (Some(WordList::Mapped(map)), None) => {
+                    let ty = unless.map_or(Ty::TextList, Fact::ty);
+                    let mut pairs = Vec::new();
+                    for (word, key) in map {
+                        let keys = self.strings_for(ty, vec![key.clone()], &w.field.referenced);
+                        if let Some(k) = keys.into_iter().next() {
+                            pairs.push((word.clone(), k));
+                        }
+                    }
+                    Words::Mapped(pairs)
+                }
+                (None, Some(name)) => Words::Named(name.value.clone()),
+                _ => {
+                    self.error(
+                        &w.field.referenced,
+                        "words 需要 list 或 list_ref 之一".into(),
+                        "words needs one of list or list_ref".into(),
+                    );
+                    return None;
+                }
+            };
+            return Some(Kind::Words {
+                field,
+                words,
+                mode,
+                unless,
+            });
+        }
+        if let Some(l) = &def.limit {
+            let fact = self.typed_fact(&l.fact, each, &[Ty::Int], "limit")?;
+            if l.min.is_none() && l.max.is_none() {
+                self.error(
+                    &l.fact.referenced,
+                    "limit 需要 min 或 max".into(),
+                    "limit needs min or max".into(),
+                );
+            }
+            return Some(Kind::Limit {
+                fact,
+                min: l.min,
+                max: l.max,
+            });
+        }
+        if let Some(c) = &def.check {
+            return self.check(c, each);
+        }
+        if let Some(d) = &def.document {
+            let owner = match &d.owner {
+                Some(o) => match DocOwner::parse(o.value.trim()) {
+                    Some(owner) if owner.available_in(each) => Some(owner),
+                    Some(_) => {
+                        self.error(
+                            &o.referenced,
+                            format!("材料归属 {} 在 each 的当前取值下不可用", o.value),
+                            format!(
+                                "document owner {} is not available with this rule's each",
+                                o.value
+                            ),
+                        );
+                        None
+                    }
+                    None => {
+                        self.error(
+                            &o.referenced,
+                            format!("未知的材料归属 {}（subject、principal、subject.principal、website、website.principal）", o.value),
+                            format!("unknown document owner {} (subject, principal, subject.principal, website, website.principal)", o.value),
+                        );
+                        None
+                    }
+                },
+                None => None,
+            };
+            return Some(Kind::Document {
+                kind: d.kind.value.trim().to_owned(),
+                owner,
+                count: d.count.unwrap_or(1),
+                per_domain: d.per_domain.unwrap_or(false),
+            });
+        }
+        if def.load == Some(true) {
+            return Some(Kind::Load);
+        }
+        None
+    }
+
+    fn check(&mut self, c: &CheckDef, each: Each) -> Option<Kind> {
+        let Some(algorithm) = Algorithm::parse(c.algorithm.value.trim()) else {
+            let names = Algorithm::ALL.iter().map(|(n, _)| *n);
+            let hint = crate::suggest::closest(&c.algorithm.value, names)
+                .map(|h| {
+                    (
+                        format!("（是否应为 {h}？）"),
+                        format!(" (did you mean {h}?)"),
+                    )
+                })
+                .unwrap_or_default();
+            self.error(
+                &c.algorithm.referenced,
+                format!("未知的算法 {}{}", c.algorithm.value, hint.0),
+                format!("unknown algorithm {}{}", c.algorithm.value, hint.1),
+            );
+            return None;
+        };
+        let mut fields = Vec::new();
+        for f in c.field.iter().chain(c.fields.iter().flatten()) {
+            if let Some(fact) = self.typed_fact(f, each, &[Ty::Text], "check") {
+                fields.push(fact);
+            }
+        }
+        if fields.is_empty() {
+            self.error(
+                &c.algorithm.referenced,
+                "check 需要 field 或 fields".into(),
+                "check needs field or fields".into(),
+            );
+        }
+        let report = c.report.as_ref().map(|outcomes| {
+            outcomes
+                .iter()
+                .filter_map(|o| {
+                    let found = algorithm
+                        .outcomes()
+                        .iter()
+                        .copied()
+                        .find(|known| *known == o.value.trim());
+                    if found.is_none() {
+                        self.error(
+                            &o.referenced,
+                            format!(
+                                "算法 {} 没有结果 {}（可用：{}）",
+                                algorithm.name(),
+                                o.value,
+                                algorithm.outcomes().join("、")
+                            ),
+                            format!(
+                                "algorithm {} has no outcome {} (it has: {})",
+                                algorithm.name(),
+                                o.value,
+                                algorithm.outcomes().join(", ")
+                            ),
+                        );
+                    }
+                    found
+                })
+                .collect()
+        });
+        let mut lists = Vec::new();
+        for (param, default) in algorithm.lists() {
+            let name = c
+                .lists
+                .get(*param)
+                .map_or((*default).to_owned(), |n| n.value.trim().to_owned());
+            lists.push((*param, name));
+        }
+        for (param, name) in &c.lists {
+            if !algorithm.lists().iter().any(|(p, _)| p == param) {
+                self.error(
+                    &name.referenced,
+                    format!("算法 {} 不使用名单参数 {param}", algorithm.name()),
+                    format!(
+                        "algorithm {} takes no list parameter {param}",
+                        algorithm.name()
+                    ),
+                );
+            }
+        }
+        let pattern = match (&c.pattern, algorithm) {
+            (Some(p), Algorithm::Pattern) => match Regex::new(&p.value) {
+                Ok(re) => Some(re),
+                Err(e) => {
+                    self.error(
+                        &p.referenced,
+                        format!("正则表达式无效：{e}"),
+                        format!("invalid regular expression: {e}"),
+                    );
+                    None
+                }
+            },
+            (None, Algorithm::Pattern) => {
+                self.error(
+                    &c.algorithm.referenced,
+                    "算法 pattern 需要 pattern 参数".into(),
+                    "algorithm pattern needs a pattern".into(),
+                );
+                None
+            }
+            (Some(p), _) => {
+                self.error(
+                    &p.referenced,
+                    "只有算法 pattern 使用 pattern 参数".into(),
+                    "only algorithm pattern takes a pattern".into(),
+                );
+                None
+            }
+            (None, _) => None,
+        };
+        Some(Kind::Check {
+            algorithm,
+            fields,
+            report,
+            lists,
+            pattern,
+        })
+    }
+}
+
+fn ty_name(ty: Ty) -> &'static str {
+    match ty {
+        Ty::Text => "text",
+        Ty::Bool => "boolean",
+        Ty::Int => "integer",
+        Ty::Date => "date",
+        Ty::Province => "province",
+        Ty::Choice(_) => "choice",
+        Ty::TextList => "list",
+        Ty::ChoiceList(_) => "list",
+    }
+}

@@ -1,0 +1,383 @@
+//! Conditions: the compiled form of `when:` and `assert:` in rule files, and
+//! their three-valued evaluation.
+//!
+//! A test on a fact that is absent or not yet known is *unknown*, never
+//! false: `when` applies a rule only when its condition is true, `assert`
+//! reports only when its condition is false. So the same condition works on a
+//! complete filing, on a half-filled one (the wizard) and, rendered as prose,
+//! with no filing at all.
+
+use std::collections::HashMap;
+
+use jiff::ToSpan;
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::facts::{Ctx, Fact, Value};
+
+/// A truth value that may be unknown (Kleene logic).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tri {
+    /// Holds.
+    True,
+    /// Does not hold.
+    False,
+    /// Cannot be decided (a value is missing or not known yet).
+    Unknown,
+}
+
+impl Tri {
+    fn from_bool(b: bool) -> Tri {
+        if b { Tri::True } else { Tri::False }
+    }
+
+    fn not(self) -> Tri {
+        match self {
+            Tri::True => Tri::False,
+            Tri::False => Tri::True,
+            Tri::Unknown => Tri::Unknown,
+        }
+    }
+}
+
+/// A compiled condition.
+#[derive(Clone, Debug)]
+pub enum Cond {
+    /// Every condition holds.
+    All(Vec<Cond>),
+    /// At least one holds.
+    Any(Vec<Cond>),
+    /// Negation.
+    Not(Box<Cond>),
+    /// A test of one fact.
+    Test {
+        /// The fact.
+        fact: Fact,
+        /// The test.
+        op: Op,
+    },
+}
+
+/// A literal a fact is compared with, already converted to the fact's type.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Lit {
+    /// A boolean.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// A text (for vocabularies: the canonical key; for provinces: the code).
+    Text(String),
+    /// A date.
+    Date(Date),
+    /// A date relative to the as-of date (`today+3m`).
+    Relative(RelativeDate),
+}
+
+/// `today`, `today+3m`, `today-16y`, `today+90d`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RelativeDate {
+    /// Signed number of units.
+    pub amount: i32,
+    /// `d`, `m` or `y`.
+    pub unit: char,
+}
+
+impl RelativeDate {
+    /// Parses `today` with an optional signed offset.
+    pub fn parse(s: &str) -> Option<RelativeDate> {
+        let rest = s.trim().strip_prefix("today")?;
+        if rest.is_empty() {
+            return Some(RelativeDate {
+                amount: 0,
+                unit: 'd',
+            });
+        }
+        let unit = rest.chars().last()?;
+        if !matches!(unit, 'd' | 'm' | 'y') {
+            return None;
+        }
+        let number = &rest[..rest.len() - 1];
+        let amount: i32 = number.strip_prefix('+').unwrap_or(number).parse().ok()?;
+        if !number.starts_with(['+', '-']) || amount.abs() > 1000 {
+            return None;
+        }
+        Some(RelativeDate { amount, unit })
+    }
+
+    /// The date it names on an as-of date.
+    pub fn on(self, as_of: Date) -> Option<Date> {
+        let span = match self.unit {
+            'y' => self.amount.years(),
+            'm' => self.amount.months(),
+            _ => self.amount.days(),
+        };
+        as_of.checked_add(span).ok()
+    }
+}
+
+impl std::fmt::Display for Lit {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Lit::Bool(b) => write!(f, "{b}"),
+            Lit::Int(i) => write!(f, "{i}"),
+            Lit::Text(t) => f.write_str(t),
+            Lit::Date(d) => write!(f, "{d}"),
+            Lit::Relative(r) if r.amount == 0 => f.write_str("today"),
+            Lit::Relative(r) => write!(f, "today{:+}{}", r.amount, r.unit),
+        }
+    }
+}
+
+/// A test of a fact.
+#[derive(Clone, Debug)]
+pub enum Op {
+    /// Equal.
+    Eq(Lit),
+    /// Not equal.
+    Ne(Lit),
+    /// One of.
+    In(Vec<Lit>),
+    /// None of.
+    NotIn(Vec<Lit>),
+    /// Less than.
+    Lt(Lit),
+    /// At most.
+    Le(Lit),
+    /// More than.
+    Gt(Lit),
+    /// At least.
+    Ge(Lit),
+    /// Text contains any of (case-insensitive for Latin letters), or a list
+    /// contains any of.
+    Contains(Vec<String>),
+    /// Text starts with any of.
+    StartsWith(Vec<String>),
+    /// Text ends with any of.
+    EndsWith(Vec<String>),
+    /// Text (or any list item) matches.
+    Matches(Regex),
+    /// Filled in (true) or not (false).
+    Present(bool),
+    /// Equal to another fact.
+    EqFact(Fact),
+    /// Not equal to another fact.
+    NeFact(Fact),
+    /// In the row of `table` selected by `key`'s value; no row: anything.
+    InBy {
+        /// The fact selecting the row.
+        key: Fact,
+        /// Rows.
+        table: HashMap<String, Vec<Lit>>,
+    },
+}
+
+impl Cond {
+    /// Evaluates the condition.
+    pub fn eval(&self, ctx: &Ctx<'_>) -> Tri {
+        match self {
+            Cond::All(items) => {
+                let mut result = Tri::True;
+                for c in items {
+                    match c.eval(ctx) {
+                        Tri::False => return Tri::False,
+                        Tri::Unknown => result = Tri::Unknown,
+                        Tri::True => {}
+                    }
+                }
+                result
+            }
+            Cond::Any(items) => {
+                let mut result = Tri::False;
+                for c in items {
+                    match c.eval(ctx) {
+                        Tri::True => return Tri::True,
+                        Tri::Unknown => result = Tri::Unknown,
+                        Tri::False => {}
+                    }
+                }
+                result
+            }
+            Cond::Not(c) => c.eval(ctx).not(),
+            Cond::Test { fact, op } => op.test(&ctx.value(*fact), ctx),
+        }
+    }
+
+    /// The first fact the condition tests: where a failed assertion points
+    /// when the rule does not say `at:`.
+    pub fn first_fact(&self) -> Option<Fact> {
+        match self {
+            Cond::All(items) | Cond::Any(items) => items.iter().find_map(Cond::first_fact),
+            Cond::Not(c) => c.first_fact(),
+            Cond::Test { fact, .. } => Some(*fact),
+        }
+    }
+
+    /// Every fact the condition reads (for checking availability).
+    pub fn facts(&self, out: &mut Vec<Fact>) {
+        match self {
+            Cond::All(items) | Cond::Any(items) => items.iter().for_each(|c| c.facts(out)),
+            Cond::Not(c) => c.facts(out),
+            Cond::Test { fact, op } => {
+                out.push(*fact);
+                match op {
+                    Op::EqFact(other) | Op::NeFact(other) => out.push(*other),
+                    Op::InBy { key, .. } => out.push(*key),
+                    _ => {}
+                }
+            }
+        }
+    }
+}
+
+fn lower(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+impl Op {
+    fn test(&self, value: &Value<'_>, ctx: &Ctx<'_>) -> Tri {
+        if let Op::Present(want) = self {
+            return match value.is_present() {
+                Some(present) => Tri::from_bool(present == *want),
+                None => Tri::Unknown,
+            };
+        }
+        if matches!(value, Value::Unknown | Value::Null) {
+            return Tri::Unknown;
+        }
+        let as_of = ctx.env.as_of;
+        match self {
+            Op::Present(_) => Tri::Unknown,
+            Op::Eq(lit) => equals(value, lit, as_of),
+            Op::Ne(lit) => equals(value, lit, as_of).not(),
+            Op::In(lits) => any_of(lits.iter().map(|l| equals(value, l, as_of))),
+            Op::NotIn(lits) => any_of(lits.iter().map(|l| equals(value, l, as_of))).not(),
+            Op::Lt(lit) => compare(value, lit, as_of, |o| o.is_lt()),
+            Op::Le(lit) => compare(value, lit, as_of, |o| o.is_le()),
+            Op::Gt(lit) => compare(value, lit, as_of, |o| o.is_gt()),
+            Op::Ge(lit) => compare(value, lit, as_of, |o| o.is_ge()),
+            Op::Contains(needles) => match value {
+                Value::Text(t) => {
+                    let hay = lower(t);
+                    Tri::from_bool(needles.iter().any(|n| hay.contains(lower(n).as_ref())))
+                }
+                Value::List(items) => Tri::from_bool(items.iter().any(|item| {
+                    matches!(item, Value::Text(t) if needles.iter().any(|n| n == t.as_ref()))
+                })),
+                _ => Tri::Unknown,
+            },
+            Op::StartsWith(prefixes) => text_test(value, |t| {
+                let t = lower(t);
+                prefixes.iter().any(|p| t.starts_with(lower(p).as_ref()))
+            }),
+            Op::EndsWith(suffixes) => text_test(value, |t| {
+                let t = lower(t);
+                suffixes.iter().any(|s| t.ends_with(lower(s).as_ref()))
+            }),
+            Op::Matches(re) => match value {
+                Value::List(items) => Tri::from_bool(
+                    items
+                        .iter()
+                        .any(|i| matches!(i, Value::Text(t) if re.is_match(t))),
+                ),
+                _ => text_test(value, |t| re.is_match(t)),
+            },
+            Op::EqFact(other) => same(value, &ctx.value(*other)),
+            Op::NeFact(other) => same(value, &ctx.value(*other)).not(),
+            Op::InBy { key, table } => match ctx.value(*key) {
+                Value::Text(k) => match table.get(k.as_ref()) {
+                    Some(allowed) => any_of(allowed.iter().map(|l| equals(value, l, as_of))),
+                    None => Tri::True,
+                },
+                _ => Tri::Unknown,
+            },
+        }
+    }
+}
+
+fn any_of(results: impl Iterator<Item = Tri>) -> Tri {
+    let mut out = Tri::False;
+    for r in results {
+        match r {
+            Tri::True => return Tri::True,
+            Tri::Unknown => out = Tri::Unknown,
+            Tri::False => {}
+        }
+    }
+    out
+}
+
+fn text_test(value: &Value<'_>, test: impl Fn(&str) -> bool) -> Tri {
+    match value {
+        Value::Text(t) => Tri::from_bool(test(t)),
+        _ => Tri::Unknown,
+    }
+}
+
+fn equals(value: &Value<'_>, lit: &Lit, as_of: Date) -> Tri {
+    match (value, lit) {
+        (Value::Bool(a), Lit::Bool(b)) => Tri::from_bool(a == b),
+        (Value::Int(a), Lit::Int(b)) => Tri::from_bool(a == b),
+        (Value::Text(a), Lit::Text(b)) => Tri::from_bool(a.trim() == b.as_str()),
+        (Value::Date(a), Lit::Date(b)) => Tri::from_bool(a == b),
+        (Value::Date(a), Lit::Relative(r)) => match r.on(as_of) {
+            Some(b) => Tri::from_bool(*a == b),
+            None => Tri::Unknown,
+        },
+        _ => Tri::Unknown,
+    }
+}
+
+fn compare(
+    value: &Value<'_>,
+    lit: &Lit,
+    as_of: Date,
+    accept: impl Fn(std::cmp::Ordering) -> bool,
+) -> Tri {
+    let ordering = match (value, lit) {
+        (Value::Int(a), Lit::Int(b)) => a.cmp(b),
+        (Value::Date(a), Lit::Date(b)) => a.cmp(b),
+        (Value::Date(a), Lit::Relative(r)) => match r.on(as_of) {
+            Some(b) => a.cmp(&b),
+            None => return Tri::Unknown,
+        },
+        _ => return Tri::Unknown,
+    };
+    Tri::from_bool(accept(ordering))
+}
+
+fn same(a: &Value<'_>, b: &Value<'_>) -> Tri {
+    match (a, b) {
+        (Value::Unknown | Value::Null, _) | (_, Value::Unknown | Value::Null) => Tri::Unknown,
+        (Value::Text(x), Value::Text(y)) => Tri::from_bool(x.trim() == y.trim()),
+        (x, y) => Tri::from_bool(x == y),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_dates() {
+        let d: Date = "2026-11-28".parse().unwrap();
+        let r = RelativeDate::parse("today+3m").unwrap();
+        assert_eq!(r.on(d), Some("2027-02-28".parse().unwrap()));
+        let r = RelativeDate::parse("today-16y").unwrap();
+        assert_eq!(r.on(d), Some("2010-11-28".parse().unwrap()));
+        assert_eq!(RelativeDate::parse("today").unwrap().on(d), Some(d));
+        assert!(RelativeDate::parse("today3m").is_none());
+        assert!(RelativeDate::parse("tomorrow").is_none());
+        assert!(RelativeDate::parse("today+3w").is_none());
+    }
+
+    #[test]
+    fn kleene_logic() {
+        assert_eq!(any_of([Tri::False, Tri::Unknown].into_iter()), Tri::Unknown);
+        assert_eq!(any_of([Tri::Unknown, Tri::True].into_iter()), Tri::True);
+        assert_eq!(Tri::Unknown.not(), Tri::Unknown);
+    }
+}

@@ -1,0 +1,430 @@
+//! The YAML rule-file format, as serde types. These mirror what an author
+//! writes; [`super::compile`] checks them and turns them into the engine's
+//! types. Every key is optional here so that an override can give just the
+//! fields it changes; completeness is checked after merging.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use crate::lang::Text;
+
+/// One rule file: `rules/national.yaml`, `rules/provinces/<code>.yaml`, or an
+/// agency's file under `--rules DIR`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileDef {
+    /// Format version of the rule file (1).
+    #[serde(default)]
+    pub version: Option<u32>,
+    /// The province this file is for (`gd`): its rules apply only there.
+    #[serde(default)]
+    pub province: Option<Spanned<String>>,
+    /// The province's name, checked against `rules/data/provinces.csv`.
+    #[serde(default)]
+    pub name: Option<Spanned<String>>,
+    /// Sources the rules cite by key.
+    #[serde(default)]
+    pub sources: BTreeMap<String, SourceDef>,
+    /// Named word lists and suffix lists.
+    #[serde(default)]
+    pub lists: BTreeMap<String, Spanned<ListDef>>,
+    /// Document kinds (SPEC §2.2); files may add kinds.
+    #[serde(default)]
+    pub document_kinds: Vec<DocumentKindDef>,
+    /// The rules.
+    #[serde(default)]
+    pub rules: Vec<BodyDef>,
+}
+
+/// A source a rule cites.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SourceDef {
+    /// Title of the document.
+    pub title: String,
+    /// Where it can be read.
+    #[serde(default)]
+    pub url: Option<String>,
+    /// The date the document shows (published, effective or "as of").
+    #[serde(default)]
+    pub date: Option<String>,
+    /// When it was last checked.
+    #[serde(default)]
+    pub checked: Option<String>,
+}
+
+/// A list: a plain list defines (or replaces) it; `add` / `remove` edit a
+/// list defined by an earlier file.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum ListDef {
+    /// The whole list.
+    Replace(Vec<String>),
+    /// Changes to an existing list.
+    Edit {
+        /// Entries to add.
+        #[serde(default)]
+        add: Vec<String>,
+        /// Entries to remove.
+        #[serde(default)]
+        remove: Vec<String>,
+    },
+}
+
+/// A document kind.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentKindDef {
+    /// The key written in filings (`authorization-letter`).
+    pub key: String,
+    /// The Chinese name, also accepted in filings.
+    pub zh: String,
+    /// The English name.
+    pub en: String,
+    /// Other accepted spellings.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+/// Where a rule's source is: keys of `sources`, or the source itself.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum SourceRefDef {
+    /// One key.
+    Key(String),
+    /// Several keys.
+    Keys(Vec<String>),
+    /// An inline source.
+    Inline(SourceDef),
+}
+
+/// A rule, a variant of a rule, or an override: every key optional.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyDef {
+    /// Stable kebab-case id.
+    #[serde(default)]
+    pub id: Option<Spanned<String>>,
+    /// error, warning, info or off.
+    #[serde(default)]
+    pub severity: Option<Spanned<String>>,
+    /// Which filings the rule applies to.
+    #[serde(default)]
+    pub scope: Option<ScopeDef>,
+    /// What the rule iterates over.
+    #[serde(default)]
+    pub each: Option<Spanned<String>>,
+    /// A further condition for the rule to apply.
+    #[serde(default)]
+    pub when: Option<Spanned<CondDef>>,
+    /// Kind `assert`: a condition that must hold.
+    #[serde(default)]
+    pub assert: Option<Spanned<CondDef>>,
+    /// Kind `require`: fields that must be filled in.
+    #[serde(default)]
+    pub require: Option<Vec<Spanned<String>>>,
+    /// Kind `note`: a note that must contain a phrase.
+    #[serde(default)]
+    pub note: Option<NoteDef>,
+    /// Kind `words`: words a field must not contain.
+    #[serde(default)]
+    pub words: Option<WordsDef>,
+    /// Kind `limit`: bounds on a count.
+    #[serde(default)]
+    pub limit: Option<LimitDef>,
+    /// Kind `check`: an algorithm of `icp` applied to fields.
+    #[serde(default)]
+    pub check: Option<CheckDef>,
+    /// Kind `document`: a document that must be provided.
+    #[serde(default)]
+    pub document: Option<DocumentDef>,
+    /// Kind `load`: reported by the filing loader.
+    #[serde(default)]
+    pub load: Option<bool>,
+    /// The fact whose field a finding points at.
+    #[serde(default)]
+    pub at: Option<Spanned<String>>,
+    /// The message, with `{placeholders}`.
+    #[serde(default)]
+    pub message: Option<Text>,
+    /// How to fix it.
+    #[serde(default)]
+    pub help: Option<Text>,
+    /// Why the rule exists (for `icp explain`).
+    #[serde(default)]
+    pub why: Option<Text>,
+    /// What sources disagree on, when they do.
+    #[serde(default)]
+    pub conflict: Option<Text>,
+    /// The source(s).
+    #[serde(default)]
+    pub source: Option<SourceRefDef>,
+    /// Confidence tag of the reference: C, C+, I, X.
+    #[serde(default)]
+    pub confidence: Option<String>,
+    /// Only sources from 2017 or earlier say so.
+    #[serde(default)]
+    pub stale: Option<bool>,
+    /// In force from this date (inclusive).
+    #[serde(default)]
+    pub since: Option<Spanned<String>>,
+    /// In force until this date (exclusive).
+    #[serde(default)]
+    pub until: Option<Spanned<String>>,
+    /// Example filings (TOML fragments) for `icp explain`.
+    #[serde(default)]
+    pub examples: Option<ExamplesDef>,
+    /// Dated variants; each key of a variant replaces the rule's.
+    #[serde(default)]
+    pub variants: Option<Vec<BodyDef>>,
+}
+
+/// `scope:`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScopeDef {
+    /// Natures (or `unit` for every nature but personal).
+    #[serde(default)]
+    pub natures: Option<Vec<Spanned<String>>>,
+    /// Filing types.
+    #[serde(default)]
+    pub types: Option<Vec<Spanned<String>>>,
+    /// Provinces (codes, names or abbreviations).
+    #[serde(default)]
+    pub provinces: Option<Vec<Spanned<String>>>,
+}
+
+/// A condition: exactly one of `all`, `any`, `not` or a test of `fact`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CondDef {
+    /// Every condition holds.
+    #[serde(default)]
+    pub all: Option<Vec<Spanned<CondDef>>>,
+    /// At least one holds.
+    #[serde(default)]
+    pub any: Option<Vec<Spanned<CondDef>>>,
+    /// The condition does not hold.
+    #[serde(default)]
+    pub not: Option<Box<Spanned<CondDef>>>,
+    /// The fact a test reads.
+    #[serde(default)]
+    pub fact: Option<Spanned<String>>,
+    /// Equal to.
+    #[serde(default)]
+    pub eq: Option<Spanned<Scalar>>,
+    /// Not equal to.
+    #[serde(default)]
+    pub ne: Option<Spanned<Scalar>>,
+    /// One of.
+    #[serde(rename = "in", default)]
+    pub in_: Option<Vec<Spanned<Scalar>>>,
+    /// None of.
+    #[serde(default)]
+    pub not_in: Option<Vec<Spanned<Scalar>>>,
+    /// Less than.
+    #[serde(default)]
+    pub lt: Option<Spanned<Scalar>>,
+    /// At most.
+    #[serde(default)]
+    pub le: Option<Spanned<Scalar>>,
+    /// More than.
+    #[serde(default)]
+    pub gt: Option<Spanned<Scalar>>,
+    /// At least.
+    #[serde(default)]
+    pub ge: Option<Spanned<Scalar>>,
+    /// Text contains any of / list contains any of.
+    #[serde(default)]
+    pub contains: Option<OneOrMany>,
+    /// Text starts with any of.
+    #[serde(default)]
+    pub starts_with: Option<OneOrMany>,
+    /// Text ends with any of.
+    #[serde(default)]
+    pub ends_with: Option<OneOrMany>,
+    /// Text matches a regular expression.
+    #[serde(default)]
+    pub matches: Option<Spanned<String>>,
+    /// The value is (true) or is not (false) filled in.
+    #[serde(default)]
+    pub present: Option<bool>,
+    /// Equal to another fact.
+    #[serde(default)]
+    pub eq_fact: Option<Spanned<String>>,
+    /// Not equal to another fact.
+    #[serde(default)]
+    pub ne_fact: Option<Spanned<String>>,
+    /// One of the values the table lists for another fact's value.
+    #[serde(default)]
+    pub in_by: Option<InByDef>,
+}
+
+/// `in_by: { key: subject.nature, table: { enterprise: [...] } }`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InByDef {
+    /// The fact whose value selects a row.
+    pub key: Spanned<String>,
+    /// Allowed values per key value; a key value without a row allows anything.
+    pub table: BTreeMap<String, Vec<Scalar>>,
+}
+
+/// A YAML scalar.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum Scalar {
+    /// true / false.
+    Bool(bool),
+    /// An integer.
+    Int(i64),
+    /// Anything else, including dates (`2019-04-22`, `today+3m`).
+    Str(String),
+}
+
+impl std::fmt::Display for Scalar {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Scalar::Bool(b) => write!(f, "{b}"),
+            Scalar::Int(i) => write!(f, "{i}"),
+            Scalar::Str(s) => f.write_str(s),
+        }
+    }
+}
+
+/// One string or a list of strings.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum OneOrMany {
+    /// One.
+    One(String),
+    /// Several.
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    /// As a list.
+    pub fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::One(s) => vec![s],
+            OneOrMany::Many(v) => v,
+        }
+    }
+}
+
+/// `note:`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteDef {
+    /// The note field (a fact).
+    pub field: Spanned<String>,
+    /// The note must contain one of these phrases.
+    #[serde(default)]
+    pub contains: Option<OneOrMany>,
+    /// The note must have at least this many characters.
+    #[serde(default)]
+    pub min_chars: Option<usize>,
+}
+
+/// `words:`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordsDef {
+    /// The text field checked.
+    pub field: Spanned<String>,
+    /// The words (a list), or words mapped to the value of `unless` that
+    /// excuses them (`新闻: news`).
+    #[serde(default)]
+    pub list: Option<WordList>,
+    /// A named list of `lists:`.
+    #[serde(default)]
+    pub list_ref: Option<Spanned<String>>,
+    /// `contains` (default), `prefix` or `exact`.
+    #[serde(default)]
+    pub r#match: Option<Spanned<String>>,
+    /// A list fact; a word mapped to a value in it is excused.
+    #[serde(default)]
+    pub unless: Option<Spanned<String>>,
+}
+
+/// Words, plain or mapped.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(untagged)]
+pub enum WordList {
+    /// Plain words.
+    Plain(Vec<String>),
+    /// Word → the value that excuses it.
+    Mapped(BTreeMap<String, String>),
+}
+
+/// `limit:`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitDef {
+    /// An integer fact.
+    pub fact: Spanned<String>,
+    /// Lower bound (inclusive).
+    #[serde(default)]
+    pub min: Option<i64>,
+    /// Upper bound (inclusive).
+    #[serde(default)]
+    pub max: Option<i64>,
+}
+
+/// `check:`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CheckDef {
+    /// The algorithm's name.
+    pub algorithm: Spanned<String>,
+    /// The field checked.
+    #[serde(default)]
+    pub field: Option<Spanned<String>>,
+    /// Several fields checked alike.
+    #[serde(default)]
+    pub fields: Option<Vec<Spanned<String>>>,
+    /// Which of the algorithm's outcomes this rule reports (default: all).
+    #[serde(default)]
+    pub report: Option<Vec<Spanned<String>>>,
+    /// For `algorithm: pattern`: the regular expression the value must match.
+    #[serde(default)]
+    pub pattern: Option<Spanned<String>>,
+    /// Named lists the algorithm uses (e.g. `approved: approved-suffixes`).
+    #[serde(default)]
+    pub lists: BTreeMap<String, Spanned<String>>,
+}
+
+/// `document:`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentDef {
+    /// The document kind.
+    pub kind: Spanned<String>,
+    /// Whose table holds it: `subject`, `principal`, `website`,
+    /// `website.principal`, `subject.principal` (default: by `each`).
+    #[serde(default)]
+    pub owner: Option<Spanned<String>>,
+    /// How many copies (for paper forms).
+    #[serde(default)]
+    pub count: Option<u32>,
+    /// One per domain of the website.
+    #[serde(default)]
+    pub per_domain: Option<bool>,
+    /// For pre-approval documents: the category (a fact or a key).
+    #[serde(default)]
+    pub category: Option<Spanned<String>>,
+}
+
+/// `examples:` for `icp explain`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamplesDef {
+    /// A TOML fragment that trips the rule.
+    #[serde(default)]
+    pub trips: Option<String>,
+    /// A TOML fragment that passes.
+    #[serde(default)]
+    pub passes: Option<String>,
+}

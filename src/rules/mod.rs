@@ -1,0 +1,807 @@
+//! The rule set: rule files loaded, merged by id, and resolved per province.
+//!
+//! Rule files are layered. The first definition of an id is the rule; every
+//! later definition with the same id overrides the fields it gives. A
+//! definition in a province file (one that says `province: gd`) applies only
+//! to filings of that province, so a province relaxes or tightens a national
+//! rule by repeating its id. Variants (`variants:`) give a rule dated forms;
+//! the fields of a variant replace the rule's, and the fields of a later
+//! override replace the variant's.
+//!
+//! Load order: `rules/national.yaml`, then `rules/provinces/*.yaml` (all
+//! compiled into the binary), then the files of `--rules DIR` in path order.
+//! A view of the rules for one province is resolved the first time a filing
+//! of that province is checked and shared by every later one.
+
+pub mod algorithm;
+pub mod compile;
+pub mod condition;
+pub mod engine;
+pub mod file;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+
+use jiff::civil::Date;
+
+use crate::data::{self, Province};
+use crate::facts::Each;
+use crate::finding::Severity;
+use crate::lang::Text;
+use compile::{Compiler, Fragment, SourceRef};
+pub use compile::{Examples, Kind, RuleError, Scope};
+pub use condition::{Cond, Tri};
+use file::{BodyDef, FileDef, ListDef, SourceDef};
+
+/// The rule files compiled into the binary.
+const NATIONAL: (&str, &str) = (
+    "rules/national.yaml",
+    include_str!("../../rules/national.yaml"),
+);
+include!(concat!(env!("OUT_DIR"), "/province_rules.rs"));
+
+/// A rule file's text and the name it is reported under.
+#[derive(Clone, Debug)]
+pub struct RuleText {
+    /// The path shown in errors.
+    pub name: String,
+    /// The YAML.
+    pub text: String,
+}
+
+/// A rule file that could not be used, with its errors.
+#[derive(Clone, Debug)]
+pub struct RuleFileErrors {
+    /// The file.
+    pub file: RuleText,
+    /// What is wrong, with spans into the YAML.
+    pub errors: Vec<RuleError>,
+}
+
+/// Why a rule set could not be loaded (exit 2).
+#[derive(Clone, Debug)]
+pub enum RulesError {
+    /// A `--rules` directory could not be read.
+    Io {
+        /// The path.
+        path: String,
+        /// The error.
+        message: String,
+    },
+    /// One or more rule files are broken.
+    Invalid(Vec<RuleFileErrors>),
+}
+
+/// A source a rule cites.
+pub type Source = SourceDef;
+
+/// Where a definition was written.
+#[derive(Clone, Debug)]
+pub struct Origin {
+    /// The file.
+    pub file: Arc<str>,
+    /// The line of the rule's id.
+    pub line: u64,
+    /// The province of the file, if it is a province file.
+    pub province: Option<&'static Province>,
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}", self.file, self.line)
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Definition {
+    origin: Origin,
+    top: Fragment,
+    variants: Option<Vec<Fragment>>,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    id: Arc<str>,
+    definitions: Vec<Definition>,
+}
+
+/// A rule as it applies to filings of one province, in one date range.
+#[derive(Debug)]
+pub struct Variant {
+    /// The rule id.
+    pub id: Arc<str>,
+    /// Severity.
+    pub severity: Severity,
+    /// Which filings it applies to.
+    pub scope: Arc<Scope>,
+    /// The province of the file that defined the rule (its implicit scope).
+    pub province: Option<&'static Province>,
+    /// What it iterates over.
+    pub each: Each,
+    /// A further condition.
+    pub when: Option<Arc<Cond>>,
+    /// What it checks.
+    pub kind: Arc<Kind>,
+    /// Where its findings point, when the rule says.
+    pub at: Option<crate::facts::Fact>,
+    /// The message.
+    pub message: Arc<Text>,
+    /// How to fix it.
+    pub help: Arc<Text>,
+    /// Why it exists.
+    pub why: Option<Arc<Text>>,
+    /// What sources disagree on.
+    pub conflict: Option<Arc<Text>>,
+    /// Its sources.
+    pub sources: Vec<Arc<Source>>,
+    /// Confidence tag.
+    pub confidence: Option<Arc<str>>,
+    /// Only old (2017 or earlier) sources say so.
+    pub stale: bool,
+    /// In force from (inclusive).
+    pub since: Option<Date>,
+    /// In force until (exclusive).
+    pub until: Option<Date>,
+    /// Examples.
+    pub examples: Option<Arc<Examples>>,
+    /// Where the rule was first defined.
+    pub origin: Origin,
+    /// Where it was overridden for this view.
+    pub overrides: Vec<Origin>,
+    /// Facts its message or help names as `{subject.city}` placeholders.
+    pub fact_args: Vec<(String, crate::facts::Fact)>,
+}
+
+impl Variant {
+    /// Whether it is in force on a date.
+    pub fn in_force(&self, date: Date) -> bool {
+        self.since.is_none_or(|s| s <= date) && self.until.is_none_or(|u| date < u)
+    }
+
+    /// The sources as one line for reports: title, URL and date of each.
+    pub fn source_line(&self) -> String {
+        self.sources
+            .iter()
+            .map(|s| {
+                let mut line = s.title.clone();
+                if let Some(url) = &s.url {
+                    line.push_str(&format!(" <{url}>"));
+                }
+                if let Some(date) = s.date.as_ref().or(s.checked.as_ref()) {
+                    line.push_str(&format!(" ({date})"));
+                }
+                line
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+}
+
+/// One rule resolved for a province: its dated variants.
+#[derive(Debug)]
+pub struct Resolved {
+    /// The id.
+    pub id: Arc<str>,
+    /// Variants, in file order.
+    pub variants: Vec<Arc<Variant>>,
+}
+
+impl Resolved {
+    /// The variant in force on a date.
+    pub fn on(&self, date: Date) -> Option<&Arc<Variant>> {
+        self.variants.iter().find(|v| v.in_force(date))
+    }
+}
+
+/// The rules as they apply to filings of one province.
+#[derive(Debug, Default)]
+pub struct View {
+    /// Every rule that applies in the province, in definition order.
+    pub rules: Vec<Resolved>,
+    index: HashMap<Arc<str>, usize>,
+}
+
+impl View {
+    /// A rule by id.
+    pub fn get(&self, id: &str) -> Option<&Resolved> {
+        self.index.get(id).map(|&i| &self.rules[i])
+    }
+}
+
+/// A document kind (SPEC §2.2 and rule files).
+#[derive(Clone, Debug)]
+pub struct DocumentKind {
+    /// Key.
+    pub key: String,
+    /// Names.
+    pub name: Text,
+    /// Other spellings.
+    pub aliases: Vec<String>,
+}
+
+/// Every rule file, merged.
+#[derive(Debug)]
+pub struct RuleSet {
+    entries: Vec<Entry>,
+    index: HashMap<Arc<str>, usize>,
+    lists: HashMap<String, Vec<String>>,
+    sources: HashMap<String, Arc<Source>>,
+    document_kinds: Vec<DocumentKind>,
+    /// Views by province: slot 0 for filings without a (known) province.
+    views: Vec<OnceLock<Arc<View>>>,
+}
+
+fn is_kebab(id: &str) -> bool {
+    !id.is_empty()
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
+impl RuleSet {
+    /// The rules compiled into the binary.
+    pub fn builtin() -> Result<RuleSet, RulesError> {
+        RuleSet::from_texts(builtin_texts())
+    }
+
+    /// The built-in rules plus the files of `dir` (`*.yaml`, `*.yml`,
+    /// recursively, in path order).
+    pub fn with_dir(dir: Option<&Path>) -> Result<RuleSet, RulesError> {
+        let mut texts = builtin_texts();
+        if let Some(dir) = dir {
+            texts.extend(read_dir(dir)?);
+        }
+        RuleSet::from_texts(texts)
+    }
+
+    /// Loads rule files in order.
+    pub fn from_texts(texts: Vec<RuleText>) -> Result<RuleSet, RulesError> {
+        let mut set = RuleSet {
+            entries: Vec::new(),
+            index: HashMap::new(),
+            lists: seed_lists(),
+            sources: HashMap::new(),
+            document_kinds: Vec::new(),
+            views: (0..=data::provinces().len())
+                .map(|_| OnceLock::new())
+                .collect(),
+        };
+        let mut failures = Vec::new();
+        let mut loaded = Vec::new();
+        for file in texts {
+            let mut errors = Vec::new();
+            match serde_saphyr::from_str::<FileDef>(&file.text) {
+                Ok(def) => set.add_file(&file, def, &mut errors),
+                Err(e) => errors.push(RuleError {
+                    span: e.location().as_ref().and_then(compile::byte_span),
+                    message: Text::new(
+                        format!(
+                            "规则文件不是有效的 YAML 或格式不符：{}",
+                            plain_yaml_error(&e)
+                        ),
+                        format!("not a valid rule file: {}", plain_yaml_error(&e)),
+                    ),
+                }),
+            }
+            if !errors.is_empty() {
+                failures.push(RuleFileErrors { file, errors });
+            } else {
+                loaded.push(file);
+            }
+        }
+        set.finish(&mut failures, &loaded);
+        if failures.is_empty() {
+            Ok(set)
+        } else {
+            Err(RulesError::Invalid(failures))
+        }
+    }
+
+    fn add_file(&mut self, file: &RuleText, def: FileDef, errors: &mut Vec<RuleError>) {
+        let province = match &def.province {
+            None => None,
+            Some(code) => match data::province(code.value.trim()) {
+                Some(p) if p.mainland => Some(p),
+                _ => {
+                    errors.push(RuleError {
+                        span: compile::byte_span(&code.referenced),
+                        message: Text::new(
+                            format!("未知的省份代码 {}（例如 gd、sc、bj）", code.value),
+                            format!("unknown province code {} (e.g. gd, sc, bj)", code.value),
+                        ),
+                    });
+                    return;
+                }
+            },
+        };
+        if let (Some(p), Some(name)) = (province, &def.name) {
+            let n = name.value.trim();
+            if n != p.name && n != p.short_name {
+                errors.push(RuleError {
+                    span: compile::byte_span(&name.referenced),
+                    message: Text::new(
+                        format!("省份名称 {n} 与代码 {} 不符（应为 {}）", p.code, p.name),
+                        format!("name {n} does not match code {} ({})", p.code, p.name),
+                    ),
+                });
+            }
+        }
+        for (key, source) in def.sources {
+            self.sources.insert(key, Arc::new(source));
+        }
+        for (name, list) in def.lists {
+            match list.value {
+                ListDef::Replace(items) => {
+                    self.lists.insert(name, items);
+                }
+                ListDef::Edit { add, remove } => match self.lists.get_mut(&name) {
+                    Some(items) => {
+                        items.retain(|i| !remove.contains(i));
+                        for a in add {
+                            if !items.contains(&a) {
+                                items.push(a);
+                            }
+                        }
+                    }
+                    None => errors.push(RuleError {
+                        span: compile::byte_span(&list.referenced),
+                        message: Text::new(
+                            format!("名单 {name} 不存在，无法 add/remove（请直接给出完整名单）"),
+                            format!("there is no list {name} to add to or remove from (give the whole list)"),
+                        ),
+                    }),
+                },
+            }
+        }
+        for kind in def.document_kinds {
+            self.document_kinds.retain(|k| k.key != kind.key);
+            self.document_kinds.push(DocumentKind {
+                key: kind.key,
+                name: Text::new(kind.zh, kind.en),
+                aliases: kind.aliases,
+            });
+        }
+        let file_name: Arc<str> = Arc::from(file.name.as_str());
+        let mut seen_here: Vec<String> = Vec::new();
+        for rule in def.rules {
+            self.add_rule(rule, &file_name, province, errors, &mut seen_here);
+        }
+    }
+
+    fn add_rule(
+        &mut self,
+        rule: BodyDef,
+        file: &Arc<str>,
+        province: Option<&'static Province>,
+        errors: &mut Vec<RuleError>,
+        seen_here: &mut Vec<String>,
+    ) {
+        let Some(id) = rule.id.clone() else {
+            errors.push(RuleError {
+                span: None,
+                message: Text::new("规则缺少 id", "a rule has no id"),
+            });
+            return;
+        };
+        let id_text = id.value.trim().to_owned();
+        let span = compile::byte_span(&id.referenced);
+        let mut push = |zh: String, en: String| {
+            errors.push(RuleError {
+                span: span.clone(),
+                message: Text::new(zh, en),
+            })
+        };
+        if !is_kebab(&id_text) {
+            push(
+                format!("规则 id {id_text} 必须是小写 kebab-case"),
+                format!("rule id {id_text} must be lower-case kebab-case"),
+            );
+            return;
+        }
+        if seen_here.contains(&id_text) {
+            push(
+                format!("规则 id {id_text} 在同一文件中重复"),
+                format!("rule id {id_text} appears twice in this file"),
+            );
+            return;
+        }
+        seen_here.push(id_text.clone());
+        let existing = self.index.get(id_text.as_str()).copied();
+        if let (None, Some(p)) = (existing, province) {
+            if !id_text.starts_with(&format!("{}-", p.code)) {
+                push(
+                    format!(
+                        "省份文件中的新规则 id 必须以 {}- 开头（或使用全国规则的 id 来覆盖它）：{id_text}",
+                        p.code
+                    ),
+                    format!(
+                        "a new rule in a province file needs the prefix {}- (or a national rule's id to override it): {id_text}",
+                        p.code
+                    ),
+                );
+                return;
+            }
+        }
+        let inherited_each = existing.and_then(|i| {
+            let first = &self.entries[i].definitions[0];
+            first.top.each
+        });
+        let before = errors.len();
+        let mut compiler = Compiler { errors };
+        let top = compiler.body(&rule, inherited_each);
+        let each = top.each.or(inherited_each);
+        let variants = rule.variants.as_ref().map(|vs| {
+            vs.iter()
+                .map(|v| {
+                    if v.id.is_some() || v.variants.is_some() {
+                        compiler.errors.push(RuleError {
+                            span: span.clone(),
+                            message: Text::new(
+                                "变体中不能再有 id 或 variants",
+                                "a variant cannot have its own id or variants",
+                            ),
+                        });
+                    }
+                    compiler.body(v, each)
+                })
+                .collect::<Vec<_>>()
+        });
+        if errors.len() > before {
+            return;
+        }
+        let definition = Definition {
+            origin: Origin {
+                file: file.clone(),
+                line: id.referenced.line(),
+                province,
+            },
+            top,
+            variants,
+        };
+        match existing {
+            Some(i) => self.entries[i].definitions.push(definition),
+            None => {
+                // The first definition is the rule: it must be complete.
+                let forms: Vec<Fragment> = match &definition.variants {
+                    Some(vs) => vs.iter().map(|v| definition.top.under(v)).collect(),
+                    None => vec![definition.top.clone()],
+                };
+                for form in &forms {
+                    let missing = missing_fields(form);
+                    if !missing.is_empty() {
+                        errors.push(RuleError {
+                            span: span.clone(),
+                            message: Text::new(
+                                format!("规则 {id_text} 缺少：{}", missing.join("、")),
+                                format!("rule {id_text} lacks: {}", missing.join(", ")),
+                            ),
+                        });
+                        return;
+                    }
+                }
+                let id: Arc<str> = Arc::from(id_text.as_str());
+                self.index.insert(id.clone(), self.entries.len());
+                self.entries.push(Entry {
+                    id,
+                    definitions: vec![definition],
+                });
+            }
+        }
+    }
+
+    /// Checks what can only be checked once every file is loaded: cited
+    /// sources and named lists exist.
+    fn finish(&mut self, failures: &mut Vec<RuleFileErrors>, loaded: &[RuleText]) {
+        let mut problems: BTreeMap<Arc<str>, Vec<RuleError>> = BTreeMap::new();
+        for entry in &self.entries {
+            for def in &entry.definitions {
+                let fragments = std::iter::once(&def.top).chain(def.variants.iter().flatten());
+                for fragment in fragments {
+                    for source in fragment.sources.iter().flat_map(|s| s.iter()) {
+                        if let SourceRef::Key(key) = source {
+                            if !self.sources.contains_key(key) {
+                                problems.entry(def.origin.file.clone()).or_default().push(
+                                    RuleError {
+                                        span: None,
+                                        message: Text::new(
+                                            format!(
+                                                "规则 {}（第 {} 行）引用了未定义的来源 {key}",
+                                                entry.id, def.origin.line
+                                            ),
+                                            format!(
+                                                "rule {} (line {}) cites an undefined source {key}",
+                                                entry.id, def.origin.line
+                                            ),
+                                        ),
+                                    },
+                                );
+                            }
+                        }
+                    }
+                    if let Some(kind) = &fragment.kind {
+                        let mut names: Vec<&str> = Vec::new();
+                        match kind.as_ref() {
+                            Kind::Words {
+                                words: compile::Words::Named(n),
+                                ..
+                            } => names.push(n),
+                            Kind::Check { lists, .. } => {
+                                names.extend(lists.iter().map(|(_, n)| n.as_str()))
+                            }
+                            _ => {}
+                        }
+                        for name in names {
+                            if !self.lists.contains_key(name) {
+                                problems.entry(def.origin.file.clone()).or_default().push(
+                                    RuleError {
+                                        span: None,
+                                        message: Text::new(
+                                            format!(
+                                                "规则 {}（第 {} 行）引用了不存在的名单 {name}",
+                                                entry.id, def.origin.line
+                                            ),
+                                            format!(
+                                                "rule {} (line {}) uses an undefined list {name}",
+                                                entry.id, def.origin.line
+                                            ),
+                                        ),
+                                    },
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        for (file, errors) in problems {
+            let text = loaded
+                .iter()
+                .find(|t| t.name.as_str() == file.as_ref())
+                .cloned()
+                .unwrap_or(RuleText {
+                    name: file.to_string(),
+                    text: String::new(),
+                });
+            failures.push(RuleFileErrors { file: text, errors });
+        }
+    }
+
+    /// A named list.
+    pub fn list(&self, name: &str) -> &[String] {
+        self.lists.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// The document kinds.
+    pub fn document_kinds(&self) -> &[DocumentKind] {
+        &self.document_kinds
+    }
+
+    /// The canonical key of a document kind written as key, label or alias.
+    pub fn document_kind(&self, input: &str) -> Option<&DocumentKind> {
+        let input = input.trim();
+        self.document_kinds.iter().find(|k| {
+            k.key.eq_ignore_ascii_case(input)
+                || k.name.zh == input
+                || k.aliases.iter().any(|a| a == input)
+        })
+    }
+
+    /// Every rule id.
+    pub fn ids(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.id.as_ref())
+    }
+
+    /// The rules as they apply to a province (or to filings without one).
+    pub fn view(&self, province: Option<&'static Province>) -> Arc<View> {
+        let slot = province
+            .and_then(|p| data::provinces().iter().position(|q| q.code == p.code))
+            .map_or(0, |i| i + 1);
+        self.views[slot]
+            .get_or_init(|| Arc::new(self.resolve(province)))
+            .clone()
+    }
+
+    fn resolve(&self, province: Option<&'static Province>) -> View {
+        let mut view = View::default();
+        for entry in &self.entries {
+            let base = &entry.definitions[0];
+            if let Some(p) = base.origin.province {
+                if province.is_none_or(|q| q.code != p.code) {
+                    continue;
+                }
+            }
+            let mut top = base.top.clone();
+            let mut variants = base.variants.clone();
+            let mut overrides = Vec::new();
+            for def in &entry.definitions[1..] {
+                if let Some(p) = def.origin.province {
+                    if province.is_none_or(|q| q.code != p.code) {
+                        continue;
+                    }
+                }
+                top = top.under(&def.top);
+                variants = match &def.variants {
+                    Some(vs) => Some(vs.clone()),
+                    None => variants.map(|vs| vs.iter().map(|v| v.under(&def.top)).collect()),
+                };
+                overrides.push(def.origin.clone());
+            }
+            let forms = match variants {
+                Some(vs) => vs.iter().map(|v| top.under(v)).collect(),
+                None => vec![top],
+            };
+            let variants: Vec<Arc<Variant>> = forms
+                .into_iter()
+                .filter_map(|form| self.complete(&entry.id, form, base, &overrides))
+                .map(Arc::new)
+                .collect();
+            if variants.is_empty() {
+                continue;
+            }
+            view.index.insert(entry.id.clone(), view.rules.len());
+            view.rules.push(Resolved {
+                id: entry.id.clone(),
+                variants,
+            });
+        }
+        view
+    }
+
+    fn complete(
+        &self,
+        id: &Arc<str>,
+        f: Fragment,
+        base: &Definition,
+        overrides: &[Origin],
+    ) -> Option<Variant> {
+        let sources = f
+            .sources
+            .iter()
+            .flat_map(|s| s.iter())
+            .filter_map(|s| match s {
+                SourceRef::Key(k) => self.sources.get(k).cloned(),
+                SourceRef::Inline(def) => Some(def.clone()),
+            })
+            .collect();
+        let message = f.message?;
+        let help = f.help?;
+        let fact_args = fact_placeholders(&[&message, &help]);
+        Some(Variant {
+            id: id.clone(),
+            severity: f.severity?,
+            scope: f.scope.unwrap_or_default(),
+            province: base.origin.province,
+            each: f.each.unwrap_or_default(),
+            when: f.when,
+            kind: f.kind?,
+            at: f.at,
+            message,
+            help,
+            why: f.why,
+            conflict: f.conflict,
+            sources,
+            confidence: f.confidence,
+            stale: f.stale.unwrap_or(false),
+            since: f.since,
+            until: f.until,
+            examples: f.examples,
+            origin: base.origin.clone(),
+            overrides: overrides.to_vec(),
+            fact_args,
+        })
+    }
+}
+
+/// The `{prefix.fact}` placeholders of texts that name facts.
+fn fact_placeholders(texts: &[&Text]) -> Vec<(String, crate::facts::Fact)> {
+    let mut out: Vec<(String, crate::facts::Fact)> = Vec::new();
+    for text in texts {
+        for s in [&text.zh, &text.en] {
+            let mut rest = s.as_str();
+            while let Some(start) = rest.find('{') {
+                rest = &rest[start + 1..];
+                let Some(end) = rest.find('}') else { break };
+                let name = &rest[..end];
+                if let Some(fact) = crate::facts::Fact::parse(name) {
+                    if !out.iter().any(|(n, _)| n == name) {
+                        out.push((name.to_owned(), fact));
+                    }
+                }
+                rest = &rest[end + 1..];
+            }
+        }
+    }
+    out
+}
+
+fn missing_fields(f: &Fragment) -> Vec<&'static str> {
+    let mut missing = Vec::new();
+    if f.severity.is_none() {
+        missing.push("severity");
+    }
+    if f.kind.is_none() {
+        missing.push("assert/require/note/words/limit/check/document/load");
+    }
+    if f.message.is_none() {
+        missing.push("message");
+    }
+    if f.help.is_none() {
+        missing.push("help");
+    }
+    if f.sources.is_none() {
+        missing.push("source");
+    }
+    missing
+}
+
+/// The YAML error without serde-saphyr's own snippet: the report shows one.
+fn plain_yaml_error(e: &serde_saphyr::Error) -> String {
+    let text = e.to_string();
+    let first = text.lines().next().unwrap_or("").trim();
+    first.split(" at line ").next().unwrap_or(first).to_owned()
+}
+
+fn builtin_texts() -> Vec<RuleText> {
+    std::iter::once(NATIONAL)
+        .chain(PROVINCE_RULES.iter().copied())
+        .map(|(name, text)| RuleText {
+            name: name.to_owned(),
+            text: text.to_owned(),
+        })
+        .collect()
+}
+
+/// Lists seeded from the data tables, so rule files can extend them.
+fn seed_lists() -> HashMap<String, Vec<String>> {
+    let mut approved = Vec::new();
+    let mut refused = Vec::new();
+    for s in data::domain_suffixes() {
+        if s.approved {
+            approved.push(s.suffix.to_owned());
+        } else {
+            refused.push(s.suffix.to_owned());
+        }
+    }
+    HashMap::from([
+        ("approved-suffixes".to_owned(), approved),
+        ("refused-suffixes".to_owned(), refused),
+    ])
+}
+
+fn read_dir(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
+    let io = |path: &Path, e: &dyn std::fmt::Display| RulesError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let meta = std::fs::metadata(dir).map_err(|e| io(dir, &e))?;
+    if !meta.is_dir() {
+        return Err(io(dir, &"not a directory"));
+    }
+    let mut paths = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| io(dir, &e))?;
+        let is_yaml = entry
+            .path()
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml");
+        if entry.file_type().is_file() && is_yaml {
+            paths.push(entry.into_path());
+        }
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, &e))?;
+        out.push(RuleText {
+            name: path.display().to_string(),
+            text,
+        });
+    }
+    Ok(out)
+}
