@@ -734,7 +734,8 @@ impl<'a> Ctx<'a> {
             SubjectFact::CertificateAddress => text(&s.certificate_address),
             SubjectFact::Investor => text(&s.investor),
             SubjectFact::Address => text(&s.address),
-            SubjectFact::Note => text(&s.note),
+            // An optional note that is absent is an empty note.
+            SubjectFact::Note => Value::Text(Cow::Borrowed(s.note.as_ref().map_or("", |n| &n.value))),
             SubjectFact::IcpNumber => text(&s.icp_number),
             SubjectFact::Documents => document_kinds(&s.documents),
             SubjectFact::IsUnit => Value::of(&s.nature, |n| Value::Bool(*n != Nature::Personal)),
@@ -883,7 +884,7 @@ impl<'a> Ctx<'a> {
                     .collect(),
             ),
             WebsiteFact::Languages => list(&w.languages),
-            WebsiteFact::Note => text(&w.note),
+            WebsiteFact::Note => Value::Text(Cow::Borrowed(w.note.as_ref().map_or("", |n| &n.value))),
             WebsiteFact::IcpNumber => text(&w.icp_number),
             WebsiteFact::Filed => Value::Bool(w.icp_number.is_some()),
             WebsiteFact::HostingType => match &w.hosting {

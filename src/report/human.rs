@@ -46,7 +46,7 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
     let args = f.placeholders();
     let message = fill(f.rule.message.get(lang), &args);
     let mut help = fill(f.rule.help.get(lang), &args);
-    let source = f.rule.source_line();
+    let source = f.rule.source_titles();
     if !source.is_empty() {
         help.push_str(&format!("\n{}: {source}", Msg::Source.get(lang)));
     }
@@ -96,7 +96,8 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
             Lang::En if s.files == 1 => "1 file".to_owned(),
             Lang::En => format!("{} files", s.files),
         };
-        out.push_str(&format!("✓ {files}: {}\n", Msg::AllClean.get(style.lang)));
+        let colon = if style.lang == Lang::Zh { "：" } else { ": " };
+        out.push_str(&format!("✓ {files}{colon}{}\n", Msg::AllClean.get(style.lang)));
     } else {
         let mark = if s.errors > 0 { "✗" } else { "!" };
         out.push_str(&format!(

@@ -122,6 +122,7 @@ impl Algorithm {
                 "area-code",
                 "local-length",
                 "local-first-digit",
+                "service-number",
             ],
             Algorithm::Mobile => &["format", "segment"],
             Algorithm::ContactPhone => &["format", "segment", "area-code", "local-length"],
@@ -202,7 +203,7 @@ impl Algorithm {
                 } else {
                     office_phone(value, raw)
                         .into_iter()
-                        .filter(|o| o.code != "mobile" && o.code != "local-first-digit")
+                        .filter(|o| !matches!(o.code, "mobile" | "local-first-digit" | "service-number"))
                         .collect()
                 }
             }
@@ -300,6 +301,9 @@ fn uscc(value: &str) -> Vec<Outcome> {
 fn office_phone(value: &str, raw: &str) -> Vec<Outcome> {
     use checks::phone::OfficePhoneProblem as P;
     match checks::phone::office_phone(value) {
+        Ok(landline) if !landline.usual_first_digit() => {
+            vec![outcome("service-number", Vec::new())]
+        }
         Ok(_) => Vec::new(),
         Err(problem) => vec![match problem {
             P::Format => {

@@ -123,6 +123,8 @@ pub enum Kind {
     Assert(Cond),
     /// Fields that must be filled in.
     Require(Vec<Fact>),
+    /// Fields that must not be given.
+    Forbid(Vec<Fact>),
     /// A note that must contain a phrase and/or have a length.
     Note {
         /// The note.
@@ -186,6 +188,7 @@ impl Kind {
         match self {
             Kind::Assert(_) => "assert",
             Kind::Require(_) => "require",
+            Kind::Forbid(_) => "forbid",
             Kind::Note { .. } => "note",
             Kind::Words { .. } => "words",
             Kind::Limit { .. } => "limit",
@@ -703,6 +706,7 @@ impl Compiler<'_> {
         let given = [
             def.assert.is_some(),
             def.require.is_some(),
+            def.forbid.is_some(),
             def.note.is_some(),
             def.words.is_some(),
             def.limit.is_some(),
@@ -714,8 +718,8 @@ impl Compiler<'_> {
             if let Some(id) = &def.id {
                 self.error(
                     &id.referenced,
-                    "一条规则只能有一种检查（assert、require、note、words、limit、check、document、load 之一）".into(),
-                    "a rule has one kind of check (one of assert, require, note, words, limit, check, document, load)".into(),
+                    "一条规则只能有一种检查（assert、require、forbid、note、words、limit、check、document、load 之一）".into(),
+                    "a rule has one kind of check (one of assert, require, forbid, note, words, limit, check, document, load)".into(),
                 );
             }
             return None;
@@ -726,6 +730,10 @@ impl Compiler<'_> {
         if let Some(fields) = &def.require {
             let facts: Vec<Fact> = fields.iter().filter_map(|f| self.fact(f, each)).collect();
             return Some(Kind::Require(facts));
+        }
+        if let Some(fields) = &def.forbid {
+            let facts: Vec<Fact> = fields.iter().filter_map(|f| self.fact(f, each)).collect();
+            return Some(Kind::Forbid(facts));
         }
         if let Some(n) = &def.note {
             let field = self.typed_fact(&n.field, each, &[Ty::Text], "note")?;

@@ -55,7 +55,18 @@ impl RuleSet {
             }
         }
         if loaded.parsed {
+            let before = out.len();
             self.run(&view, filing, &env, &mut out);
+            // A value the loader already reported (wrong type, unknown value)
+            // is absent from the model; saying it is missing would repeat it.
+            let reported: Vec<String> = out[..before].iter().map(|f| f.path.clone()).collect();
+            let mut index = 0;
+            out.retain(|f| {
+                index += 1;
+                index <= before
+                    || !matches!(f.rule.kind.as_ref(), Kind::Require(_))
+                    || !reported.contains(&f.path)
+            });
         }
         out.sort_by(|a, b| {
             let key = |f: &Finding| f.span.as_ref().map(|s| (s.start, s.end));
@@ -117,6 +128,15 @@ impl RuleSet {
             Kind::Require(facts) => {
                 for fact in facts {
                     if ctx.value(*fact).is_present() == Some(false) {
+                        let place = ctx.place(*fact);
+                        let field = place.path.clone();
+                        report(out, place, vec![("field", field)]);
+                    }
+                }
+            }
+            Kind::Forbid(facts) => {
+                for fact in facts {
+                    if ctx.value(*fact).is_present() == Some(true) {
                         let place = ctx.place(*fact);
                         let field = place.path.clone();
                         report(out, place, vec![("field", field)]);

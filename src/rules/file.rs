@@ -125,6 +125,9 @@ pub struct BodyDef {
     /// Kind `require`: fields that must be filled in.
     #[serde(default)]
     pub require: Option<Vec<Spanned<String>>>,
+    /// Kind `forbid`: fields that must not be given.
+    #[serde(default)]
+    pub forbid: Option<Vec<Spanned<String>>>,
     /// Kind `note`: a note that must contain a phrase.
     #[serde(default)]
     pub note: Option<NoteDef>,

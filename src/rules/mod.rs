@@ -159,6 +159,19 @@ impl Variant {
         self.since.is_none_or(|s| s <= date) && self.until.is_none_or(|u| date < u)
     }
 
+    /// The sources' titles and dates, for the terminal (`icp explain` and
+    /// JSON give the URLs).
+    pub fn source_titles(&self) -> String {
+        self.sources
+            .iter()
+            .map(|s| match s.date.as_ref() {
+                Some(date) => format!("{} ({date})", s.title),
+                None => s.title.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
+    }
+
     /// The sources as one line for reports: title, URL and date of each.
     pub fn source_line(&self) -> String {
         self.sources
@@ -724,7 +737,7 @@ fn missing_fields(f: &Fragment) -> Vec<&'static str> {
         missing.push("severity");
     }
     if f.kind.is_none() {
-        missing.push("assert/require/note/words/limit/check/document/load");
+        missing.push("assert/require/forbid/note/words/limit/check/document/load");
     }
     if f.message.is_none() {
         missing.push("message");

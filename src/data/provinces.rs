@@ -1,0 +1,126 @@
+//! Province-level divisions (`rules/data/provinces.csv`).
+
+use std::sync::LazyLock;
+
+use super::{field, leak, leak_list, rows};
+
+/// A province-level division: province, autonomous region, municipality or SAR.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Province {
+    /// ISO 3166-2:CN letters in lower case, also the `.cn` second level: `gd`.
+    pub code: &'static str,
+    /// GB/T 2260 two-digit code: 44.
+    pub gb: u8,
+    /// Full name: 广东省.
+    pub name: &'static str,
+    /// Short name: 广东.
+    pub short_name: &'static str,
+    /// One-character abbreviations, the standard one first: `["川", "蜀"]`.
+    pub abbrs: &'static [&'static str],
+    /// Abbreviations seen before `ICP备` in real filing numbers (empty for 71/81/82).
+    pub icp_prefixes: &'static [&'static str],
+    /// One of the four municipalities (北京, 天津, 上海, 重庆).
+    pub municipality: bool,
+    /// False for Taiwan (71), Hong Kong (81) and Macau (82).
+    pub mainland: bool,
+}
+
+static PROVINCES: LazyLock<Vec<Province>> = LazyLock::new(|| {
+    let mut list: Vec<Province> = rows(include_str!("../../rules/data/provinces.csv"))
+        .filter_map(|r| {
+            Some(Province {
+                gb: field(&r, 0).parse().ok()?,
+                code: leak(field(&r, 1)),
+                name: leak(field(&r, 2)),
+                short_name: leak(field(&r, 3)),
+                abbrs: leak_list(field(&r, 4)),
+                icp_prefixes: leak_list(field(&r, 5)),
+                municipality: field(&r, 6) == "municipality",
+                mainland: field(&r, 7) == "1",
+            })
+        })
+        .collect();
+    // Mainland first, each group in GB order (the file is already so; keep it
+    // true whatever order an edit leaves the rows in).
+    list.sort_by_key(|p| (!p.mainland, p.gb));
+    list
+});
+
+/// All province-level divisions: the 31 mainland ones first in GB order, then 71, 81, 82.
+pub fn provinces() -> &'static [Province] {
+    &PROVINCES
+}
+
+/// The division with this exact lower-case two-letter code (`gd`), if any.
+pub fn province(code: &str) -> Option<&'static Province> {
+    PROVINCES.iter().find(|p| p.code == code)
+}
+
+/// A mainland division named by code (any case), full name, short name or any abbreviation.
+pub fn find_province(input: &str) -> Option<&'static Province> {
+    let input = input.trim();
+    if input.is_empty() {
+        return None;
+    }
+    PROVINCES.iter().filter(|p| p.mainland).find(|p| {
+        p.code.eq_ignore_ascii_case(input)
+            || p.name == input
+            || p.short_name == input
+            || p.abbrs.contains(&input)
+    })
+}
+
+/// The division with this GB/T 2260 two-digit code (44 → 广东省), if any.
+pub fn province_by_gb(gb: u8) -> Option<&'static Province> {
+    PROVINCES.iter().find(|p| p.gb == gb)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_has_34_rows_mainland_first() {
+        let all = provinces();
+        assert_eq!(all.len(), 34);
+        assert_eq!(all.iter().filter(|p| p.mainland).count(), 31);
+        assert!(all[..31].iter().all(|p| p.mainland));
+        assert!(all[..31].windows(2).all(|w| w[0].gb < w[1].gb));
+        assert_eq!(all[0].code, "bj");
+        assert_eq!(all[33].gb, 82);
+    }
+
+    #[test]
+    fn lookups() {
+        let gd = province("gd").unwrap();
+        assert_eq!((gd.gb, gd.name, gd.short_name), (44, "广东省", "广东"));
+        assert_eq!(gd.abbrs, &["粤"]);
+        assert!(!gd.municipality && gd.mainland);
+        assert!(province("GD").is_none());
+        assert_eq!(province_by_gb(51).unwrap().abbrs, &["川", "蜀"]);
+        assert!(province_by_gb(50).unwrap().municipality);
+        assert!(!province_by_gb(81).unwrap().mainland);
+        assert!(province_by_gb(10).is_none());
+    }
+
+    #[test]
+    fn find_province_accepts_every_spelling() {
+        for input in ["sc", "SC", " Sc ", "四川省", "四川", "川", "蜀"] {
+            assert_eq!(find_province(input).map(|p| p.gb), Some(51), "{input}");
+        }
+        assert_eq!(find_province("黔").map(|p| p.code), Some("gz"));
+        assert_eq!(find_province("sn").map(|p| p.name), Some("陕西省"));
+        assert_eq!(find_province("sx").map(|p| p.name), Some("山西省"));
+        // Not mainland, or not a province at all.
+        for input in ["hk", "香港", "台湾省", "", "  ", "广", "guangdong"] {
+            assert!(find_province(input).is_none(), "{input}");
+        }
+    }
+
+    #[test]
+    fn icp_prefixes_cover_both_forms_where_observed() {
+        assert_eq!(province("gz").unwrap().icp_prefixes, &["黔", "贵"]);
+        assert_eq!(province("yn").unwrap().icp_prefixes, &["滇"]);
+        assert!(province_by_gb(71).unwrap().icp_prefixes.is_empty());
+    }
+}

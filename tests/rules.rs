@@ -1,0 +1,167 @@
+//! Every rule has a case that trips it and the clean examples trip nothing.
+//!
+//! Cases live in `tests/cases/*.toml`: each starts from a clean example
+//! (`examples/<base>.filing.toml`), changes its text with exact replacements,
+//! and says where the rule must fire. The case fails if the rule does not
+//! fire exactly there, or if anything else fires that the case does not
+//! allow in `also`. A test also fails when a rule has no case.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use icp::rules::RuleSet;
+use icp::rules::engine::Dates;
+use jiff::civil::Date;
+use toml_edit::{DocumentMut, Item};
+
+fn today() -> Date {
+    Date::new(2026, 11, 28).unwrap()
+}
+
+struct Case {
+    file: String,
+    rule: String,
+    base: String,
+    replace: Vec<(String, String)>,
+    expect: Vec<String>,
+    also: Vec<String>,
+    dates: Dates,
+}
+
+fn strings(item: Option<&Item>) -> Vec<String> {
+    item.and_then(Item::as_array)
+        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .unwrap_or_default()
+}
+
+fn cases() -> Vec<Case> {
+    let mut out = Vec::new();
+    let mut paths: Vec<_> = std::fs::read_dir("tests/cases")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    paths.sort();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).unwrap();
+        let doc: DocumentMut = text.parse().unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let file = path.file_name().unwrap().to_string_lossy().into_owned();
+        for case in doc["case"].as_array_of_tables().expect("[[case]] tables").iter() {
+            let get = |k: &str| case.get(k).and_then(Item::as_str).map(str::to_owned);
+            let rule = get("rule").unwrap_or_else(|| panic!("{file}: a case without rule"));
+            let replace = case
+                .get("replace")
+                .and_then(Item::as_array)
+                .map(|a| {
+                    a.iter()
+                        .map(|pair| {
+                            let pair = pair.as_array().expect("replace pairs");
+                            let s = |i: usize| pair.get(i).and_then(|v| v.as_str()).unwrap().to_owned();
+                            (s(0), s(1))
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push(Case {
+                file: file.clone(),
+                base: get("base").unwrap_or_else(|| "enterprise-gd".into()),
+                expect: strings(case.get("expect")),
+                also: strings(case.get("also")),
+                dates: match (get("today"), get("system_today")) {
+                    (_, Some(system)) => Dates {
+                        today: system.parse().unwrap(),
+                        forced: None,
+                    },
+                    (Some(t), None) => forced(t.parse().unwrap()),
+                    (None, None) => forced(today()),
+                },
+                rule,
+                replace,
+            });
+        }
+    }
+    out
+}
+
+fn example(base: &str) -> String {
+    let path = Path::new("examples").join(format!("{base}.filing.toml"));
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
+fn forced(date: Date) -> Dates {
+    Dates {
+        today: date,
+        forced: Some(date),
+    }
+}
+
+fn findings(rules: &RuleSet, text: &str, dates: Dates) -> Vec<(String, String, String)> {
+    let (_, found) = icp::validate::bytes_report(rules, text.as_bytes(), dates);
+    found
+        .iter()
+        .map(|f| (f.id().to_owned(), f.path.clone(), f.severity().as_str().to_owned()))
+        .collect()
+}
+
+#[test]
+fn examples_are_clean() {
+    let rules = RuleSet::builtin().unwrap();
+    for entry in std::fs::read_dir("examples").unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let found = findings(&rules, &text, forced(today()));
+        assert!(found.is_empty(), "{} is not clean: {found:?}", path.display());
+    }
+}
+
+#[test]
+fn every_case_trips_its_rule_and_nothing_else() {
+    let rules = RuleSet::builtin().unwrap();
+    let mut failures = Vec::new();
+    for case in cases() {
+        let mut text = example(&case.base);
+        for (from, to) in &case.replace {
+            let n = text.matches(from.as_str()).count();
+            assert_eq!(n, 1, "{} {}: {from:?} occurs {n} times in {}", case.file, case.rule, case.base);
+            text = text.replacen(from.as_str(), to, 1);
+        }
+        let found = findings(&rules, &text, case.dates);
+        let fired: BTreeSet<&str> = found
+            .iter()
+            .filter(|(rule, _, _)| *rule == case.rule)
+            .map(|(_, path, _)| path.as_str())
+            .collect();
+        let expected: BTreeSet<&str> = case.expect.iter().map(String::as_str).collect();
+        let unexpected: Vec<_> = found
+            .iter()
+            .filter(|(rule, _, _)| *rule != case.rule && !case.also.contains(rule))
+            .collect();
+        if fired != expected || !unexpected.is_empty() {
+            failures.push(format!(
+                "{} / {}: expected {:?}, fired {:?}, also fired {:?}",
+                case.file, case.rule, expected, fired, unexpected
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// Rules whose cases are elsewhere, with where.
+const COVERED_ELSEWHERE: &[(&str, &str)] = &[
+    ("file-too-large", "tests/hostile.rs"),
+    ("not-utf8", "tests/hostile.rs"),
+];
+
+#[test]
+fn every_rule_has_a_case() {
+    let rules = RuleSet::builtin().unwrap();
+    let covered: BTreeSet<String> = cases().into_iter().map(|c| c.rule).collect();
+    let missing: Vec<&str> = rules
+        .ids()
+        .filter(|id| !covered.contains(*id) && !COVERED_ELSEWHERE.iter().any(|(r, _)| r == id))
+        .collect();
+    assert!(missing.is_empty(), "rules without a case: {missing:?}");
+    for rule in &covered {
+        assert!(rules.ids().any(|id| id == rule), "a case names an unknown rule {rule}");
+    }
+}
