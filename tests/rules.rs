@@ -30,7 +30,11 @@ struct Case {
 
 fn strings(item: Option<&Item>) -> Vec<String> {
     item.and_then(Item::as_array)
-        .map(|a| a.iter().filter_map(|v| v.as_str().map(str::to_owned)).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
         .unwrap_or_default()
 }
 
@@ -44,9 +48,15 @@ fn cases() -> Vec<Case> {
     paths.sort();
     for path in paths {
         let text = std::fs::read_to_string(&path).unwrap();
-        let doc: DocumentMut = text.parse().unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let doc: DocumentMut = text
+            .parse()
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let file = path.file_name().unwrap().to_string_lossy().into_owned();
-        for case in doc["case"].as_array_of_tables().expect("[[case]] tables").iter() {
+        for case in doc["case"]
+            .as_array_of_tables()
+            .expect("[[case]] tables")
+            .iter()
+        {
             let get = |k: &str| case.get(k).and_then(Item::as_str).map(str::to_owned);
             let rule = get("rule").unwrap_or_else(|| panic!("{file}: a case without rule"));
             let replace = case
@@ -56,7 +66,8 @@ fn cases() -> Vec<Case> {
                     a.iter()
                         .map(|pair| {
                             let pair = pair.as_array().expect("replace pairs");
-                            let s = |i: usize| pair.get(i).and_then(|v| v.as_str()).unwrap().to_owned();
+                            let s =
+                                |i: usize| pair.get(i).and_then(|v| v.as_str()).unwrap().to_owned();
                             (s(0), s(1))
                         })
                         .collect()
@@ -99,7 +110,13 @@ fn findings(rules: &RuleSet, text: &str, dates: Dates) -> Vec<(String, String, S
     let (_, found) = icp::validate::bytes_report(rules, text.as_bytes(), dates);
     found
         .iter()
-        .map(|f| (f.id().to_owned(), f.path.clone(), f.severity().as_str().to_owned()))
+        .map(|f| {
+            (
+                f.id().to_owned(),
+                f.path.clone(),
+                f.severity().as_str().to_owned(),
+            )
+        })
         .collect()
 }
 
@@ -108,9 +125,16 @@ fn examples_are_clean() {
     let rules = RuleSet::builtin().unwrap();
     for entry in std::fs::read_dir("examples").unwrap() {
         let path = entry.unwrap().path();
+        if !path.to_string_lossy().ends_with(".filing.toml") {
+            continue;
+        }
         let text = std::fs::read_to_string(&path).unwrap();
         let found = findings(&rules, &text, forced(today()));
-        assert!(found.is_empty(), "{} is not clean: {found:?}", path.display());
+        assert!(
+            found.is_empty(),
+            "{} is not clean: {found:?}",
+            path.display()
+        );
     }
 }
 
@@ -122,7 +146,11 @@ fn every_case_trips_its_rule_and_nothing_else() {
         let mut text = example(&case.base);
         for (from, to) in &case.replace {
             let n = text.matches(from.as_str()).count();
-            assert_eq!(n, 1, "{} {}: {from:?} occurs {n} times in {}", case.file, case.rule, case.base);
+            assert_eq!(
+                n, 1,
+                "{} {}: {from:?} occurs {n} times in {}",
+                case.file, case.rule, case.base
+            );
             text = text.replacen(from.as_str(), to, 1);
         }
         let found = findings(&rules, &text, case.dates);
@@ -162,6 +190,9 @@ fn every_rule_has_a_case() {
         .collect();
     assert!(missing.is_empty(), "rules without a case: {missing:?}");
     for rule in &covered {
-        assert!(rules.ids().any(|id| id == rule), "a case names an unknown rule {rule}");
+        assert!(
+            rules.ids().any(|id| id == rule),
+            "a case names an unknown rule {rule}"
+        );
     }
 }

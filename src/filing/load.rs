@@ -158,6 +158,42 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
     ("documents", DOCUMENT_KEYS),
 ];
 
+/// A field path, built into a string only when an issue needs it (most
+/// files have none, and formatting every key's path would cost more than
+/// parsing them).
+#[derive(Clone, Copy)]
+struct FieldPath<'a> {
+    parent: &'a str,
+    key: &'a str,
+    index: Option<usize>,
+}
+
+impl<'a> FieldPath<'a> {
+    fn new(parent: &'a str, key: &'a str) -> Self {
+        FieldPath {
+            parent,
+            key,
+            index: None,
+        }
+    }
+
+    /// The path of the `i`-th item of this array.
+    fn item(self, i: usize) -> Self {
+        FieldPath {
+            index: Some(i),
+            ..self
+        }
+    }
+
+    fn get(self) -> String {
+        let mut s = join(self.parent, self.key);
+        if let Some(i) = self.index {
+            s.push_str(&format!("[{i}]"));
+        }
+        s
+    }
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_owned()
@@ -183,12 +219,12 @@ impl Walker<'_> {
         self.issues.push(Issue::new(rule, Some(span), path, args));
     }
 
-    fn wrong_type(&mut self, value: &Value<'_>, path: String, expected: &'static str) {
+    fn wrong_type(&mut self, value: &Value<'_>, path: FieldPath<'_>, expected: &'static str) {
         let found = type_name(value.get_ref());
         self.issue(
             "wrong-type",
             value.span(),
-            path,
+            path.get(),
             vec![
                 ("expected", expected.to_owned()),
                 ("found", found.to_owned()),
@@ -212,18 +248,21 @@ impl Walker<'_> {
         table: &DeTable<'i>,
         path: &str,
         known: &[&str],
-        mut visit: impl FnMut(&mut Self, &str, &Value<'i>, String) -> bool,
+        mut visit: impl FnMut(&mut Self, &str, &Value<'i>, FieldPath<'_>) -> bool,
     ) {
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
-            let field_path = join(path, name);
-            if !visit(self, name, value, field_path) {
+            if !visit(self, name, value, FieldPath::new(path, name)) {
                 self.unknown_key(key, path, known);
             }
         }
     }
 
-    fn table<'v, 'i>(&mut self, value: &'v Value<'i>, path: String) -> Option<&'v DeTable<'i>> {
+    fn table<'v, 'i>(
+        &mut self,
+        value: &'v Value<'i>,
+        path: FieldPath<'_>,
+    ) -> Option<&'v DeTable<'i>> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
@@ -236,7 +275,7 @@ impl Walker<'_> {
     fn array<'v, 'i>(
         &mut self,
         value: &'v Value<'i>,
-        path: String,
+        path: FieldPath<'_>,
     ) -> Option<&'v [TomlSpanned<DeValue<'i>>]> {
         match value.get_ref() {
             DeValue::Array(a) => Some(a),
@@ -247,7 +286,7 @@ impl Walker<'_> {
         }
     }
 
-    fn string(&mut self, value: &Value<'_>, path: String) -> Field<String> {
+    fn string(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Field<String> {
         match value.get_ref() {
             DeValue::String(s) => Some(Spanned::new(s.to_string(), value.span())),
             _ => {
@@ -257,18 +296,18 @@ impl Walker<'_> {
         }
     }
 
-    fn strings(&mut self, value: &Value<'_>, path: String) -> Vec<Spanned<String>> {
-        let Some(items) = self.array(value, path.clone()) else {
+    fn strings(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Vec<Spanned<String>> {
+        let Some(items) = self.array(value, path) else {
             return Vec::new();
         };
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| self.string(item, format!("{path}[{i}]")))
+            .filter_map(|(i, item)| self.string(item, path.item(i)))
             .collect()
     }
 
-    fn bool(&mut self, value: &Value<'_>, path: String) -> Field<bool> {
+    fn bool(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Field<bool> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Spanned::new(*b, value.span())),
             _ => {
@@ -278,7 +317,7 @@ impl Walker<'_> {
         }
     }
 
-    fn integer(&mut self, value: &Value<'_>, path: String) -> Field<i64> {
+    fn integer(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Field<i64> {
         match value.get_ref() {
             DeValue::Integer(i) => match i64::from_str_radix(i.as_str(), i.radix()) {
                 Ok(n) => Some(Spanned::new(n, value.span())),
@@ -297,7 +336,7 @@ impl Walker<'_> {
     fn invalid(
         &mut self,
         span: Span,
-        path: String,
+        path: FieldPath<'_>,
         found: &str,
         suggestion: Option<&str>,
         allowed: &str,
@@ -309,11 +348,11 @@ impl Walker<'_> {
         if !allowed.is_empty() {
             args.push(("allowed", allowed.to_owned()));
         }
-        self.issue("invalid-value", span, path, args);
+        self.issue("invalid-value", span, path.get(), args);
     }
 
-    fn vocab<V: Vocabulary>(&mut self, value: &Value<'_>, path: String) -> Field<V> {
-        let text = self.string(value, path.clone())?;
+    fn vocab<V: Vocabulary>(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Field<V> {
+        let text = self.string(value, path)?;
         match V::parse(&text.value) {
             Some(v) => Some(Spanned::new(v, text.span)),
             None => {
@@ -330,19 +369,23 @@ impl Walker<'_> {
         }
     }
 
-    fn vocab_list<V: Vocabulary>(&mut self, value: &Value<'_>, path: String) -> Vec<Spanned<V>> {
-        let Some(items) = self.array(value, path.clone()) else {
+    fn vocab_list<V: Vocabulary>(
+        &mut self,
+        value: &Value<'_>,
+        path: FieldPath<'_>,
+    ) -> Vec<Spanned<V>> {
+        let Some(items) = self.array(value, path) else {
             return Vec::new();
         };
         items
             .iter()
             .enumerate()
-            .filter_map(|(i, item)| self.vocab(item, format!("{path}[{i}]")))
+            .filter_map(|(i, item)| self.vocab(item, path.item(i)))
             .collect()
     }
 
     /// A date: a TOML local date, or a string `YYYY-MM-DD`.
-    fn date(&mut self, value: &Value<'_>, path: String) -> Field<Date> {
+    fn date(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Field<Date> {
         match value.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time) {
                 (Some(d), None) => match Date::new(d.year as i16, d.month as i8, d.day as i8) {
@@ -372,7 +415,7 @@ impl Walker<'_> {
     }
 
     /// An expiry: a date, or `"long-term"` / `"长期"`.
-    fn expiry(&mut self, value: &Value<'_>, path: String) -> Field<Expiry> {
+    fn expiry(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Field<Expiry> {
         if let DeValue::String(s) = value.get_ref() {
             let s = s.trim();
             if s.eq_ignore_ascii_case("long-term") || s == "长期" {
@@ -387,8 +430,8 @@ impl Walker<'_> {
         Some(Spanned::new(Expiry::Date(date.value), date.span))
     }
 
-    fn province(&mut self, value: &Value<'_>, path: String) -> Field<&'static Province> {
-        let text = self.string(value, path.clone())?;
+    fn province(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Field<&'static Province> {
+        let text = self.string(value, path)?;
         match crate::data::find_province(&text.value) {
             Some(p) => Some(Spanned::new(p, text.span)),
             None => {
@@ -420,7 +463,7 @@ impl Walker<'_> {
                     if let Some(items) = w.array(value, path) {
                         for (i, item) in items.iter().enumerate() {
                             let path = format!("websites[{i}]");
-                            if let Some(t) = w.table(item, path.clone()) {
+                            if let Some(t) = w.table(item, FieldPath::new("", "websites").item(i)) {
                                 filing.websites.push(w.website(t, item.span(), &path));
                             }
                         }
@@ -456,7 +499,7 @@ impl Walker<'_> {
                 "documents" => s.documents = w.documents(value, path),
                 "principal" => {
                     if let Some(t) = w.table(value, path.clone()) {
-                        s.principal = Some(w.principal(t, value.span(), &path));
+                        s.principal = Some(w.principal(t, value.span(), &path.get()));
                     }
                 }
                 _ => return false,
@@ -501,11 +544,11 @@ impl Walker<'_> {
                 "name" => site.name = w.string(value, path),
                 "domains" => {
                     site.domains_span = Some(value.span());
-                    if let Some(items) = w.array(value, path.clone()) {
+                    if let Some(items) = w.array(value, path) {
                         site.domains = items
                             .iter()
                             .enumerate()
-                            .filter_map(|(i, item)| w.domain(item, format!("{path}[{i}]")))
+                            .filter_map(|(i, item)| w.domain(item, path.item(i)))
                             .collect();
                     }
                 }
@@ -516,14 +559,14 @@ impl Walker<'_> {
                 "note" => site.note = w.string(value, path),
                 "hosting" => {
                     if let Some(t) = w.table(value, path.clone()) {
-                        site.hosting = Some(w.hosting(t, value.span(), &path));
+                        site.hosting = Some(w.hosting(t, value.span(), &path.get()));
                     }
                 }
                 "icp_number" => site.icp_number = w.string(value, path),
                 "documents" => site.documents = w.documents(value, path),
                 "principal" => {
                     if let Some(t) = w.table(value, path.clone()) {
-                        site.principal = Some(w.principal(t, value.span(), &path));
+                        site.principal = Some(w.principal(t, value.span(), &path.get()));
                     }
                 }
                 _ => return false,
@@ -533,7 +576,7 @@ impl Walker<'_> {
         site
     }
 
-    fn domain(&mut self, value: &Value<'_>, path: String) -> Option<DomainEntry> {
+    fn domain(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Option<DomainEntry> {
         let span = value.span();
         match value.get_ref() {
             DeValue::String(s) => Some(DomainEntry {
@@ -546,7 +589,7 @@ impl Walker<'_> {
                     span,
                     ..DomainEntry::default()
                 };
-                self.entries(t, &path, DOMAIN_KEYS, |w, key, value, path| {
+                self.entries(t, &path.get(), DOMAIN_KEYS, |w, key, value, path| {
                     match key {
                         "name" => d.name = w.string(value, path),
                         "holder" => d.holder = w.string(value, path),
@@ -581,19 +624,19 @@ impl Walker<'_> {
         h
     }
 
-    fn documents(&mut self, value: &Value<'_>, path: String) -> Documents {
+    fn documents(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Documents {
         let mut docs = Documents {
             span: Some(value.span()),
             items: Vec::new(),
         };
-        let Some(items) = self.array(value, path.clone()) else {
+        let Some(items) = self.array(value, path) else {
             return docs;
         };
         for (i, item) in items.iter().enumerate() {
-            let item_path = format!("{path}[{i}]");
-            let Some(t) = self.table(item, item_path.clone()) else {
+            let Some(t) = self.table(item, path.item(i)) else {
                 continue;
             };
+            let item_path = path.item(i).get();
             let mut d = Document {
                 span: item.span(),
                 ..Document::default()

@@ -6,6 +6,7 @@
 //! outcome can carry its own severity and message.
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 
 use crate::checks::{self, chars};
 use crate::facts::Ctx;
@@ -160,8 +161,8 @@ impl Algorithm {
         self,
         raw: &str,
         ctx: &Ctx<'_>,
-        lists: &[(&str, &[String])],
-        pattern: Option<&regex::Regex>,
+        lists: &[(&str, &HashSet<String>)],
+        pattern: Option<&super::condition::Pattern>,
     ) -> Vec<Outcome> {
         if raw.trim().is_empty() {
             return Vec::new();
@@ -194,7 +195,7 @@ impl Algorithm {
                 Ok(()) => Vec::new(),
                 Err(_) => vec![outcome("format", Vec::new())],
             },
-            Algorithm::Uscc => uscc(value),
+            Algorithm::Uscc => uscc(value, ctx),
             Algorithm::OfficePhone => office_phone(value, raw),
             Algorithm::Mobile => mobile(value),
             Algorithm::ContactPhone => {
@@ -203,7 +204,9 @@ impl Algorithm {
                 } else {
                     office_phone(value, raw)
                         .into_iter()
-                        .filter(|o| !matches!(o.code, "mobile" | "local-first-digit" | "service-number"))
+                        .filter(|o| {
+                            !matches!(o.code, "mobile" | "local-first-digit" | "service-number")
+                        })
                         .collect()
                 }
             }
@@ -214,8 +217,8 @@ impl Algorithm {
                     vec![outcome("syntax", Vec::new())]
                 }
             }
-            Algorithm::Domain => domain(value),
-            Algorithm::DomainSuffix => domain_suffix(value, lists),
+            Algorithm::Domain => domain(value, ctx),
+            Algorithm::DomainSuffix => domain_suffix(value, ctx, lists),
             Algorithm::IcpNumber => icp_number(value, ctx),
             Algorithm::OrgCode => {
                 if checks::uscc::org_code_valid(value) {
@@ -241,9 +244,11 @@ impl Algorithm {
 
 fn resident(value: &str, ctx: &Ctx<'_>, kind: checks::resident_id::IdKind) -> Vec<Outcome> {
     use checks::resident_id::IdProblem;
-    let (parsed, problems) = checks::resident_id::check(value, ctx.env.as_of, kind);
+    let parse = ctx.memo.resident_id(value, ctx.env.as_of, kind);
+    let (parsed, problems) = parse.as_ref();
     let mut out: Vec<Outcome> = problems
-        .into_iter()
+        .iter()
+        .cloned()
         .map(|p| match p {
             IdProblem::Length => outcome(
                 "length",
@@ -273,11 +278,13 @@ fn resident(value: &str, ctx: &Ctx<'_>, kind: checks::resident_id::IdKind) -> Ve
     out
 }
 
-fn uscc(value: &str) -> Vec<Outcome> {
+fn uscc(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
     use checks::uscc::UsccProblem;
-    let (_, problems) = checks::uscc::check(value);
-    problems
-        .into_iter()
+    let parse = ctx.memo.uscc(value);
+    parse
+        .1
+        .iter()
+        .cloned()
         .map(|p| match p {
             UsccProblem::Length => outcome(
                 "length",
@@ -346,11 +353,13 @@ fn mobile(value: &str) -> Vec<Outcome> {
     }
 }
 
-fn domain(value: &str) -> Vec<Outcome> {
+fn domain(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
     use checks::domain::DomainProblem as P;
-    let (_, problems) = checks::domain::check(value);
-    problems
-        .into_iter()
+    let parse = ctx.memo.domain(value);
+    parse
+        .1
+        .iter()
+        .cloned()
         .map(|p| match p {
             P::Syntax => outcome("syntax", Vec::new()),
             P::NotRegistrable { registrable } => {
@@ -367,26 +376,42 @@ fn domain(value: &str) -> Vec<Outcome> {
         .collect()
 }
 
-fn domain_suffix(value: &str, lists: &[(&str, &[String])]) -> Vec<Outcome> {
-    let list = |name: &str| -> &[String] {
-        lists
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map_or(&[], |(_, l)| *l)
-    };
-    let Some(domain) = checks::domain::check(value).0 else {
+fn domain_suffix(value: &str, ctx: &Ctx<'_>, lists: &[(&str, &HashSet<String>)]) -> Vec<Outcome> {
+    let parse = ctx.memo.domain(value);
+    let Some(domain) = &parse.0 else {
         return Vec::new();
     };
-    let refused = checks::domain::suffix_match(&domain, list("refused").iter().map(String::as_str));
-    let approved =
-        checks::domain::suffix_match(&domain, list("approved").iter().map(String::as_str));
+    let list = |name: &str| lists.iter().find(|(n, _)| *n == name).map(|(_, l)| *l);
+    let approved = list("approved").and_then(|l| longest_suffix(domain, l));
+    let refused = list("refused").and_then(|l| longest_suffix(domain, l));
     // The longer match wins: `gov.cn` may be approved while `cn` is not listed.
     match (approved, refused) {
-        (Some(a), Some(r)) if a.len() >= r.len() => Vec::new(),
-        (_, Some(r)) => vec![outcome("refused", vec![("suffix", r.to_owned())])],
+        (Some((a, _)), Some((r, _))) if a >= r => Vec::new(),
+        (_, Some((_, suffix))) => vec![outcome("refused", vec![("suffix", suffix)])],
         (Some(_), None) => Vec::new(),
         (None, None) => vec![outcome("unknown", vec![("suffix", domain.suffix.clone())])],
     }
+}
+
+/// `a.b.c`, `b.c`, `c`: every whole-label suffix of a name, longest first.
+fn label_suffixes(name: &str) -> impl Iterator<Item = &str> {
+    std::iter::once(name).chain(name.match_indices('.').map(move |(i, _)| &name[i + 1..]))
+}
+
+/// The longest listed suffix of the domain (in its Unicode or ASCII form),
+/// with its number of labels.
+fn longest_suffix(
+    domain: &checks::domain::Domain,
+    set: &HashSet<String>,
+) -> Option<(usize, String)> {
+    [domain.unicode.as_str(), domain.ascii.as_str()]
+        .into_iter()
+        .filter_map(|name| {
+            label_suffixes(name)
+                .find(|s| set.contains(*s))
+                .map(|s| (s.split('.').count(), s.to_owned()))
+        })
+        .max_by_key(|(n, _)| *n)
 }
 
 fn icp_number(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {

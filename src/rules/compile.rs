@@ -8,11 +8,10 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use jiff::civil::Date;
-use regex::Regex;
 use serde_saphyr::{Location, Spanned};
 
 use super::algorithm::Algorithm;
-use super::condition::{Cond, Lit, Op, RelativeDate};
+use super::condition::{Cond, Lit, Op, Pattern, RelativeDate};
 use super::file::*;
 use crate::data::{self, Province};
 use crate::facts::{Choices, Each, Fact, Ty};
@@ -165,7 +164,7 @@ pub enum Kind {
         /// Named lists by the algorithm's parameter name.
         lists: Vec<(&'static str, String)>,
         /// The regular expression of `algorithm: pattern`.
-        pattern: Option<Regex>,
+        pattern: Option<Pattern>,
     },
     /// A document that must be declared.
     Document {
@@ -509,7 +508,7 @@ impl Compiler<'_> {
             ops.push(Op::EndsWith(v.clone().into_vec()));
         }
         if let Some(pattern) = &d.matches {
-            match Regex::new(&pattern.value) {
+            match Pattern::new(&pattern.value) {
                 Ok(re) => ops.push(Op::Matches(re)),
                 Err(e) => self.error(
                     &pattern.referenced,
@@ -945,7 +944,7 @@ impl Compiler<'_> {
             }
         }
         let pattern = match (&c.pattern, algorithm) {
-            (Some(p), Algorithm::Pattern) => match Regex::new(&p.value) {
+            (Some(p), Algorithm::Pattern) => match Pattern::new(&p.value) {
                 Ok(re) => Some(re),
                 Err(e) => {
                     self.error(

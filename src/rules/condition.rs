@@ -8,6 +8,7 @@
 //! with no filing at all.
 
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 use jiff::ToSpan;
 use jiff::civil::Date;
@@ -128,6 +129,52 @@ impl std::fmt::Display for Lit {
     }
 }
 
+/// A regular expression of a rule file. Its syntax is checked when the
+/// rule file is loaded; it is compiled the first time a rule uses it, so
+/// rules that never apply cost nothing at start-up.
+#[derive(Debug)]
+pub struct Pattern {
+    source: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl Clone for Pattern {
+    fn clone(&self) -> Self {
+        Pattern::unchecked(self.source.clone())
+    }
+}
+
+impl Pattern {
+    /// Checks the syntax; the error message says what is wrong.
+    pub fn new(source: &str) -> Result<Pattern, String> {
+        regex_syntax::Parser::new()
+            .parse(source)
+            .map_err(|e| e.to_string())?;
+        Ok(Pattern::unchecked(source.to_owned()))
+    }
+
+    fn unchecked(source: String) -> Pattern {
+        Pattern {
+            source,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as written.
+    pub fn as_str(&self) -> &str {
+        &self.source
+    }
+
+    /// Whether the text matches. A pattern whose syntax parsed but that the
+    /// regex engine still refuses (e.g. too big) never matches.
+    pub fn is_match(&self, text: &str) -> bool {
+        self.compiled
+            .get_or_init(|| Regex::new(&self.source).ok())
+            .as_ref()
+            .is_some_and(|re| re.is_match(text))
+    }
+}
+
 /// A test of a fact.
 #[derive(Clone, Debug)]
 pub enum Op {
@@ -155,7 +202,7 @@ pub enum Op {
     /// Text ends with any of.
     EndsWith(Vec<String>),
     /// Text (or any list item) matches.
-    Matches(Regex),
+    Matches(Pattern),
     /// Filled in (true) or not (false).
     Present(bool),
     /// Equal to another fact.

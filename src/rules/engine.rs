@@ -1,5 +1,6 @@
 //! Running the rules of a view over a loaded filing: facts in, findings out.
 
+use std::collections::HashSet;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -7,7 +8,7 @@ use jiff::civil::Date;
 use super::compile::{DocOwner, Kind, Match, Words};
 use super::condition::Tri;
 use super::{RuleSet, Variant, View};
-use crate::facts::{Ctx, Each, Env, Fact, Place, Value};
+use crate::facts::{Ctx, Each, Env, Fact, Memo, Place, Value};
 use crate::filing::{Documents, Filing, FilingType, Loaded, Nature, Owner};
 use crate::finding::{Args, Finding, Severity};
 
@@ -76,6 +77,7 @@ impl RuleSet {
     }
 
     fn run(&self, view: &View, filing: &Filing, env: &Env, out: &mut Vec<Finding>) {
+        let memo = Memo::default();
         for resolved in &view.rules {
             let Some(rule) = resolved.on(env.as_of) else {
                 continue;
@@ -86,7 +88,7 @@ impl RuleSet {
             {
                 continue;
             }
-            for_each(rule.each, filing, env, |ctx| {
+            for_each(rule.each, filing, env, &memo, |ctx| {
                 if let Some(when) = &rule.when {
                     if when.eval(&ctx) != Tri::True {
                         return;
@@ -179,7 +181,8 @@ impl RuleSet {
                     Some(Value::List(items)) => items.iter().map(Value::display).collect(),
                     _ => Vec::new(),
                 };
-                let matches = |word: &str| word_matches(&text, word, *mode);
+                let lowered = text.trim().to_ascii_lowercase();
+                let matches = |word: &str| word_matches(&lowered, word, *mode);
                 let found: Vec<&str> = match words {
                     Words::Plain(list) => list
                         .iter()
@@ -230,9 +233,9 @@ impl RuleSet {
                 lists,
                 pattern,
             } => {
-                let lists: Vec<(&str, &[String])> = lists
+                let lists: Vec<(&str, &HashSet<String>)> = lists
                     .iter()
-                    .map(|(param, name)| (*param, self.list(name)))
+                    .filter_map(|(param, name)| Some((*param, self.list_set(name)?)))
                     .collect();
                 for field in fields {
                     let Value::Text(value) = ctx.value(*field) else {
@@ -341,15 +344,22 @@ fn fallback_place(ctx: &Ctx<'_>) -> Place {
     }
 }
 
+/// Whether `word` occurs in `text` (already lower-cased) as `mode` says.
+/// Most words are Chinese; only words with Latin capitals are lower-cased.
 fn word_matches(text: &str, word: &str, mode: Match) -> bool {
-    let (text, word) = (text.trim().to_lowercase(), word.trim().to_lowercase());
+    let word = word.trim();
     if word.is_empty() {
         return false;
     }
+    let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(word.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    };
     match mode {
-        Match::Contains => text.contains(&word),
-        Match::Prefix => text.starts_with(&word),
-        Match::Exact => text == word,
+        Match::Contains => text.contains(word.as_ref()),
+        Match::Prefix => text.starts_with(word.as_ref()),
+        Match::Exact => text == word.as_ref(),
     }
 }
 
@@ -436,8 +446,14 @@ fn in_scope(rule: &Variant, filing: &Filing) -> bool {
 }
 
 /// Calls `f` with a context for every item `each` iterates over.
-pub fn for_each<'a>(each: Each, filing: &'a Filing, env: &'a Env, mut f: impl FnMut(Ctx<'a>)) {
-    let base = Ctx::new(filing, env);
+pub fn for_each<'a>(
+    each: Each,
+    filing: &'a Filing,
+    env: &'a Env,
+    memo: &'a Memo,
+    mut f: impl FnMut(Ctx<'a>),
+) {
+    let base = Ctx::new(filing, env, memo);
     match each {
         Each::Filing => f(base),
         Each::Principal => {

@@ -19,7 +19,7 @@ pub mod condition;
 pub mod engine;
 pub mod file;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
@@ -239,6 +239,9 @@ pub struct RuleSet {
     entries: Vec<Entry>,
     index: HashMap<Arc<str>, usize>,
     lists: HashMap<String, Vec<String>>,
+    /// The lists as sets of normalised entries (no surrounding dots, lower
+    /// case), for membership tests such as domain suffixes.
+    list_sets: HashMap<String, HashSet<String>>,
     sources: HashMap<String, Arc<Source>>,
     document_kinds: Vec<DocumentKind>,
     /// Views by province: slot 0 for filings without a (known) province.
@@ -277,6 +280,7 @@ impl RuleSet {
             entries: Vec::new(),
             index: HashMap::new(),
             lists: seed_lists(),
+            list_sets: HashMap::new(),
             sources: HashMap::new(),
             document_kinds: Vec::new(),
             views: (0..=data::provinces().len())
@@ -509,6 +513,17 @@ impl RuleSet {
     /// Checks what can only be checked once every file is loaded: cited
     /// sources and named lists exist.
     fn finish(&mut self, failures: &mut Vec<RuleFileErrors>, loaded: &[RuleText]) {
+        self.list_sets = self
+            .lists
+            .iter()
+            .map(|(name, items)| {
+                let set = items
+                    .iter()
+                    .map(|i| i.trim().trim_matches('.').to_lowercase())
+                    .collect();
+                (name.clone(), set)
+            })
+            .collect();
         let mut problems: BTreeMap<Arc<str>, Vec<RuleError>> = BTreeMap::new();
         for entry in &self.entries {
             for def in &entry.definitions {
@@ -586,6 +601,12 @@ impl RuleSet {
     /// A named list.
     pub fn list(&self, name: &str) -> &[String] {
         self.lists.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// A named list as a set of normalised entries (no surrounding dots,
+    /// lower case).
+    pub fn list_set(&self, name: &str) -> Option<&HashSet<String>> {
+        self.list_sets.get(name)
     }
 
     /// The document kinds.

@@ -1,0 +1,760 @@
+//! Evaluating facts on a filing: [`Ctx`] holds the filing and the item a
+//! rule iterates over, and answers each fact's value and place.
+
+use std::borrow::Cow;
+
+use jiff::civil::Date;
+
+use super::*;
+use crate::checks;
+use crate::data::{self, Province};
+
+/// What the evaluation needs besides the filing: the dates.
+#[derive(Clone, Copy, Debug)]
+pub struct Env {
+    /// The as-of date: rules in force and ages/expiry are judged on it.
+    pub as_of: Date,
+    /// The system date.
+    pub today: Date,
+    /// Whether the as-of date is the filing's `prepared_on`.
+    pub as_of_is_prepared_on: bool,
+}
+
+/// The filing and the item a rule is looking at.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    /// The filing.
+    pub filing: &'a Filing,
+    /// Dates.
+    pub env: &'a Env,
+    /// `each: principal`: whose table and the table.
+    pub principal: Option<(Owner, &'a Principal)>,
+    /// The current website.
+    pub website: Option<(usize, &'a Website)>,
+    /// The current domain.
+    pub domain: Option<(usize, &'a DomainEntry)>,
+    /// The current homepage.
+    pub homepage: Option<(usize, &'a Spanned<String>)>,
+    /// The current pre-approval.
+    pub preapproval: Option<(usize, &'a Spanned<Preapproval>)>,
+    /// The current IP address.
+    pub ip: Option<(usize, &'a Spanned<String>)>,
+    /// Parses already made for this filing.
+    pub memo: &'a Memo,
+}
+
+/// Where a finding about a fact points: a span (the value, or the table a
+/// missing value belongs in) and the field path.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Place {
+    /// The span in the filing, when there is one.
+    pub span: Option<Span>,
+    /// The dotted field path (`websites[0].domains[1]`).
+    pub path: String,
+}
+
+fn field_place<T>(field: &Field<T>, table_span: Option<&Span>, path: String) -> Place {
+    Place {
+        span: field
+            .as_ref()
+            .map(|f| f.span.clone())
+            .or_else(|| table_span.cloned()),
+        path,
+    }
+}
+
+impl<'a> Ctx<'a> {
+    /// A context for the whole filing.
+    pub fn new(filing: &'a Filing, env: &'a Env, memo: &'a Memo) -> Ctx<'a> {
+        Ctx {
+            filing,
+            env,
+            memo,
+            principal: None,
+            website: None,
+            domain: None,
+            homepage: None,
+            preapproval: None,
+            ip: None,
+        }
+    }
+
+    fn subject(&self) -> Option<&'a Subject> {
+        self.filing.subject.as_ref()
+    }
+
+    fn who(&self, who: Who) -> Option<Option<(Owner, &'a Principal)>> {
+        match who {
+            Who::Current => self.principal.map(Some),
+            Who::Subject => Some(self.filing.subject_principal().map(|p| (Owner::Subject, p))),
+            Who::Website => self.website.map(|(i, _)| self.filing.website_principal(i)),
+        }
+    }
+
+    /// The value of a fact.
+    pub fn value(&self, fact: Fact) -> Value<'a> {
+        match fact {
+            Fact::Filing(f) => self.filing_fact(f),
+            Fact::Subject(f) => match self.subject() {
+                Some(s) => self.subject_fact(s, f),
+                None => Value::Null,
+            },
+            Fact::Principal(who, f) => match self.who(who) {
+                None => Value::Unknown,
+                Some(None) if f == PrincipalFact::Present => Value::Bool(false),
+                Some(None) => Value::Null,
+                Some(Some((owner, p))) => self.principal_fact(owner, p, f),
+            },
+            Fact::Website(f) => match self.website {
+                Some((i, w)) => self.website_fact(i, w, f),
+                None => Value::Unknown,
+            },
+            Fact::Domain(f) => match self.domain {
+                Some((i, d)) => self.domain_fact(i, d, f),
+                None => Value::Unknown,
+            },
+            Fact::Homepage(f) => match (self.homepage, self.website) {
+                (Some((_, h)), Some((_, w))) => match f {
+                    HomepageFact::Url => Value::text(&h.value),
+                    HomepageFact::InDomains => Value::Bool(self.homepage_in_domains(&h.value, w)),
+                },
+                _ => Value::Unknown,
+            },
+            Fact::Preapproval(PreapprovalFact::Category) => match self.preapproval {
+                Some((_, p)) => Value::text(p.value.key()),
+                None => Value::Unknown,
+            },
+            Fact::Ip(IpFact::Address) => match self.ip {
+                Some((_, ip)) => Value::text(&ip.value),
+                None => Value::Unknown,
+            },
+        }
+    }
+
+    fn filing_fact(&self, f: FilingFact) -> Value<'a> {
+        let filing = self.filing;
+        let new_sites = || filing.websites.iter().filter(|w| w.icp_number.is_none());
+        match f {
+            FilingFact::Type => Value::of(&filing.filing_type, |t| Value::text(t.key())),
+            FilingFact::Version => Value::of(&filing.version, |v| Value::Int(*v)),
+            FilingFact::PreparedOn => Value::of(&filing.prepared_on, |d| Value::Date(*d)),
+            FilingFact::AsOf => Value::Date(self.env.as_of),
+            FilingFact::PreparedDaysAgo => match &filing.prepared_on {
+                Some(d) if self.env.as_of_is_prepared_on => {
+                    Value::Int(i64::from((self.env.today - d.value).get_days()))
+                }
+                _ => Value::Null,
+            },
+            FilingFact::WebsiteCount => Value::Int(filing.websites.len() as i64),
+            FilingFact::NewWebsiteCount => Value::Int(new_sites().count() as i64),
+            FilingFact::DomainCount => {
+                Value::Int(filing.websites.iter().map(|w| w.domains.len() as i64).sum())
+            }
+            FilingFact::NewDomainCount => {
+                Value::Int(new_sites().map(|w| w.domains.len() as i64).sum())
+            }
+            FilingFact::DistinctDomainPrefixes => {
+                let mut prefixes: Vec<String> = filing
+                    .websites
+                    .iter()
+                    .flat_map(|w| w.domains.iter())
+                    .filter_map(|d| self.parsed_domain(d))
+                    .map(|d| d.prefix)
+                    .collect();
+                prefixes.sort();
+                prefixes.dedup();
+                Value::Int(prefixes.len() as i64)
+            }
+        }
+    }
+
+    fn subject_fact(&self, s: &'a Subject, f: SubjectFact) -> Value<'a> {
+        let text = |field: &'a Field<String>| Value::of(field, |v| Value::text(v));
+        let uscc = || {
+            s.certificate_number
+                .as_ref()
+                .and_then(|n| self.memo.uscc(&n.value).0.clone())
+        };
+        match f {
+            SubjectFact::Province => Value::of(&s.province, |p| Value::text(p.code)),
+            SubjectFact::City => text(&s.city),
+            SubjectFact::District => text(&s.district),
+            SubjectFact::Nature => Value::of(&s.nature, |n| Value::text(n.key())),
+            SubjectFact::CertificateType => {
+                Value::of(&s.certificate_type, |c| Value::text(c.key()))
+            }
+            SubjectFact::CertificateNumber => text(&s.certificate_number),
+            SubjectFact::CertificateExpires => expiry_date(&s.certificate_expires),
+            SubjectFact::CertificateLongTerm => Value::of(&s.certificate_expires, |e| {
+                Value::Bool(*e == Expiry::LongTerm)
+            }),
+            SubjectFact::Name => text(&s.name),
+            SubjectFact::CertificateAddress => text(&s.certificate_address),
+            SubjectFact::Investor => text(&s.investor),
+            SubjectFact::Address => text(&s.address),
+            // An optional note that is absent is an empty note.
+            SubjectFact::Note => {
+                Value::Text(Cow::Borrowed(s.note.as_ref().map_or("", |n| &n.value)))
+            }
+            SubjectFact::IcpNumber => text(&s.icp_number),
+            SubjectFact::Documents => document_kinds(&s.documents),
+            SubjectFact::IsUnit => Value::of(&s.nature, |n| Value::Bool(*n != Nature::Personal)),
+            SubjectFact::CityInProvince => match (&s.province, &s.city) {
+                (Some(p), Some(c)) => {
+                    Value::Bool(data::city_in_province(p.value, &c.value).is_some())
+                }
+                _ => Value::Null,
+            },
+            SubjectFact::DistrictInCity => match (&s.province, &s.city, &s.district) {
+                (Some(p), Some(c), Some(d)) => match data::city_in_province(p.value, &c.value) {
+                    Some(city) => Value::Bool(data::district_in_city(city, &d.value)),
+                    None => Value::Null,
+                },
+                _ => Value::Null,
+            },
+            SubjectFact::UsccType => Value::opt(uscc(), |u| {
+                Value::Text(Cow::Owned(format!("{}{}", u.authority, u.kind)))
+            }),
+            SubjectFact::CertificateRegionProvince => {
+                Value::opt(uscc().and_then(|u| region_province(u.region)), |p| {
+                    Value::text(p.code)
+                })
+            }
+            SubjectFact::CertificateInProvince => match (uscc(), &s.province) {
+                (Some(u), Some(p)) => {
+                    let gb = u.region / 10_000;
+                    // 10xxxx: registered by a national authority, valid anywhere.
+                    Value::Bool(gb == 10 || gb == u32::from(p.value.gb))
+                }
+                _ => Value::Null,
+            },
+            SubjectFact::SelfEmployed => {
+                Value::opt(uscc(), |u| Value::Bool(u.authority == '9' && u.kind == '2'))
+            }
+        }
+    }
+
+    fn principal_fact(&self, owner: Owner, p: &'a Principal, f: PrincipalFact) -> Value<'a> {
+        let text = |field: &'a Field<String>| Value::of(field, |v| Value::text(v));
+        let resident = || self.resident_id(p);
+        let landline = || {
+            p.office_phone.as_ref().and_then(|o| {
+                checks::phone::office_phone(&checks::chars::clean(&o.value).value).ok()
+            })
+        };
+        match f {
+            PrincipalFact::Present => Value::Bool(true),
+            PrincipalFact::SameAsSubject => Value::Bool(p.is_same_as_subject()),
+            PrincipalFact::Name => text(&p.name),
+            PrincipalFact::IdType => Value::of(&p.id_type, |t| Value::text(t.key())),
+            PrincipalFact::IdNumber => text(&p.id_number),
+            PrincipalFact::IdExpires => expiry_date(&p.id_expires),
+            PrincipalFact::IdLongTerm => {
+                Value::of(&p.id_expires, |e| Value::Bool(*e == Expiry::LongTerm))
+            }
+            PrincipalFact::OfficePhone => text(&p.office_phone),
+            PrincipalFact::Mobile => text(&p.mobile),
+            PrincipalFact::EmergencyPhone => text(&p.emergency_phone),
+            PrincipalFact::Email => text(&p.email),
+            PrincipalFact::LegalRepresentative => {
+                Value::of(&p.legal_representative, |b| Value::Bool(*b))
+            }
+            PrincipalFact::Documents => document_kinds(&p.documents),
+            PrincipalFact::BirthDate => Value::opt(resident(), |id| Value::Date(id.birth)),
+            PrincipalFact::Age => Value::opt(resident(), |id| {
+                Value::Int(i64::from(checks::resident_id::age_on(
+                    id.birth,
+                    self.env.as_of,
+                )))
+            }),
+            PrincipalFact::IdProvince => Value::opt(
+                resident().and_then(|id| data::province_by_gb(id.province_gb)),
+                |p| Value::text(p.code),
+            ),
+            PrincipalFact::IdLocal => {
+                match (resident(), self.filing.province(), p.id_type.as_ref()) {
+                    (Some(id), Some(province), Some(t)) if t.value == IdType::IdCard => {
+                        Value::Bool(id.province_gb == province.gb)
+                    }
+                    _ => Value::Null,
+                }
+            }
+            PrincipalFact::OfficeAreaCode => {
+                Value::opt(landline(), |l| Value::Text(Cow::Owned(l.area_code)))
+            }
+            PrincipalFact::OfficeIsMobile => Value::of(&p.office_phone, |o| {
+                Value::Bool(checks::phone::is_mobile_shaped(
+                    &checks::chars::clean(o).value,
+                ))
+            }),
+            PrincipalFact::OfficeAreaInCity => {
+                let subject = self.subject();
+                let city = subject.and_then(|s| match (&s.province, &s.city) {
+                    (Some(p), Some(c)) => data::city_in_province(p.value, &c.value),
+                    _ => None,
+                });
+                match (landline(), city) {
+                    (Some(l), Some(city)) => Value::Bool(
+                        data::area_codes_of_city(city)
+                            .iter()
+                            .any(|c| *c == l.area_code),
+                    ),
+                    _ => Value::Null,
+                }
+            }
+            PrincipalFact::IsSubjectPrincipal => match owner {
+                Owner::Subject => Value::Bool(true),
+                Owner::Website(_) => {
+                    let Some(subject_principal) = self.filing.subject_principal() else {
+                        return Value::Null;
+                    };
+                    match (&p.id_number, &subject_principal.id_number) {
+                        (Some(a), Some(b)) => Value::Bool(
+                            checks::chars::clean(&a.value).value.to_ascii_uppercase()
+                                == checks::chars::clean(&b.value).value.to_ascii_uppercase(),
+                        ),
+                        _ => Value::Null,
+                    }
+                }
+            },
+        }
+    }
+
+    fn website_fact(&self, index: usize, w: &'a Website, f: WebsiteFact) -> Value<'a> {
+        let text = |field: &'a Field<String>| Value::of(field, |v| Value::text(v));
+        let list = |items: &'a [Spanned<String>]| {
+            Value::List(items.iter().map(|s| Value::text(&s.value)).collect())
+        };
+        match f {
+            WebsiteFact::Index => Value::Int(index as i64),
+            WebsiteFact::Name => text(&w.name),
+            WebsiteFact::Domains => Value::List(
+                w.domains
+                    .iter()
+                    .filter_map(|d| d.name.as_ref())
+                    .map(|n| Value::text(&n.value))
+                    .collect(),
+            ),
+            WebsiteFact::Homepages => list(&w.homepages),
+            WebsiteFact::Service => Value::of(&w.service, |s| Value::text(s.key())),
+            WebsiteFact::Preapprovals => Value::List(
+                w.preapprovals
+                    .iter()
+                    .map(|p| Value::text(p.value.key()))
+                    .collect(),
+            ),
+            WebsiteFact::Languages => list(&w.languages),
+            WebsiteFact::Note => {
+                Value::Text(Cow::Borrowed(w.note.as_ref().map_or("", |n| &n.value)))
+            }
+            WebsiteFact::IcpNumber => text(&w.icp_number),
+            WebsiteFact::Filed => Value::Bool(w.icp_number.is_some()),
+            WebsiteFact::HostingType => match &w.hosting {
+                Some(h) => Value::of(&h.kind, |k| Value::text(k.key())),
+                None => Value::Null,
+            },
+            WebsiteFact::Ips => match &w.hosting {
+                Some(h) => list(&h.ips),
+                None => Value::Null,
+            },
+            WebsiteFact::Documents => document_kinds(&w.documents),
+            WebsiteFact::DomainCount => Value::Int(w.domains.len() as i64),
+            WebsiteFact::DistinctPrefixes => {
+                let mut prefixes: Vec<String> = w
+                    .domains
+                    .iter()
+                    .filter_map(|d| self.parsed_domain(d))
+                    .map(|d| d.prefix)
+                    .collect();
+                prefixes.sort();
+                prefixes.dedup();
+                Value::Int(prefixes.len() as i64)
+            }
+            WebsiteFact::NameLength => Value::of(&w.name, |n| {
+                Value::Int(checks::site_name::counted_length(n) as i64)
+            }),
+            WebsiteFact::NameHanCount => Value::of(&w.name, |n| {
+                Value::Int(checks::site_name::han_count(n) as i64)
+            }),
+        }
+    }
+
+    fn domain_fact(&self, index: usize, d: &'a DomainEntry, f: DomainFact) -> Value<'a> {
+        let parsed = || self.parsed_domain(d);
+        match f {
+            DomainFact::Index => Value::Int(index as i64),
+            DomainFact::Name => Value::of(&d.name, |n| Value::text(n)),
+            DomainFact::Holder => Value::of(&d.holder, |h| Value::text(h)),
+            DomainFact::Expires => Value::of(&d.expires, |e| Value::Date(*e)),
+            DomainFact::Suffix => Value::opt(parsed(), |p| Value::Text(Cow::Owned(p.suffix))),
+            DomainFact::Prefix => Value::opt(parsed(), |p| Value::Text(Cow::Owned(p.prefix))),
+            DomainFact::Registrable => {
+                Value::opt(parsed(), |p| Value::Text(Cow::Owned(p.registrable)))
+            }
+            DomainFact::Duplicate => {
+                let Some(key) = self.domain_key(d) else {
+                    return Value::Null;
+                };
+                let (site, _) = self.website.unwrap_or((0, &EMPTY_SITE));
+                let earlier = self
+                    .filing
+                    .websites
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(i, w)| w.domains.iter().enumerate().map(move |(j, d)| (i, j, d)))
+                    .take_while(|(i, j, _)| (*i, *j) < (site, index))
+                    .any(|(_, _, other)| self.domain_key(other).as_deref() == Some(key.as_str()));
+                Value::Bool(earlier)
+            }
+        }
+    }
+
+    /// Where a finding about `fact` points.
+    pub fn place(&self, fact: Fact) -> Place {
+        let subject_span = self.subject().map(|s| &s.span);
+        match fact {
+            Fact::Filing(f) => {
+                let filing = self.filing;
+                match f {
+                    FilingFact::Type => field_place(&filing.filing_type, None, "type".into()),
+                    FilingFact::Version => field_place(&filing.version, None, "version".into()),
+                    FilingFact::PreparedOn | FilingFact::PreparedDaysAgo | FilingFact::AsOf => {
+                        field_place(&filing.prepared_on, None, "prepared_on".into())
+                    }
+                    _ => Place {
+                        span: filing.websites_span.clone(),
+                        path: "websites".into(),
+                    },
+                }
+            }
+            Fact::Subject(f) => {
+                let path = format!("subject.{}", subject_field_key(f));
+                let Some(s) = self.subject() else {
+                    return Place { span: None, path };
+                };
+                let span = |field: Option<&Span>| field.cloned().or(Some(s.span.clone()));
+                let span = match f {
+                    SubjectFact::Province => span(s.province.as_ref().map(|f| &f.span)),
+                    SubjectFact::City | SubjectFact::CityInProvince => {
+                        span(s.city.as_ref().map(|f| &f.span))
+                    }
+                    SubjectFact::District | SubjectFact::DistrictInCity => {
+                        span(s.district.as_ref().map(|f| &f.span))
+                    }
+                    SubjectFact::Nature | SubjectFact::IsUnit => {
+                        span(s.nature.as_ref().map(|f| &f.span))
+                    }
+                    SubjectFact::CertificateType => {
+                        span(s.certificate_type.as_ref().map(|f| &f.span))
+                    }
+                    SubjectFact::CertificateNumber
+                    | SubjectFact::UsccType
+                    | SubjectFact::CertificateInProvince
+                    | SubjectFact::CertificateRegionProvince
+                    | SubjectFact::SelfEmployed => {
+                        span(s.certificate_number.as_ref().map(|f| &f.span))
+                    }
+                    SubjectFact::CertificateExpires | SubjectFact::CertificateLongTerm => {
+                        span(s.certificate_expires.as_ref().map(|f| &f.span))
+                    }
+                    SubjectFact::Name => span(s.name.as_ref().map(|f| &f.span)),
+                    SubjectFact::CertificateAddress => {
+                        span(s.certificate_address.as_ref().map(|f| &f.span))
+                    }
+                    SubjectFact::Investor => span(s.investor.as_ref().map(|f| &f.span)),
+                    SubjectFact::Address => span(s.address.as_ref().map(|f| &f.span)),
+                    SubjectFact::Note => span(s.note.as_ref().map(|f| &f.span)),
+                    SubjectFact::IcpNumber => span(s.icp_number.as_ref().map(|f| &f.span)),
+                    SubjectFact::Documents => span(s.documents.span.as_ref()),
+                };
+                Place { span, path }
+            }
+            Fact::Principal(who, f) => {
+                let target = match self.who(who) {
+                    Some(Some(t)) => Some(t),
+                    _ => None,
+                };
+                // A missing website principal belongs in the website's table.
+                let (owner_path, table_span) = match (target, who) {
+                    (Some((owner, p)), _) => (owner.path(), Some(p.span.clone())),
+                    (None, Who::Website) => match self.website {
+                        Some((i, w)) => (format!("websites[{i}].principal"), Some(w.span.clone())),
+                        None => ("websites.principal".into(), None),
+                    },
+                    (None, _) => ("subject.principal".into(), subject_span.cloned()),
+                };
+                let key = principal_field_key(f);
+                let path = if key.is_empty() {
+                    owner_path
+                } else {
+                    format!("{owner_path}.{key}")
+                };
+                let span = target
+                    .and_then(|(_, p)| principal_field_span(p, f))
+                    .or(table_span);
+                Place { span, path }
+            }
+            Fact::Website(f) => {
+                let Some((i, w)) = self.website else {
+                    return Place {
+                        span: None,
+                        path: "websites".into(),
+                    };
+                };
+                let key = website_field_key(f);
+                let field_span = match f {
+                    WebsiteFact::Name | WebsiteFact::NameLength | WebsiteFact::NameHanCount => {
+                        w.name.as_ref().map(|f| f.span.clone())
+                    }
+                    WebsiteFact::Domains
+                    | WebsiteFact::DomainCount
+                    | WebsiteFact::DistinctPrefixes => w.domains_span.clone(),
+                    WebsiteFact::Homepages => w.homepages.first().map(|h| h.span.clone()),
+                    WebsiteFact::Service => w.service.as_ref().map(|f| f.span.clone()),
+                    WebsiteFact::Preapprovals => w.preapprovals.first().map(|p| p.span.clone()),
+                    WebsiteFact::Languages => w.languages.first().map(|p| p.span.clone()),
+                    WebsiteFact::Note => w.note.as_ref().map(|f| f.span.clone()),
+                    WebsiteFact::IcpNumber | WebsiteFact::Filed => {
+                        w.icp_number.as_ref().map(|f| f.span.clone())
+                    }
+                    WebsiteFact::HostingType | WebsiteFact::Ips => {
+                        w.hosting.as_ref().map(|h| h.span.clone())
+                    }
+                    WebsiteFact::Documents => w.documents.span.clone(),
+                    WebsiteFact::Index => None,
+                };
+                Place {
+                    span: field_span.or(Some(w.span.clone())),
+                    path: if key.is_empty() {
+                        format!("websites[{i}]")
+                    } else {
+                        format!("websites[{i}].{key}")
+                    },
+                }
+            }
+            Fact::Domain(f) => {
+                let (site, _) = self.website.unwrap_or((0, &EMPTY_SITE));
+                let Some((j, d)) = self.domain else {
+                    return Place {
+                        span: None,
+                        path: format!("websites[{site}].domains"),
+                    };
+                };
+                let base = format!("websites[{site}].domains[{j}]");
+                match f {
+                    DomainFact::Holder => Place {
+                        span: d
+                            .holder
+                            .as_ref()
+                            .map(|h| h.span.clone())
+                            .or(Some(d.span.clone())),
+                        path: base,
+                    },
+                    DomainFact::Expires => Place {
+                        span: d
+                            .expires
+                            .as_ref()
+                            .map(|h| h.span.clone())
+                            .or(Some(d.span.clone())),
+                        path: base,
+                    },
+                    _ => Place {
+                        span: d
+                            .name
+                            .as_ref()
+                            .map(|n| n.span.clone())
+                            .or(Some(d.span.clone())),
+                        path: base,
+                    },
+                }
+            }
+            Fact::Homepage(_) => {
+                let (site, _) = self.website.unwrap_or((0, &EMPTY_SITE));
+                match self.homepage {
+                    Some((j, h)) => Place {
+                        span: Some(h.span.clone()),
+                        path: format!("websites[{site}].homepages[{j}]"),
+                    },
+                    None => Place {
+                        span: None,
+                        path: format!("websites[{site}].homepages"),
+                    },
+                }
+            }
+            Fact::Preapproval(_) => {
+                let (site, _) = self.website.unwrap_or((0, &EMPTY_SITE));
+                match self.preapproval {
+                    Some((j, p)) => Place {
+                        span: Some(p.span.clone()),
+                        path: format!("websites[{site}].preapprovals[{j}]"),
+                    },
+                    None => Place {
+                        span: None,
+                        path: format!("websites[{site}].preapprovals"),
+                    },
+                }
+            }
+            Fact::Ip(_) => {
+                let (site, _) = self.website.unwrap_or((0, &EMPTY_SITE));
+                match self.ip {
+                    Some((j, ip)) => Place {
+                        span: Some(ip.span.clone()),
+                        path: format!("websites[{site}].hosting.ips[{j}]"),
+                    },
+                    None => Place {
+                        span: None,
+                        path: format!("websites[{site}].hosting.ips"),
+                    },
+                }
+            }
+        }
+    }
+}
+
+static EMPTY_SITE: Website = Website {
+    span: 0..0,
+    name: None,
+    domains: Vec::new(),
+    domains_span: None,
+    homepages: Vec::new(),
+    service: None,
+    preapprovals: Vec::new(),
+    languages: Vec::new(),
+    note: None,
+    hosting: None,
+    icp_number: None,
+    documents: Documents {
+        span: None,
+        items: Vec::new(),
+    },
+    principal: None,
+};
+
+fn subject_field_key(f: SubjectFact) -> &'static str {
+    match f {
+        SubjectFact::CityInProvince => "city",
+        SubjectFact::DistrictInCity => "district",
+        SubjectFact::IsUnit => "nature",
+        SubjectFact::CertificateLongTerm => "certificate_expires",
+        SubjectFact::UsccType
+        | SubjectFact::CertificateInProvince
+        | SubjectFact::CertificateRegionProvince
+        | SubjectFact::SelfEmployed => "certificate_number",
+        other => other.key(),
+    }
+}
+
+fn principal_field_key(f: PrincipalFact) -> &'static str {
+    match f {
+        PrincipalFact::Present | PrincipalFact::IsSubjectPrincipal => "",
+        PrincipalFact::IdLongTerm => "id_expires",
+        PrincipalFact::BirthDate
+        | PrincipalFact::Age
+        | PrincipalFact::IdProvince
+        | PrincipalFact::IdLocal => "id_number",
+        PrincipalFact::OfficeAreaCode
+        | PrincipalFact::OfficeIsMobile
+        | PrincipalFact::OfficeAreaInCity => "office_phone",
+        other => other.key(),
+    }
+}
+
+fn principal_field_span(p: &Principal, f: PrincipalFact) -> Option<Span> {
+    let s = |field: &Option<Spanned<_>>| field.as_ref().map(|f: &Spanned<_>| f.span.clone());
+    match principal_field_key(f) {
+        "same_as_subject" => s(&p.same_as_subject),
+        "name" => p.name.as_ref().map(|f| f.span.clone()),
+        "id_type" => p.id_type.as_ref().map(|f| f.span.clone()),
+        "id_number" => p.id_number.as_ref().map(|f| f.span.clone()),
+        "id_expires" => p.id_expires.as_ref().map(|f| f.span.clone()),
+        "office_phone" => p.office_phone.as_ref().map(|f| f.span.clone()),
+        "mobile" => p.mobile.as_ref().map(|f| f.span.clone()),
+        "emergency_phone" => p.emergency_phone.as_ref().map(|f| f.span.clone()),
+        "email" => p.email.as_ref().map(|f| f.span.clone()),
+        "legal_representative" => p.legal_representative.as_ref().map(|f| f.span.clone()),
+        "documents" => p.documents.span.clone(),
+        _ => None,
+    }
+}
+
+fn website_field_key(f: WebsiteFact) -> &'static str {
+    match f {
+        WebsiteFact::Index => "",
+        WebsiteFact::NameLength | WebsiteFact::NameHanCount => "name",
+        WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
+        WebsiteFact::Filed => "icp_number",
+        WebsiteFact::HostingType => "hosting.type",
+        WebsiteFact::Ips => "hosting.ips",
+        other => other.key(),
+    }
+}
+
+fn expiry_date<'a>(field: &Field<Expiry>) -> Value<'a> {
+    match field {
+        Some(Spanned {
+            value: Expiry::Date(d),
+            ..
+        }) => Value::Date(*d),
+        // Long-term validity never expires: comparisons stay unknown.
+        Some(_) => Value::Unknown,
+        None => Value::Null,
+    }
+}
+
+fn document_kinds(docs: &Documents) -> Value<'_> {
+    Value::List(
+        docs.items
+            .iter()
+            .filter_map(|d| d.kind.as_ref())
+            .map(|k| Value::text(&k.value))
+            .collect(),
+    )
+}
+
+/// The province of a GB/T 2260 region code, as used in credit codes.
+fn region_province(region: u32) -> Option<&'static Province> {
+    u8::try_from(region / 10_000)
+        .ok()
+        .and_then(data::province_by_gb)
+}
+
+impl Ctx<'_> {
+    /// The parsed resident ID of a principal whose ID type carries a birth date.
+    fn resident_id(&self, p: &Principal) -> Option<checks::resident_id::ResidentId> {
+        let kind = match p.id_type.as_ref()?.value {
+            IdType::IdCard => checks::resident_id::IdKind::Citizen,
+            IdType::ResidencePermitHmt => checks::resident_id::IdKind::HmtResidencePermit,
+            _ => return None,
+        };
+        let number = &p.id_number.as_ref()?.value;
+        self.memo
+            .resident_id(number, self.env.as_of, kind)
+            .0
+            .clone()
+    }
+
+    /// The parsed form of a domain entry, when it parses.
+    pub fn parsed_domain(&self, d: &DomainEntry) -> Option<checks::domain::Domain> {
+        let name = d.name.as_ref()?;
+        self.memo.domain(&name.value).0.clone()
+    }
+
+    /// The name two domain entries are compared by (ASCII, lower case).
+    fn domain_key(&self, d: &DomainEntry) -> Option<String> {
+        match self.parsed_domain(d) {
+            Some(p) => Some(p.ascii),
+            None => d
+                .name
+                .as_ref()
+                .map(|n| checks::chars::clean(&n.value).value.to_lowercase()),
+        }
+    }
+
+    fn homepage_in_domains(&self, url: &str, w: &Website) -> bool {
+        let url = checks::chars::clean(url).value;
+        w.domains
+            .iter()
+            .filter_map(|d| self.parsed_domain(d))
+            .any(|d| checks::domain::host_in_domain(&url, &d))
+    }
+}
