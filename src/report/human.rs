@@ -48,7 +48,8 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
     let mut help = fill(f.rule.help.get(lang), &args);
     let source = f.rule.source_titles();
     if !source.is_empty() {
-        help.push_str(&format!("\n{}: {source}", Msg::Source.get(lang)));
+        let colon = if lang == Lang::Zh { "：" } else { ": " };
+        help.push_str(&format!("\n{}{colon}{source}", Msg::Source.get(lang)));
     }
     let severity = match f.severity() {
         Severity::Error | Severity::Off => miette::Severity::Error,
@@ -97,7 +98,10 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
             Lang::En => format!("{} files", s.files),
         };
         let colon = if style.lang == Lang::Zh { "：" } else { ": " };
-        out.push_str(&format!("✓ {files}{colon}{}\n", Msg::AllClean.get(style.lang)));
+        out.push_str(&format!(
+            "✓ {files}{colon}{}\n",
+            Msg::AllClean.get(style.lang)
+        ));
     } else {
         let mark = if s.errors > 0 { "✗" } else { "!" };
         out.push_str(&format!(

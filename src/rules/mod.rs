@@ -293,16 +293,21 @@ impl RuleSet {
             let mut errors = Vec::new();
             match serde_saphyr::from_str::<FileDef>(&file.text) {
                 Ok(def) => set.add_file(&file, def, &mut errors),
-                Err(e) => errors.push(RuleError {
-                    span: e.location().as_ref().and_then(compile::byte_span),
-                    message: Text::new(
-                        format!(
-                            "规则文件不是有效的 YAML 或格式不符：{}",
-                            plain_yaml_error(&e)
+                Err(e) => {
+                    let (message, at) = plain_yaml_error(&e);
+                    let span = e
+                        .location()
+                        .as_ref()
+                        .and_then(compile::byte_span)
+                        .or_else(|| at.and_then(|(l, c)| line_column_span(&file.text, l, c)));
+                    errors.push(RuleError {
+                        span,
+                        message: Text::new(
+                            format!("规则文件不是有效的 YAML 或格式不符：{message}"),
+                            format!("not a valid rule file: {message}"),
                         ),
-                        format!("not a valid rule file: {}", plain_yaml_error(&e)),
-                    ),
-                }),
+                    });
+                }
             }
             if !errors.is_empty() {
                 failures.push(RuleFileErrors { file, errors });
@@ -772,11 +777,41 @@ fn missing_fields(f: &Fragment) -> Vec<&'static str> {
     missing
 }
 
-/// The YAML error without serde-saphyr's own snippet: the report shows one.
-fn plain_yaml_error(e: &serde_saphyr::Error) -> String {
+/// The YAML error's message without serde-saphyr's snippet and position
+/// (the report shows both), and the position when the error gives one only
+/// in its text.
+fn plain_yaml_error(e: &serde_saphyr::Error) -> (String, Option<(usize, usize)>) {
     let text = e.to_string();
     let first = text.lines().next().unwrap_or("").trim();
-    first.split(" at line ").next().unwrap_or(first).to_owned()
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    // "line 3 column 24: while parsing …"
+    if let Some(rest) = first.strip_prefix("line ") {
+        let mut parts = rest.splitn(2, ": ");
+        let position = parts.next().unwrap_or("");
+        let message = parts.next().unwrap_or(first).to_owned();
+        let mut numbers = position
+            .split(" column ")
+            .map(|n| n.trim().parse::<usize>());
+        if let (Some(Ok(line)), Some(Ok(column))) = (numbers.next(), numbers.next()) {
+            return (message, Some((line, column)));
+        }
+    }
+    (
+        first.split(" at line ").next().unwrap_or(first).to_owned(),
+        None,
+    )
+}
+
+/// The byte span of one character at a 1-based line and column.
+fn line_column_span(text: &str, line: usize, column: usize) -> Option<std::ops::Range<usize>> {
+    let line_start = text
+        .split_inclusive('\n')
+        .take(line.checked_sub(1)?)
+        .map(str::len)
+        .sum::<usize>();
+    let rest = text.get(line_start..)?;
+    let (offset, ch) = rest.char_indices().nth(column.checked_sub(1)?)?;
+    Some(line_start + offset..line_start + offset + ch.len_utf8())
 }
 
 fn builtin_texts() -> Vec<RuleText> {
