@@ -14,10 +14,8 @@
 //! - any other code under a known prefecture, as weak evidence
 //!   ([`AddressCodeStatus::PrefectureOnly`]).
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
-
-use super::{field, rows};
+use super::equal_range;
+use super::tables::{ADDRESS_CODES, CURRENT_CODES, HISTORY_END};
 
 /// What the tables know about a six-digit address code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -46,82 +44,38 @@ pub enum AddressCodeStatus {
     Unknown,
 }
 
-/// A year run still open at the end of the data (listed in the latest list).
-const OPEN: u16 = u16::MAX;
-/// The last year of the yearly lists in `address_codes.csv`.
-const HISTORY_END: u16 = 2020;
-
-struct AddressCodes {
-    current: HashSet<u32>,
-    /// Code → runs of years it was listed, (first, last); `last == OPEN` when
-    /// still in use at the end of the data.
-    runs: HashMap<u32, Vec<(u16, u16)>>,
+/// Whether `code` is in the current (2023) list.
+fn current(code: u32) -> bool {
+    CURRENT_CODES.binary_search(&code).is_ok()
 }
 
-static CODES: LazyLock<AddressCodes> = LazyLock::new(|| {
-    let mut current: HashSet<u32> = HashSet::new();
-    for text in [
-        include_str!("../../rules/data/cities.csv"),
-        include_str!("../../rules/data/counties.csv"),
-    ] {
-        current.extend(rows(text).filter_map(|r| field(&r, 0).parse::<u32>().ok()));
-    }
-    current.extend(
-        rows(include_str!("../../rules/data/provinces.csv"))
-            .filter_map(|r| field(&r, 0).parse::<u32>().ok())
-            .map(|gb| gb * 10_000),
-    );
-    let mut runs: HashMap<u32, Vec<(u16, u16)>> = HashMap::new();
-    for r in rows(include_str!("../../rules/data/address_codes.csv")) {
-        let (Ok(code), Ok(first), Ok(last)) = (
-            field(&r, 0).parse::<u32>(),
-            field(&r, 1).parse::<u16>(),
-            field(&r, 2).parse::<u16>(),
-        ) else {
-            continue;
-        };
-        // A code listed in 2020 and still current runs on past the data's end.
-        let last = if last >= HISTORY_END && current.contains(&code) {
-            OPEN
-        } else {
-            last
-        };
-        runs.entry(code).or_default().push((first, last));
-    }
-    for r in rows(include_str!("../../rules/data/address_codes_extra.csv")) {
-        let (Ok(code), Ok(first)) = (field(&r, 0).parse::<u32>(), field(&r, 2).parse::<u16>())
-        else {
-            continue;
-        };
-        let last = field(&r, 3);
-        if last.is_empty() {
-            // Still listed today (e.g. 110100 市辖区).
-            current.insert(code);
-            runs.entry(code).or_default().push((first, OPEN));
-        } else if let Ok(last) = last.parse::<u16>() {
-            runs.entry(code).or_default().push((first, last));
-        }
-    }
-    AddressCodes { current, runs }
-});
+/// The runs of years `code` was listed, (code, first, last), first year
+/// ascending; `last` is `OPEN` when still in use at the end of the data.
+fn runs(code: u32) -> &'static [(u32, u16, u16)] {
+    equal_range(ADDRESS_CODES, &code, |r| &r.0)
+}
 
 /// What is known about address code `code`: current, historic, a legacy pattern, or unknown.
 pub fn address_code_known(code: u32) -> AddressCodeStatus {
-    let codes = &*CODES;
-    if codes.current.contains(&code) {
+    if current(code) {
         return AddressCodeStatus::Current;
     }
-    if let Some(runs) = codes.runs.get(&code) {
-        let first_year = runs.iter().map(|r| r.0).min().unwrap_or(0);
-        let last_year = runs.iter().map(|r| r.1.min(HISTORY_END)).max().unwrap_or(0);
+    let listed = runs(code);
+    if !listed.is_empty() {
+        let first_year = listed.iter().map(|r| r.1).min().unwrap_or(0);
+        let last_year = listed
+            .iter()
+            .map(|r| r.2.min(HISTORY_END))
+            .max()
+            .unwrap_or(0);
         return AddressCodeStatus::Historic {
             first_year,
             last_year,
         };
     }
     let prefecture = code / 100 * 100;
-    let known_prefecture = prefecture % 10_000 != 0
-        && (codes.current.contains(&prefecture) || codes.runs.contains_key(&prefecture));
+    let known_prefecture =
+        prefecture % 10_000 != 0 && (current(prefecture) || !runs(prefecture).is_empty());
     if !known_prefecture {
         AddressCodeStatus::Unknown
     } else if matches!(code % 100, 1 | 2 | 11 | 20) {
@@ -135,11 +89,15 @@ pub fn address_code_known(code: u32) -> AddressCodeStatus {
 ///
 /// Codes created after 2020, legacy patterns and unknown codes have no years.
 pub fn address_code_in_use(code: u32, year: i16) -> Option<bool> {
-    let runs = CODES.runs.get(&code)?;
+    let listed = runs(code);
+    if listed.is_empty() {
+        return None;
+    }
     let year = u16::try_from(year).ok()?;
     Some(
-        runs.iter()
-            .any(|&(first, last)| first <= year && year <= last),
+        listed
+            .iter()
+            .any(|&(_, first, last)| first <= year && year <= last),
     )
 }
 
@@ -150,8 +108,8 @@ mod tests {
 
     #[test]
     fn table_sizes() {
-        let runs: usize = CODES.runs.values().map(Vec::len).sum();
-        assert_eq!(runs, 6830 + 78);
+        assert_eq!(ADDRESS_CODES.len(), 6830 + 78);
+        assert!(CURRENT_CODES.binary_search(&110100).is_ok());
     }
 
     #[test]

@@ -4,10 +4,7 @@
 //! found (Tencent Cloud's table of 2020-07-24 plus a few documented additions
 //! and refusals). Each row keeps its source and date.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use super::{field, leak, rows};
+use super::tables::{DOMAIN_SUFFIX_INDEX, DOMAIN_SUFFIXES};
 
 /// A domain suffix and whether domains under it can be filed.
 #[derive(Debug, PartialEq, Eq)]
@@ -22,38 +19,18 @@ pub struct DomainSuffix {
     pub note: &'static str,
 }
 
-struct Suffixes {
-    list: Vec<DomainSuffix>,
-    by_suffix: HashMap<&'static str, usize>,
-}
-
-static SUFFIXES: LazyLock<Suffixes> = LazyLock::new(|| {
-    let list: Vec<DomainSuffix> = rows(include_str!("../../rules/data/domain_suffixes.csv"))
-        .filter(|r| !field(r, 0).is_empty())
-        .map(|r| DomainSuffix {
-            suffix: leak(field(&r, 0)),
-            approved: field(&r, 1) == "approved",
-            source: leak(field(&r, 2)),
-            note: leak(field(&r, 3)),
-        })
-        .collect();
-    let by_suffix = list
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.suffix, i))
-        .collect();
-    Suffixes { list, by_suffix }
-});
-
 /// Every suffix of the table, approved and refused, in file order.
 pub fn domain_suffixes() -> &'static [DomainSuffix] {
-    &SUFFIXES.list
+    DOMAIN_SUFFIXES
 }
 
 /// The table's entry for exactly this suffix (Unicode, lower case, no leading dot).
 pub fn domain_suffix(suffix: &str) -> Option<&'static DomainSuffix> {
-    let s = &*SUFFIXES;
-    s.by_suffix.get(suffix).and_then(|&i| s.list.get(i))
+    let at = DOMAIN_SUFFIX_INDEX
+        .binary_search_by(|&(s, _)| s.cmp(suffix))
+        .ok()?;
+    let &(_, index) = DOMAIN_SUFFIX_INDEX.get(at)?;
+    DOMAIN_SUFFIXES.get(usize::from(index))
 }
 
 #[cfg(test)]

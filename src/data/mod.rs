@@ -1,21 +1,27 @@
 //! Reference tables compiled in from `rules/data/*.csv`.
 //!
-//! The CSV files are embedded with `include_str!`, so the binary needs nothing
-//! beside itself. Each table is parsed once, on first use, into a
-//! [`LazyLock`](std::sync::LazyLock) that holds the rows and the hash indexes
-//! every lookup goes through; a lookup is O(1) after that. Where the tables
-//! come from, and how they were derived, is in `rules/data/README.md`.
+//! The build script (`build/data.rs`) reads the CSV files, checks them, and
+//! generates Rust source with one `static` slice per table, sorted by the
+//! key it is looked up by, plus the few secondary indexes the lookups need
+//! (city spellings, area code ↔ city). `tables` includes that source. So the
+//! binary needs nothing beside itself, and nothing is parsed, hashed or
+//! allocated at run time: a lookup is a binary search (a linear scan for the
+//! 34 provinces) over read-only data, as fast on the first call as on any
+//! other. The `&'static str` fields point into those statics. Where the
+//! tables come from, and how they were derived, is in `rules/data/README.md`.
 //!
-//! A malformed row is skipped rather than aborting (the data is ours and the
-//! unit tests pin every table's row count, so a broken edit fails the tests,
-//! not a user's run). Strings handed out as `&'static str` are leaked once at
-//! load time: the tables live as long as the process anyway.
+//! The CSV files stay the single source of truth. A malformed row (bad
+//! number, unknown value, duplicate key, a county or area code under no city)
+//! fails the build with its file and line; the unit tests pin every table's
+//! row count, so an edit that drops or adds rows by mistake fails the tests.
 
 mod address_codes;
 mod domains;
+mod names;
 mod phone;
 mod places;
 mod provinces;
+mod tables;
 mod uscc;
 
 pub use address_codes::{AddressCodeStatus, address_code_in_use, address_code_known};
@@ -27,48 +33,61 @@ pub use places::{
 pub use provinces::{Province, find_province, province, province_by_gb, provinces};
 pub use uscc::{UsccRegistration, uscc_registration};
 
-/// The data rows of a compiled-in CSV table (header skipped, bad rows dropped).
-fn rows(text: &'static str) -> impl Iterator<Item = csv::StringRecord> {
-    csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.as_bytes())
-        .into_records()
-        .filter_map(Result::ok)
-}
-
-/// A field of a row, or "" when the row is short.
-fn field(row: &csv::StringRecord, index: usize) -> &str {
-    row.get(index).unwrap_or("")
-}
-
-/// Gives a table string the `'static` lifetime the public structs use. Called
-/// only while a table is built, once per process.
-fn leak(s: &str) -> &'static str {
-    Box::leak(s.to_owned().into_boxed_str())
-}
-
-/// Splits a `|`-separated list field into a leaked slice (empty field → `[]`).
-fn leak_list(s: &str) -> &'static [&'static str] {
-    let items: Vec<&'static str> = s.split('|').filter(|x| !x.is_empty()).map(leak).collect();
-    Box::leak(items.into_boxed_slice())
+/// The entries of `table` (sorted by `key`) whose key is `wanted`, in table order.
+fn equal_range<T, K: Ord + ?Sized>(
+    table: &'static [T],
+    wanted: &K,
+    key: impl Fn(&T) -> &K,
+) -> &'static [T] {
+    let start = table.partition_point(|t| key(t) < wanted);
+    let rest = &table[start..];
+    &rest[..rest.partition_point(|t| key(t) == wanted)]
 }
 
 #[cfg(test)]
 mod tests {
+    use super::tables::*;
     use super::*;
 
     #[test]
-    fn rows_skips_header_and_reads_quoted_fields() {
-        let text: &'static str = "a,b\n1,\"x,y\"\n2,z\n";
-        let all: Vec<_> = rows(text).collect();
-        assert_eq!(all.len(), 2);
-        assert_eq!(field(&all[0], 1), "x,y");
-        assert_eq!(field(&all[1], 5), "");
+    fn equal_range_finds_every_match() {
+        static T: &[(u32, char)] = &[(1, 'a'), (3, 'b'), (3, 'c'), (7, 'd')];
+        assert_eq!(equal_range(T, &3, |t| &t.0), &[(3, 'b'), (3, 'c')]);
+        assert_eq!(equal_range(T, &7, |t| &t.0), &[(7, 'd')]);
+        assert!(equal_range(T, &0, |t| &t.0).is_empty());
+        assert!(equal_range(T, &5, |t| &t.0).is_empty());
+        assert!(equal_range(T, &9, |t| &t.0).is_empty());
     }
 
+    /// The lookups binary-search these; the build script sorts them.
     #[test]
-    fn leak_list_splits_on_bars() {
-        assert_eq!(leak_list("川|蜀"), &["川", "蜀"]);
-        assert!(leak_list("").is_empty());
+    fn generated_tables_are_sorted() {
+        fn strictly<T, K: Ord>(t: &[T], key: impl Fn(&T) -> K) -> bool {
+            t.windows(2).all(|w| key(&w[0]) < key(&w[1]))
+        }
+        fn loosely<T, K: Ord>(t: &[T], key: impl Fn(&T) -> K) -> bool {
+            t.windows(2).all(|w| key(&w[0]) <= key(&w[1]))
+        }
+        assert!(strictly(CITIES, |c| c.code));
+        assert!(strictly(CITY_FORMS, |&(f, i)| (f, i)));
+        assert!(loosely(DISTRICTS, |d| d.0));
+        assert!(strictly(CURRENT_CODES, |&c| c));
+        assert!(strictly(ADDRESS_CODES, |&r| r));
+        assert!(strictly(AREA_CODES, |a| a.code));
+        assert!(loosely(AREA_CODE_CITIES, |l| l.0));
+        assert!(loosely(CITY_AREA_CODES, |l| l.0));
+        assert!(strictly(MOBILE_BLOCKS, |&b| b));
+        assert!(strictly(USCC_REGISTRATIONS, |r| (r.authority, r.kind)));
+        assert!(strictly(DOMAIN_SUFFIX_INDEX, |s| s.0));
+        assert!(
+            DOMAIN_SUFFIX_INDEX
+                .iter()
+                .all(|&(s, i)| DOMAIN_SUFFIXES[usize::from(i)].suffix == s)
+        );
+        assert!(
+            CITY_FORMS
+                .iter()
+                .all(|&(_, i)| usize::from(i) < CITIES.len())
+        );
     }
 }

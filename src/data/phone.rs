@@ -1,10 +1,8 @@
 //! Landline area codes and mobile number blocks
 //! (`rules/data/area_codes.csv`, `rules/data/mobile_blocks.csv`).
 
-use std::collections::{HashMap, HashSet};
-use std::sync::LazyLock;
-
-use super::{City, city, field, leak, rows};
+use super::tables::{AREA_CODE_CITIES, AREA_CODES, CITY_AREA_CODES, MOBILE_BLOCKS};
+use super::{City, city, equal_range};
 
 /// A landline area code (长途区号) and the local numbers it takes.
 #[derive(Debug, PartialEq, Eq)]
@@ -17,85 +15,37 @@ pub struct AreaCode {
     pub local_prefix: Option<&'static str>,
 }
 
-struct AreaCodes {
-    codes: HashMap<&'static str, AreaCode>,
-    cities_by_code: HashMap<&'static str, Vec<u32>>,
-    codes_by_city: HashMap<u32, Vec<&'static str>>,
-}
-
-static AREA_CODES: LazyLock<AreaCodes> = LazyLock::new(|| {
-    let mut t = AreaCodes {
-        codes: HashMap::new(),
-        cities_by_code: HashMap::new(),
-        codes_by_city: HashMap::new(),
-    };
-    for r in rows(include_str!("../../rules/data/area_codes.csv")) {
-        let (Ok(min), Ok(max)) = (field(&r, 1).parse(), field(&r, 2).parse()) else {
-            continue;
-        };
-        let code_text = field(&r, 0);
-        let code = match t.codes.get_key_value(code_text) {
-            Some((k, _)) => *k,
-            None => {
-                let code = leak(code_text);
-                let prefix = field(&r, 3);
-                t.codes.insert(
-                    code,
-                    AreaCode {
-                        code,
-                        local_digits: (min, max),
-                        local_prefix: (!prefix.is_empty()).then(|| leak(prefix)),
-                    },
-                );
-                code
-            }
-        };
-        // 0978 is a valid code with no known place: no city column.
-        if let Ok(city) = field(&r, 4).parse::<u32>() {
-            t.cities_by_code.entry(code).or_default().push(city);
-            t.codes_by_city.entry(city).or_default().push(code);
-        }
-    }
-    t
-});
-
-static MOBILE_BLOCKS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    rows(include_str!("../../rules/data/mobile_blocks.csv"))
-        .map(|r| leak(field(&r, 0)))
-        .filter(|p| !p.is_empty())
-        .collect()
-});
-
 /// The area code `code` (with its leading 0: `0755`), if it is assigned.
 pub fn area_code(code: &str) -> Option<&'static AreaCode> {
-    AREA_CODES.codes.get(code)
+    let at = AREA_CODES.binary_search_by(|a| a.code.cmp(code)).ok()?;
+    AREA_CODES.get(at)
 }
 
 /// The area codes used in city `c` (`["0755"]`; two for a city listed under two codes).
 pub fn area_codes_of_city(c: &City) -> Vec<&'static str> {
-    AREA_CODES
-        .codes_by_city
-        .get(&c.code)
-        .cloned()
-        .unwrap_or_default()
+    equal_range(CITY_AREA_CODES, &c.code, |l| &l.0)
+        .iter()
+        .map(|l| l.1)
+        .collect()
 }
 
 /// The cities that use area code `code` (024 → 沈阳, 抚顺, 本溪, 铁岭).
 pub fn area_code_cities(code: &str) -> Vec<&'static City> {
-    AREA_CODES
-        .cities_by_code
-        .get(code)
-        .map(|v| v.iter().filter_map(|&c| city(c)).collect())
-        .unwrap_or_default()
+    equal_range(AREA_CODE_CITIES, code, |l| l.0)
+        .iter()
+        .filter_map(|l| city(l.1))
+        .collect()
 }
 
 /// Whether the 3-, 4- or 5-digit block of the 11-digit mobile number `number` is assigned.
 pub fn mobile_block_known(number: &str) -> bool {
     number.len() == 11
         && number.bytes().all(|b| b.is_ascii_digit())
-        && [3, 4, 5]
-            .iter()
-            .any(|&n| number.get(..n).is_some_and(|p| MOBILE_BLOCKS.contains(p)))
+        && [3, 4, 5].iter().any(|&n| {
+            number
+                .get(..n)
+                .is_some_and(|p| MOBILE_BLOCKS.binary_search_by(|b| (*b).cmp(p)).is_ok())
+        })
 }
 
 #[cfg(test)]
@@ -104,13 +54,13 @@ mod tests {
 
     #[test]
     fn table_sizes() {
-        assert_eq!(AREA_CODES.codes.len(), 329);
-        let links: usize = AREA_CODES.cities_by_code.values().map(Vec::len).sum();
-        assert_eq!(links, 369);
+        assert_eq!(AREA_CODES.len(), 329);
+        assert_eq!(AREA_CODE_CITIES.len(), 369);
+        assert_eq!(CITY_AREA_CODES.len(), 369);
         assert_eq!(MOBILE_BLOCKS.len(), 77);
-        // Every city link points at a real city.
-        for cities in AREA_CODES.cities_by_code.values() {
-            assert!(cities.iter().all(|&c| city(c).is_some()));
+        // Every link points at a real city and a real code.
+        for &(code, c) in AREA_CODE_CITIES {
+            assert!(city(c).is_some() && area_code(code).is_some());
         }
     }
 

@@ -8,12 +8,14 @@
 //!
 //! Names match exactly or without their generic suffix (深圳 = 深圳市, 南山 =
 //! 南山区); an autonomous prefecture or county also matches without its
-//! ethnic-group part (延边 and 延边州 = 延边朝鲜族自治州).
+//! ethnic-group part (延边 and 延边州 = 延边朝鲜族自治州). The spellings are
+//! worked out in `names.rs`: at build time for cities (every spelling is in
+//! the sorted index `CITY_FORMS`), at run time for the few districts of one
+//! city.
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use super::{Province, field, leak, rows};
+use super::names::short_form;
+use super::tables::{CITIES, CITY_FORMS, DISTRICTS};
+use super::{Province, equal_range};
 
 /// A city-level division that a filing's `city` field can name.
 #[derive(Debug, PartialEq, Eq)]
@@ -24,213 +26,6 @@ pub struct City {
     pub name: &'static str,
     /// GB/T 2260 code of the province: 44.
     pub province_gb: u8,
-}
-
-/// A county-level division under a city.
-struct District {
-    name: &'static str,
-}
-
-struct Places {
-    cities: Vec<City>,
-    by_code: HashMap<u32, usize>,
-    /// Every accepted spelling (full name and short forms) → cities.
-    by_form: HashMap<String, Vec<usize>>,
-    by_province: HashMap<u8, Vec<usize>>,
-    /// City code → its districts, in code order.
-    districts: HashMap<u32, Vec<District>>,
-}
-
-static PLACES: LazyLock<Places> = LazyLock::new(|| {
-    let mut cities: Vec<City> = rows(include_str!("../../rules/data/cities.csv"))
-        .filter_map(|r| {
-            let code: u32 = field(&r, 0).parse().ok()?;
-            Some(City {
-                code,
-                name: leak(field(&r, 1)),
-                province_gb: u8::try_from(code / 10_000).ok()?,
-            })
-        })
-        .collect();
-    cities.sort_by_key(|c| c.code);
-    let mut by_code = HashMap::with_capacity(cities.len());
-    let mut by_form: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut by_province: HashMap<u8, Vec<usize>> = HashMap::new();
-    for (i, c) in cities.iter().enumerate() {
-        by_code.insert(c.code, i);
-        by_province.entry(c.province_gb).or_default().push(i);
-        for form in forms(c.name) {
-            let entry = by_form.entry(form).or_default();
-            if !entry.contains(&i) {
-                entry.push(i);
-            }
-        }
-    }
-    let mut districts: HashMap<u32, Vec<District>> = HashMap::new();
-    let mut county_rows: Vec<(u32, &'static str)> =
-        rows(include_str!("../../rules/data/counties.csv"))
-            .filter_map(|r| Some((field(&r, 0).parse().ok()?, leak(field(&r, 1)))))
-            .collect();
-    county_rows.sort_by_key(|(code, _)| *code);
-    for (code, name) in county_rows {
-        let prefecture = code / 100 * 100;
-        let province = code / 10_000 * 10_000;
-        // A municipality's districts sit under placeholder prefectures
-        // (110100 市辖区, 500200 县); they belong to the municipality itself.
-        let city = if by_code.contains_key(&prefecture) {
-            prefecture
-        } else {
-            province
-        };
-        if by_code.contains_key(&city) {
-            districts.entry(city).or_default().push(District { name });
-        }
-    }
-    Places {
-        cities,
-        by_code,
-        by_form,
-        by_province,
-        districts,
-    }
-});
-
-/// Generic suffixes a division name may be written without, longest first.
-const SUFFIXES: &[&str] = &[
-    "自治州",
-    "自治县",
-    "自治旗",
-    "地区",
-    "林区",
-    "特区",
-    "新区",
-    "市",
-    "盟",
-    "区",
-    "县",
-    "旗",
-];
-
-/// Ethnic-group names as they appear inside autonomous division names, without
-/// 族 (各族 = "all ethnic groups", as in 龙胜各族自治县). One-character ones are
-/// stripped only when 族 follows them.
-const ETHNIC: &[&str] = &[
-    "各",
-    "蒙古",
-    "回",
-    "藏",
-    "维吾尔",
-    "苗",
-    "彝",
-    "壮",
-    "布依",
-    "朝鲜",
-    "满",
-    "侗",
-    "瑶",
-    "白",
-    "土家",
-    "哈尼",
-    "哈萨克",
-    "傣",
-    "黎",
-    "傈僳",
-    "佤",
-    "畲",
-    "拉祜",
-    "水",
-    "东乡",
-    "纳西",
-    "景颇",
-    "柯尔克孜",
-    "土",
-    "达斡尔",
-    "仫佬",
-    "羌",
-    "布朗",
-    "撒拉",
-    "毛南",
-    "仡佬",
-    "锡伯",
-    "阿昌",
-    "普米",
-    "塔吉克",
-    "怒",
-    "乌孜别克",
-    "俄罗斯",
-    "鄂温克",
-    "德昂",
-    "保安",
-    "裕固",
-    "京",
-    "塔塔尔",
-    "独龙",
-    "鄂伦春",
-    "赫哲",
-    "门巴",
-    "珞巴",
-    "基诺",
-];
-
-/// Removes the trailing ethnic-group names of an autonomous division's name
-/// (延边朝鲜族 → 延边, 双江拉祜族佤族布朗族傣族 → 双江), keeping at least two
-/// characters.
-fn strip_ethnic(mut base: &str) -> &str {
-    loop {
-        let next = if let Some(before) = base.strip_suffix('族') {
-            let rest = ETHNIC
-                .iter()
-                .filter_map(|e| before.strip_suffix(e))
-                .min_by_key(|rest| rest.len());
-            match rest {
-                // The place is named after the group itself (东乡族自治县 →
-                // 东乡): keep the name, drop 族.
-                Some(rest) if rest.chars().count() < 2 && before.chars().count() >= 2 => {
-                    return before;
-                }
-                _ => rest,
-            }
-        } else {
-            ETHNIC
-                .iter()
-                .filter(|e| e.chars().count() >= 2)
-                .filter_map(|e| base.strip_suffix(e))
-                .min_by_key(|rest| rest.len())
-        };
-        match next {
-            Some(rest) if rest.chars().count() >= 2 => base = rest,
-            _ => return base,
-        }
-    }
-}
-
-/// The short spelling of a division name and, for autonomous divisions, the
-/// one-character suffix it is also written with (延边朝鲜族自治州 → 延边, 州).
-/// `None` when no suffix applies or the rest would be a single character
-/// (城区, 郊区 have no short form).
-fn short_form(full: &str) -> Option<(&str, Option<&'static str>)> {
-    let (suffix, base) = SUFFIXES
-        .iter()
-        .find_map(|s| full.strip_suffix(s).map(|base| (*s, base)))?;
-    let (base, extra) = match suffix {
-        "自治州" => (strip_ethnic(base), Some("州")),
-        "自治县" => (strip_ethnic(base), Some("县")),
-        "自治旗" => (strip_ethnic(base), Some("旗")),
-        _ => (base, None),
-    };
-    (base.chars().count() >= 2).then_some((base, extra))
-}
-
-/// Every accepted spelling of a division name.
-fn forms(full: &str) -> Vec<String> {
-    let mut out = vec![full.to_owned()];
-    if let Some((base, extra)) = short_form(full) {
-        out.push(base.to_owned());
-        if let Some(extra) = extra {
-            out.push(format!("{base}{extra}"));
-        }
-    }
-    out
 }
 
 /// Whether `input` names the division `full`, exactly or in a short form.
@@ -246,24 +41,28 @@ fn name_matches(full: &str, input: &str) -> bool {
     }
 }
 
+/// The cities spelled `form` (full name or short form), in code order.
+fn cities_spelled(form: &str) -> impl Iterator<Item = &'static City> + use<> {
+    equal_range(CITY_FORMS, form, |f| f.0)
+        .iter()
+        .filter_map(|&(_, i)| CITIES.get(usize::from(i)))
+}
+
+/// The districts and counties of city `code`, (city code, full name), in code order.
+fn districts(code: u32) -> &'static [(u32, &'static str)] {
+    equal_range(DISTRICTS, &code, |d| &d.0)
+}
+
 /// The city with this GB/T 2260 code, if any.
 pub fn city(code: u32) -> Option<&'static City> {
-    let places = &*PLACES;
-    places
-        .by_code
-        .get(&code)
-        .and_then(|&i| places.cities.get(i))
+    let at = CITIES.binary_search_by_key(&code, |c| c.code).ok()?;
+    CITIES.get(at)
 }
 
 /// The city of province `p` named `city`, exactly or without its suffix (深圳 = 深圳市).
 pub fn city_in_province(p: &Province, city: &str) -> Option<&'static City> {
     let city = city.trim();
-    let places = &*PLACES;
-    let candidates = places.by_form.get(city)?;
-    let mut in_province = candidates
-        .iter()
-        .filter_map(|&i| places.cities.get(i))
-        .filter(|c| c.province_gb == p.gb);
+    let mut in_province = cities_spelled(city).filter(|c| c.province_gb == p.gb);
     let first = in_province.next()?;
     // Prefer an exact full-name match if two cities share a short form.
     Some(
@@ -276,43 +75,30 @@ pub fn city_in_province(p: &Province, city: &str) -> Option<&'static City> {
 
 /// Every city named `city` (exactly or in short form), in any province, in code order.
 pub fn find_city(city: &str) -> Vec<&'static City> {
-    let places = &*PLACES;
-    places
-        .by_form
-        .get(city.trim())
-        .map(|v| v.iter().filter_map(|&i| places.cities.get(i)).collect())
-        .unwrap_or_default()
+    cities_spelled(city.trim()).collect()
 }
 
 /// Whether `district` names a district or county of city `c`, exactly or without its suffix.
 pub fn district_in_city(c: &City, district: &str) -> bool {
     let district = district.trim();
     !district.is_empty()
-        && PLACES
-            .districts
-            .get(&c.code)
-            .is_some_and(|ds| ds.iter().any(|d| name_matches(d.name, district)))
+        && districts(c.code)
+            .iter()
+            .any(|&(_, name)| name_matches(name, district))
 }
 
 /// The full names of city `c`'s districts and counties, in code order.
 ///
 /// Empty for county-level units directly under a province.
 pub fn districts_of(c: &City) -> Vec<&'static str> {
-    PLACES
-        .districts
-        .get(&c.code)
-        .map(|ds| ds.iter().map(|d| d.name).collect())
-        .unwrap_or_default()
+    districts(c.code).iter().map(|&(_, name)| name).collect()
 }
 
 /// The cities of province `p`, in code order.
 pub fn cities_of(p: &Province) -> Vec<&'static City> {
-    let places = &*PLACES;
-    places
-        .by_province
-        .get(&p.gb)
-        .map(|v| v.iter().filter_map(|&i| places.cities.get(i)).collect())
-        .unwrap_or_default()
+    equal_range(CITIES, &p.gb, |c| &c.province_gb)
+        .iter()
+        .collect()
 }
 
 #[cfg(test)]
@@ -322,9 +108,8 @@ mod tests {
 
     #[test]
     fn table_sizes() {
-        assert_eq!(PLACES.cities.len(), 369);
-        let districts: usize = PLACES.districts.values().map(Vec::len).sum();
-        assert_eq!(districts, 2822);
+        assert_eq!(CITIES.len(), 369);
+        assert_eq!(DISTRICTS.len(), 2822);
         assert_eq!(cities_of(province("bj").unwrap()).len(), 1);
         assert_eq!(cities_of(province("gd").unwrap()).len(), 21);
         assert!(cities_of(province_by_gb(81).unwrap()).is_empty());
@@ -413,38 +198,11 @@ mod tests {
     }
 
     #[test]
-    fn short_forms() {
-        assert_eq!(short_form("深圳市"), Some(("深圳", None)));
-        assert_eq!(short_form("延边朝鲜族自治州"), Some(("延边", Some("州"))));
-        assert_eq!(
-            short_form("双江拉祜族佤族布朗族傣族自治县"),
-            Some(("双江", Some("县")))
-        );
-        assert_eq!(
-            short_form("博尔塔拉蒙古自治州"),
-            Some(("博尔塔拉", Some("州")))
-        );
-        assert_eq!(
-            short_form("察布查尔锡伯自治县"),
-            Some(("察布查尔", Some("县")))
-        );
-        assert_eq!(short_form("鄂伦春自治旗"), Some(("鄂伦春", Some("旗"))));
-        assert_eq!(short_form("鄂温克族自治旗"), Some(("鄂温克", Some("旗"))));
-        assert_eq!(short_form("东乡族自治县"), Some(("东乡", Some("县"))));
-        assert_eq!(short_form("龙胜各族自治县"), Some(("龙胜", Some("县"))));
-        assert_eq!(short_form("浦东新区"), Some(("浦东", None)));
-        assert_eq!(short_form("城区"), None);
-        assert_eq!(short_form("矿区"), None);
-    }
-
-    #[test]
     fn every_autonomous_name_keeps_a_place_part() {
-        let places = &*PLACES;
-        let names = places
-            .cities
+        let names = CITIES
             .iter()
             .map(|c| c.name)
-            .chain(places.districts.values().flatten().map(|d| d.name));
+            .chain(DISTRICTS.iter().map(|d| d.1));
         for name in names.filter(|n| n.contains("自治")) {
             let (base, _) = short_form(name).unwrap();
             assert!(!base.ends_with('族'), "{name} → {base}");

@@ -1,8 +1,6 @@
 //! Province-level divisions (`rules/data/provinces.csv`).
 
-use std::sync::LazyLock;
-
-use super::{field, leak, leak_list, rows};
+use super::tables::PROVINCES;
 
 /// A province-level division: province, autonomous region, municipality or SAR.
 #[derive(Debug, PartialEq, Eq)]
@@ -25,30 +23,9 @@ pub struct Province {
     pub mainland: bool,
 }
 
-static PROVINCES: LazyLock<Vec<Province>> = LazyLock::new(|| {
-    let mut list: Vec<Province> = rows(include_str!("../../rules/data/provinces.csv"))
-        .filter_map(|r| {
-            Some(Province {
-                gb: field(&r, 0).parse().ok()?,
-                code: leak(field(&r, 1)),
-                name: leak(field(&r, 2)),
-                short_name: leak(field(&r, 3)),
-                abbrs: leak_list(field(&r, 4)),
-                icp_prefixes: leak_list(field(&r, 5)),
-                municipality: field(&r, 6) == "municipality",
-                mainland: field(&r, 7) == "1",
-            })
-        })
-        .collect();
-    // Mainland first, each group in GB order (the file is already so; keep it
-    // true whatever order an edit leaves the rows in).
-    list.sort_by_key(|p| (!p.mainland, p.gb));
-    list
-});
-
 /// All province-level divisions: the 31 mainland ones first in GB order, then 71, 81, 82.
 pub fn provinces() -> &'static [Province] {
-    &PROVINCES
+    PROVINCES
 }
 
 /// The division with this exact lower-case two-letter code (`gd`), if any.

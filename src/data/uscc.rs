@@ -1,9 +1,6 @@
 //! Unified Social Credit Code positions 1–2 (`rules/data/uscc_registration.csv`).
 
-use std::collections::HashMap;
-use std::sync::LazyLock;
-
-use super::{field, leak, rows};
+use super::tables::USCC_REGISTRATIONS;
 
 /// A registration authority and entity type pair (USCC positions 1 and 2).
 #[derive(Debug, PartialEq, Eq)]
@@ -20,32 +17,12 @@ pub struct UsccRegistration {
     pub in_standard: bool,
 }
 
-static REGISTRATIONS: LazyLock<HashMap<(char, char), UsccRegistration>> = LazyLock::new(|| {
-    rows(include_str!("../../rules/data/uscc_registration.csv"))
-        .filter_map(|r| {
-            let single = |s: &str| {
-                let mut chars = s.chars();
-                chars.next().filter(|_| chars.next().is_none())
-            };
-            let authority = single(field(&r, 0))?;
-            let kind = single(field(&r, 2))?;
-            Some((
-                (authority, kind),
-                UsccRegistration {
-                    authority,
-                    kind,
-                    authority_name: leak(field(&r, 1)),
-                    type_name: leak(field(&r, 3)),
-                    in_standard: field(&r, 4) == "1",
-                },
-            ))
-        })
-        .collect()
-});
-
 /// The registration authority and entity type for USCC positions 1–2, if assigned.
 pub fn uscc_registration(authority: char, kind: char) -> Option<&'static UsccRegistration> {
-    REGISTRATIONS.get(&(authority, kind))
+    let at = USCC_REGISTRATIONS
+        .binary_search_by_key(&(authority, kind), |r| (r.authority, r.kind))
+        .ok()?;
+    USCC_REGISTRATIONS.get(at)
 }
 
 #[cfg(test)]
@@ -54,8 +31,11 @@ mod tests {
 
     #[test]
     fn table() {
-        assert_eq!(REGISTRATIONS.len(), 36);
-        assert_eq!(REGISTRATIONS.values().filter(|r| r.in_standard).count(), 12);
+        assert_eq!(USCC_REGISTRATIONS.len(), 36);
+        assert_eq!(
+            USCC_REGISTRATIONS.iter().filter(|r| r.in_standard).count(),
+            12
+        );
         let ent = uscc_registration('9', '1').unwrap();
         assert_eq!(
             (ent.authority_name, ent.type_name, ent.in_standard),
