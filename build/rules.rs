@@ -1,35 +1,88 @@
-//! Lists the province rule files so they are compiled into the binary
-//! (`include_str!` needs literal paths; a new file under rules/provinces/ is
-//! picked up without editing code).
+//! The built-in rule files: `rules/national.yaml` and every
+//! `rules/provinces/*.yaml`, compiled into the binary.
+//!
+//! Each file is embedded twice: as YAML, the text errors are shown against,
+//! and as JSON converted here, which is what `icp` parses at start-up (a JSON
+//! parser reads it several times faster than YAML, and start-up time is
+//! pre-commit latency). The JSON carries each rule's line in the YAML as
+//! `_line`, so messages can still cite `rules/national.yaml:120`. When a file
+//! is not valid YAML, no JSON is written and `icp` parses the YAML itself,
+//! reporting the error with its span.
 
 use std::fmt::Write as _;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
-/// Writes `province_rules.rs` into `OUT_DIR`.
+/// Writes `builtin_rules.rs` and the JSON files into `OUT_DIR`.
 pub fn generate() {
-    println!("cargo:rerun-if-changed=rules");
-    let dir = Path::new("rules/provinces");
-    let mut names: Vec<String> = std::fs::read_dir(dir)
+    println!("cargo:rerun-if-changed=rules/national.yaml");
+    println!("cargo:rerun-if-changed=rules/provinces");
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    let json_dir = out_dir.join("rules_json");
+    std::fs::create_dir_all(&json_dir).expect("OUT_DIR is writable");
+
+    let mut files = vec!["rules/national.yaml".to_owned()];
+    let mut provinces: Vec<String> = std::fs::read_dir("rules/provinces")
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.file_name().to_string_lossy().into_owned())
                 .filter(|n| n.ends_with(".yaml"))
+                .map(|n| format!("rules/provinces/{n}"))
                 .collect()
         })
         .unwrap_or_default();
-    names.sort();
+    provinces.sort();
+    files.extend(provinces);
+
     let mut out = String::from(
-        "/// Province rule files compiled into the binary.\nconst PROVINCE_RULES: &[(&str, &str)] = &[\n",
+        "/// Built-in rule files: (path, YAML, JSON converted at build time or \"\").\n\
+         const BUILTIN_RULES: &[(&str, &str, &str)] = &[\n",
     );
-    for name in names {
+    for (i, name) in files.iter().enumerate() {
+        println!("cargo:rerun-if-changed={name}");
+        let yaml = std::fs::read_to_string(name).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let json = match to_json(&yaml) {
+            Ok(json) => json,
+            Err(e) => {
+                println!("cargo:warning={name} is not valid YAML ({e}); icp will report it");
+                String::new()
+            }
+        };
+        let json_path = json_dir.join(format!("{i}.json"));
+        std::fs::write(&json_path, json).expect("OUT_DIR is writable");
         let _ = writeln!(
             out,
-            "    (\"rules/provinces/{name}\", include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/rules/provinces/{name}\"))),"
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{name}\")), include_str!({:?})),",
+            json_path.display().to_string()
         );
     }
     out.push_str("];\n");
-    let target =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("province_rules.rs");
-    std::fs::write(target, out).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out).expect("OUT_DIR is writable");
+}
+
+/// The YAML as JSON, with `_line` added to every rule.
+fn to_json(yaml: &str) -> Result<String, String> {
+    let mut value: serde_json::Value = serde_saphyr::from_str(yaml).map_err(|e| e.to_string())?;
+    if let Some(rules) = value.get_mut("rules").and_then(|r| r.as_array_mut()) {
+        let lines: Vec<&str> = yaml.lines().collect();
+        let mut from = 0;
+        for rule in rules.iter_mut() {
+            let Some(id) = rule.get("id").and_then(|i| i.as_str()).map(str::to_owned) else {
+                continue;
+            };
+            // The first line after the previous rule that names this id.
+            if let Some(offset) = lines[from..].iter().position(|l| {
+                let l = l.trim_start().trim_start_matches("- ");
+                l.strip_prefix("id:")
+                    .is_some_and(|v| v.trim().trim_matches('"') == id)
+            }) {
+                from += offset;
+                if let Some(obj) = rule.as_object_mut() {
+                    obj.insert("_line".into(), serde_json::Value::from(from + 1));
+                }
+                from += 1;
+            }
+        }
+    }
+    serde_json::to_string(&value).map_err(|e| e.to_string())
 }

@@ -380,6 +380,7 @@ fact_enum! {
         DistinctPrefixes = "distinct_prefixes": Ty::Int, "不同域名前缀数量", "number of distinct domain prefixes";
         NameLength = "name_length": Ty::Int, "网站名称字数", "website name length";
         NameHanCount = "name_han_count": Ty::Int, "网站名称汉字数", "Chinese characters in the website name";
+        NameSymbols = "name_symbols": Ty::Text, "网站名称中的符号", "symbols in the website name";
     }
 }
 

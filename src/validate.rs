@@ -113,7 +113,7 @@ pub fn file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<FileReport, Pa
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    let (loaded, findings) = bytes_report(rules, &bytes, dates);
+    let (loaded, findings) = bytes_report(rules, bytes, dates);
     Ok(FileReport {
         path: path.to_path_buf(),
         province: loaded.filing.province().map(|p| p.code),
@@ -127,7 +127,11 @@ pub fn file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<FileReport, Pa
 }
 
 /// Loads and checks a filing given as bytes.
-pub fn bytes_report(rules: &RuleSet, bytes: &[u8], dates: Dates) -> (Loaded, Vec<Finding>) {
+pub fn bytes_report(
+    rules: &RuleSet,
+    bytes: impl Into<Vec<u8>>,
+    dates: Dates,
+) -> (Loaded, Vec<Finding>) {
     let loaded = filing::load(bytes);
     let findings = rules.check(&loaded, dates);
     (loaded, findings)

@@ -1,6 +1,6 @@
-//! Hostile input: whatever the bytes, `icp validate` reports a finding (exit
-//! 1) with the right rule and path, or a clean error (exit 2), and never
-//! panics (a panic exits 101).
+//! Hostile input: whatever the bytes, `icp validate` reports a finding
+//! (exit 1) with the right rule and path, or a clean error (exit 2), and
+//! never panics (a panic exits with 101).
 
 use assert_cmd::Command;
 use serde_json::Value;
@@ -101,7 +101,7 @@ fn deep_nesting() {
         format!("a = {}1{}", "[".repeat(20_000), "]".repeat(20_000)),
         format!("a = {}", "{b = ".repeat(20_000)),
         format!("{} = 1", vec!["a"; 20_000].join(".")),
-        "[a]\n".repeat(1) + &"[[a.b]]\n".repeat(20_000),
+        "[a]\n".to_string() + &"[[a.b]]\n".repeat(20_000),
     ] {
         let out = validate(deep.as_bytes());
         assert_eq!(out.code, 1);

@@ -196,3 +196,40 @@ fn every_rule_has_a_case() {
         );
     }
 }
+
+/// The built-in files are read from JSON made at build time; read from
+/// their YAML they must give the same rules (and the YAML path, the one
+/// that reports errors with spans, must accept them).
+#[test]
+fn builtin_yaml_and_json_agree() {
+    let from_json = RuleSet::builtin().unwrap();
+    let yaml_only: Vec<_> = icp::rules::builtin_texts()
+        .into_iter()
+        .map(|mut t| {
+            assert!(
+                t.json.is_some(),
+                "{} was not converted at build time",
+                t.name
+            );
+            t.json = None;
+            t
+        })
+        .collect();
+    let from_yaml = RuleSet::from_texts(yaml_only).unwrap();
+    assert_eq!(
+        from_json.ids().collect::<Vec<_>>(),
+        from_yaml.ids().collect::<Vec<_>>()
+    );
+    for province in std::iter::once(None).chain(icp::data::provinces().iter().map(Some)) {
+        let (a, b) = (from_json.view(province), from_yaml.view(province));
+        for (x, y) in a.rules.iter().zip(&b.rules) {
+            assert_eq!(x.id, y.id);
+            assert_eq!(x.variants.len(), y.variants.len());
+            for (v, w) in x.variants.iter().zip(&y.variants) {
+                assert_eq!(v.severity, w.severity, "{}", v.id);
+                assert_eq!(v.message, w.message, "{}", v.id);
+                assert_eq!(v.origin.line, w.origin.line, "{}", v.id);
+            }
+        }
+    }
+}

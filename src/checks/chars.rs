@@ -6,11 +6,14 @@
 //! and says which kinds it found, so a rule can report them and `icp fix` can
 //! repair them.
 
+use std::borrow::Cow;
+
 /// A value after clean-up, and what was removed or converted.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Cleaned {
-    /// The cleaned value: half-width, no whitespace, no invisible characters.
-    pub value: String,
+pub struct Cleaned<'a> {
+    /// The cleaned value: half-width, no whitespace, no invisible characters
+    /// (borrowed when nothing had to change, the common case).
+    pub value: Cow<'a, str>,
     /// Full-width ASCII forms (U+FF01–U+FF5E) or U+3000 were converted.
     pub fullwidth: bool,
     /// Whitespace was removed (including U+3000).
@@ -19,7 +22,7 @@ pub struct Cleaned {
     pub invisible: bool,
 }
 
-impl Cleaned {
+impl Cleaned<'_> {
     /// True if nothing had to be changed.
     pub fn unchanged(&self) -> bool {
         !(self.fullwidth || self.whitespace || self.invisible)
@@ -43,38 +46,45 @@ pub fn is_invisible(c: char) -> bool {
 }
 
 /// Converts full-width forms and U+3000 to ASCII and removes whitespace and invisible characters.
-pub fn clean(s: &str) -> Cleaned {
+pub fn clean(s: &str) -> Cleaned<'_> {
     // Fast path: printable ASCII without spaces is already clean.
     if s.bytes().all(|b| b.is_ascii_graphic()) {
         return Cleaned {
-            value: s.to_owned(),
+            value: Cow::Borrowed(s),
             fullwidth: false,
             whitespace: false,
             invisible: false,
         };
     }
-    let mut out = Cleaned {
-        value: String::with_capacity(s.len()),
-        fullwidth: false,
-        whitespace: false,
-        invisible: false,
-    };
+    let mut value = String::with_capacity(s.len());
+    let (mut fullwidth, mut whitespace, mut invisible) = (false, false, false);
     for c in s.chars() {
         if is_invisible(c) {
-            out.invisible = true;
+            invisible = true;
         } else if c == '\u{3000}' {
-            out.fullwidth = true;
-            out.whitespace = true;
+            fullwidth = true;
+            whitespace = true;
         } else if c.is_whitespace() {
-            out.whitespace = true;
+            whitespace = true;
         } else if let Some(ascii) = halfwidth(c) {
-            out.fullwidth = true;
-            out.value.push(ascii);
+            fullwidth = true;
+            value.push(ascii);
         } else {
-            out.value.push(c);
+            value.push(c);
         }
     }
-    out
+    // Nothing removed or converted (e.g. a Chinese domain): keep the borrow.
+    let value = if fullwidth || whitespace || invisible {
+        Cow::Owned(value)
+    } else {
+        Cow::Borrowed(s)
+    };
+    Cleaned {
+        value,
+        fullwidth,
+        whitespace,
+        invisible,
+    }
 }
 
 /// The ASCII character for a full-width form U+FF01–U+FF5E (！ → !, ０ → 0, Ａ → A).
@@ -130,7 +140,8 @@ mod tests {
         for ch in [
             '\u{00AD}', '\u{200D}', '\u{200F}', '\u{202E}', '\u{2060}', '\u{2064}', '\u{2067}',
         ] {
-            let c = clean(&format!("1{ch}2"));
+            let text = format!("1{ch}2");
+            let c = clean(&text);
             assert_eq!(c.value, "12", "{:X}", u32::from(ch));
             assert!(c.invisible);
         }

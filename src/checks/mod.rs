@@ -71,7 +71,7 @@ mod robustness {
         let today = date(2026, 11, 28);
         for s in inputs() {
             let c = chars::clean(&s);
-            for v in [s.as_str(), c.value.as_str()] {
+            for v in [s.as_str(), c.value.as_ref()] {
                 let _ = resident_id::check(v, today, resident_id::IdKind::Citizen);
                 let _ = resident_id::check(v, today, resident_id::IdKind::HmtResidencePermit);
                 let _ = resident_id::upgrade15(v);

@@ -22,9 +22,33 @@ pub fn han_count(name: &str) -> usize {
     name.chars().filter(|c| c.script() == Script::Han).count()
 }
 
+/// The distinct symbols in a name: characters other than letters (of any
+/// script, Han included), digits, whitespace, brackets, `-` and `·`. Empty
+/// when there are none.
+pub fn symbols(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        let allowed = c.is_alphanumeric()
+            || c.is_whitespace()
+            || matches!(c, '(' | ')' | '（' | '）' | '-' | '·');
+        if !allowed && !out.contains(c) {
+            out.push(c);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn symbols_are_listed_once() {
+        assert_eq!(symbols("示例科技"), "");
+        assert_eq!(symbols("示例(深圳)-官网 Example·2"), "");
+        assert_eq!(symbols("示例★科技★!"), "★!");
+        assert_eq!(symbols("www.示例.com"), ".");
+    }
 
     #[test]
     fn lengths() {

@@ -173,7 +173,7 @@ impl<'a> Ctx<'a> {
         let uscc = || {
             s.certificate_number
                 .as_ref()
-                .and_then(|n| self.memo.uscc(&n.value).0.clone())
+                .and_then(|n| self.memo.uscc(&n.value).0)
         };
         match f {
             SubjectFact::Province => Value::of(&s.province, |p| Value::text(p.code)),
@@ -373,6 +373,9 @@ impl<'a> Ctx<'a> {
             WebsiteFact::NameLength => Value::of(&w.name, |n| {
                 Value::Int(checks::site_name::counted_length(n) as i64)
             }),
+            WebsiteFact::NameSymbols => Value::of(&w.name, |n| {
+                Value::Text(Cow::Owned(checks::site_name::symbols(n)))
+            }),
             WebsiteFact::NameHanCount => Value::of(&w.name, |n| {
                 Value::Int(checks::site_name::han_count(n) as i64)
             }),
@@ -503,9 +506,10 @@ impl<'a> Ctx<'a> {
                 };
                 let key = website_field_key(f);
                 let field_span = match f {
-                    WebsiteFact::Name | WebsiteFact::NameLength | WebsiteFact::NameHanCount => {
-                        w.name.as_ref().map(|f| f.span.clone())
-                    }
+                    WebsiteFact::Name
+                    | WebsiteFact::NameLength
+                    | WebsiteFact::NameHanCount
+                    | WebsiteFact::NameSymbols => w.name.as_ref().map(|f| f.span.clone()),
                     WebsiteFact::Domains
                     | WebsiteFact::DomainCount
                     | WebsiteFact::DistinctPrefixes => w.domains_span.clone(),
@@ -680,7 +684,7 @@ fn principal_field_span(p: &Principal, f: PrincipalFact) -> Option<Span> {
 fn website_field_key(f: WebsiteFact) -> &'static str {
     match f {
         WebsiteFact::Index => "",
-        WebsiteFact::NameLength | WebsiteFact::NameHanCount => "name",
+        WebsiteFact::NameLength | WebsiteFact::NameHanCount | WebsiteFact::NameSymbols => "name",
         WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
         WebsiteFact::Filed => "icp_number",
         WebsiteFact::HostingType => "hosting.type",
@@ -727,10 +731,7 @@ impl Ctx<'_> {
             _ => return None,
         };
         let number = &p.id_number.as_ref()?.value;
-        self.memo
-            .resident_id(number, self.env.as_of, kind)
-            .0
-            .clone()
+        self.memo.resident_id(number, self.env.as_of, kind).0
     }
 
     /// The parsed form of a domain entry, when it parses.

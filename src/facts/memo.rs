@@ -26,18 +26,25 @@ pub struct Memo {
     domains: RefCell<Vec<(String, DomainParse)>>,
     ids: RefCell<Vec<(String, bool, IdParse)>>,
     usccs: RefCell<Vec<(String, UsccParse)>>,
+    /// Outcomes of `check:` algorithms by algorithm name and raw value: the
+    /// several rules reporting different outcomes of one algorithm on one
+    /// field run it once.
+    outcomes: RefCell<Vec<(&'static str, String, Outcomes)>>,
 }
 
-fn remember<K: PartialEq, V: Clone>(
-    cell: &RefCell<Vec<(K, V)>>,
-    key: K,
-    compute: impl FnOnce(&K) -> V,
+/// An algorithm's outcomes on one value.
+pub type Outcomes = Rc<Vec<crate::rules::algorithm::Outcome>>;
+
+fn remember<V: Clone>(
+    cell: &RefCell<Vec<(String, V)>>,
+    key: &str,
+    compute: impl FnOnce(&str) -> V,
 ) -> V {
-    if let Some((_, v)) = cell.borrow().iter().find(|(k, _)| *k == key) {
+    if let Some((_, v)) = cell.borrow().iter().find(|(k, _)| k == key) {
         return v.clone();
     }
-    let value = compute(&key);
-    cell.borrow_mut().push((key, value.clone()));
+    let value = compute(key);
+    cell.borrow_mut().push((key.to_owned(), value.clone()));
     value
 }
 
@@ -45,7 +52,7 @@ impl Memo {
     /// A domain, given as written (it is cleaned first).
     pub fn domain(&self, raw: &str) -> DomainParse {
         let key = chars::clean(raw).value;
-        remember(&self.domains, key, |k| Rc::new(domain::check(k)))
+        remember(&self.domains, &key, |k| Rc::new(domain::check(k)))
     }
 
     /// A resident ID or residence permit number, given as written.
@@ -57,13 +64,35 @@ impl Memo {
             return v.clone();
         }
         let value = Rc::new(resident_id::check(&key, as_of, kind));
-        cell.push((key, hmt, value.clone()));
+        cell.push((key.into_owned(), hmt, value.clone()));
+        value
+    }
+
+    /// The outcomes of an algorithm on a raw value, computed once.
+    pub fn outcomes(
+        &self,
+        algorithm: &'static str,
+        raw: &str,
+        compute: impl FnOnce() -> Vec<crate::rules::algorithm::Outcome>,
+    ) -> Outcomes {
+        if let Some((_, _, v)) = self
+            .outcomes
+            .borrow()
+            .iter()
+            .find(|(a, k, _)| *a == algorithm && k == raw)
+        {
+            return v.clone();
+        }
+        let value = Rc::new(compute());
+        self.outcomes
+            .borrow_mut()
+            .push((algorithm, raw.to_owned(), value.clone()));
         value
     }
 
     /// A unified social credit code, given as written.
     pub fn uscc(&self, raw: &str) -> UsccParse {
         let key = chars::clean(raw).value;
-        remember(&self.usccs, key, |k| Rc::new(uscc::check(k)))
+        remember(&self.usccs, &key, |k| Rc::new(uscc::check(k)))
     }
 }

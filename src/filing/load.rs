@@ -35,8 +35,9 @@ pub struct Loaded {
     pub issues: Vec<Issue>,
 }
 
-/// Loads a filing from its bytes.
-pub fn load(bytes: &[u8]) -> Loaded {
+/// Loads a filing from its bytes (a `Vec` is used in place, a slice copied).
+pub fn load(bytes: impl Into<Vec<u8>>) -> Loaded {
+    let mut bytes: Vec<u8> = bytes.into();
     let mut loaded = Loaded::default();
     if bytes.len() > MAX_FILING_BYTES {
         loaded.issues.push(Issue::new(
@@ -50,14 +51,16 @@ pub fn load(bytes: &[u8]) -> Loaded {
         ));
         return loaded;
     }
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let text = match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_owned(),
+    if bytes.starts_with("\u{feff}".as_bytes()) {
+        bytes.drain(..3);
+    }
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
         Err(err) => {
             // Keep a displayable copy: the valid prefix is unchanged, so the
             // span of the first invalid byte is still right.
-            let at = err.valid_up_to();
-            loaded.text = String::from_utf8_lossy(bytes).into_owned();
+            let at = err.utf8_error().valid_up_to();
+            loaded.text = String::from_utf8_lossy(err.as_bytes()).into_owned();
             let end = (at + 1).min(loaded.text.len());
             loaded
                 .issues
@@ -498,7 +501,7 @@ impl Walker<'_> {
                 "icp_number" => s.icp_number = w.string(value, path),
                 "documents" => s.documents = w.documents(value, path),
                 "principal" => {
-                    if let Some(t) = w.table(value, path.clone()) {
+                    if let Some(t) = w.table(value, path) {
                         s.principal = Some(w.principal(t, value.span(), &path.get()));
                     }
                 }
@@ -558,14 +561,14 @@ impl Walker<'_> {
                 "languages" => site.languages = w.strings(value, path),
                 "note" => site.note = w.string(value, path),
                 "hosting" => {
-                    if let Some(t) = w.table(value, path.clone()) {
+                    if let Some(t) = w.table(value, path) {
                         site.hosting = Some(w.hosting(t, value.span(), &path.get()));
                     }
                 }
                 "icp_number" => site.icp_number = w.string(value, path),
                 "documents" => site.documents = w.documents(value, path),
                 "principal" => {
-                    if let Some(t) = w.table(value, path.clone()) {
+                    if let Some(t) = w.table(value, path) {
                         site.principal = Some(w.principal(t, value.span(), &path.get()));
                     }
                 }
@@ -693,7 +696,7 @@ mod tests {
 
     #[test]
     fn unknown_keys_suggest_the_nearest() {
-        let loaded = load(b"[subject]\nprovice = \"gd\"\n");
+        let loaded = load(b"[subject]\nprovice = \"gd\"\n".as_slice());
         assert_eq!(rules(&loaded), [("unknown-key", "subject.provice")]);
         let args = &loaded.issues[0].args;
         assert!(
@@ -722,8 +725,8 @@ mod tests {
     #[test]
     fn oversized_and_binary_input_are_refused() {
         let big = vec![b'#'; MAX_FILING_BYTES + 1];
-        assert_eq!(load(&big).issues[0].rule, "file-too-large");
-        assert_eq!(load(&[0x66, 0xff, 0xfe]).issues[0].rule, "not-utf8");
+        assert_eq!(load(big).issues[0].rule, "file-too-large");
+        assert_eq!(load([0x66, 0xff, 0xfe]).issues[0].rule, "not-utf8");
     }
 
     #[test]

@@ -171,20 +171,26 @@ impl Algorithm {
         if self == Algorithm::Characters {
             let mut out = Vec::new();
             if cleaned.fullwidth {
-                out.push(outcome("fullwidth", vec![("fixed", cleaned.value.clone())]));
+                out.push(outcome(
+                    "fullwidth",
+                    vec![("fixed", cleaned.value.to_string())],
+                ));
             }
             if cleaned.whitespace {
                 out.push(outcome(
                     "whitespace",
-                    vec![("fixed", cleaned.value.clone())],
+                    vec![("fixed", cleaned.value.to_string())],
                 ));
             }
             if cleaned.invisible {
-                out.push(outcome("invisible", vec![("fixed", cleaned.value.clone())]));
+                out.push(outcome(
+                    "invisible",
+                    vec![("fixed", cleaned.value.to_string())],
+                ));
             }
             return out;
         }
-        let value = cleaned.value.as_str();
+        let value = cleaned.value.as_ref();
         match self {
             Algorithm::Characters => Vec::new(),
             Algorithm::ResidentId => resident(value, ctx, checks::resident_id::IdKind::Citizen),
@@ -248,8 +254,7 @@ fn resident(value: &str, ctx: &Ctx<'_>, kind: checks::resident_id::IdKind) -> Ve
     let (parsed, problems) = parse.as_ref();
     let mut out: Vec<Outcome> = problems
         .iter()
-        .cloned()
-        .map(|p| match p {
+        .map(|p| match *p {
             IdProblem::Length => outcome(
                 "length",
                 vec![("length", value.chars().count().to_string())],
@@ -284,8 +289,7 @@ fn uscc(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
     parse
         .1
         .iter()
-        .cloned()
-        .map(|p| match p {
+        .map(|p| match *p {
             UsccProblem::Length => outcome(
                 "length",
                 vec![("length", value.chars().count().to_string())],
@@ -359,14 +363,14 @@ fn domain(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
     parse
         .1
         .iter()
-        .cloned()
         .map(|p| match p {
             P::Syntax => outcome("syntax", Vec::new()),
-            P::NotRegistrable { registrable } => {
-                outcome("not-registrable", vec![("registrable", registrable)])
-            }
+            P::NotRegistrable { registrable } => outcome(
+                "not-registrable",
+                vec![("registrable", registrable.clone())],
+            ),
             P::PublicSuffix => outcome("public-suffix", Vec::new()),
-            P::MixedScript { label } => outcome("mixed-script", vec![("label", label)]),
+            P::MixedScript { label } => outcome("mixed-script", vec![("label", label.clone())]),
             P::Uppercase => outcome("uppercase", vec![("fixed", value.to_lowercase())]),
             P::TrailingDot => outcome(
                 "trailing-dot",

@@ -9,7 +9,7 @@ use super::compile::{DocOwner, Kind, Match, Words};
 use super::condition::Tri;
 use super::{RuleSet, Variant, View};
 use crate::facts::{Ctx, Each, Env, Fact, Memo, Place, Value};
-use crate::filing::{Documents, Filing, FilingType, Loaded, Nature, Owner};
+use crate::filing::{Documents, Filing, Loaded, Owner};
 use crate::finding::{Args, Finding, Severity};
 
 /// The dates a filing is judged by.
@@ -78,16 +78,12 @@ impl RuleSet {
 
     fn run(&self, view: &View, filing: &Filing, env: &Env, out: &mut Vec<Finding>) {
         let memo = Memo::default();
-        for resolved in &view.rules {
-            let Some(rule) = resolved.on(env.as_of) else {
-                continue;
-            };
-            if rule.severity == Severity::Off
-                || matches!(rule.kind.as_ref(), Kind::Load)
-                || !in_scope(rule, filing)
-            {
-                continue;
-            }
+        let key = (
+            env.as_of,
+            filing.nature(),
+            filing.filing_type.as_ref().map(|t| t.value),
+        );
+        for rule in view.plan(key).iter() {
             for_each(rule.each, filing, env, &memo, |ctx| {
                 if let Some(when) = &rule.when {
                     if when.eval(&ctx) != Tri::True {
@@ -242,12 +238,19 @@ impl RuleSet {
                         continue;
                     };
                     // One finding per field and rule: the first outcome it reports.
-                    let outcomes = algorithm.run(&value, ctx, &lists, pattern.as_ref());
+                    // Algorithms without parameters give the same outcomes to
+                    // every rule that reports one of them: run them once.
+                    let run = || algorithm.run(&value, ctx, &lists, pattern.as_ref());
+                    let outcomes = if lists.is_empty() && pattern.is_none() {
+                        ctx.memo.outcomes(algorithm.name(), &value, run)
+                    } else {
+                        std::rc::Rc::new(run())
+                    };
                     if let Some(outcome) = outcomes
-                        .into_iter()
+                        .iter()
                         .find(|o| wanted.as_ref().is_none_or(|w| w.contains(&o.code)))
                     {
-                        let mut args = outcome.args;
+                        let mut args = outcome.args.clone();
                         args.push(("value", value.to_string()));
                         report(out, ctx.place(at(Some(*field)).unwrap_or(*field)), args);
                     }
@@ -413,36 +416,6 @@ fn documents_of<'a>(
             ))
         }
     }
-}
-
-/// Whether a rule's scope and implicit province cover the filing. An
-/// unknown nature, type or province is outside every restricted scope.
-fn in_scope(rule: &Variant, filing: &Filing) -> bool {
-    let province = filing.province();
-    if let Some(p) = rule.province {
-        if province.is_none_or(|q| q.code != p.code) {
-            return false;
-        }
-    }
-    let scope = &rule.scope;
-    if let Some(natures) = &scope.natures {
-        let nature: Option<Nature> = filing.nature();
-        if nature.is_none_or(|n| !natures.contains(&n)) {
-            return false;
-        }
-    }
-    if let Some(types) = &scope.types {
-        let t: Option<FilingType> = filing.filing_type.as_ref().map(|t| t.value);
-        if t.is_none_or(|t| !types.contains(&t)) {
-            return false;
-        }
-    }
-    if let Some(provinces) = &scope.provinces {
-        if province.is_none_or(|q| !provinces.iter().any(|p| p.code == q.code)) {
-            return false;
-        }
-    }
-    true
 }
 
 /// Calls `f` with a context for every item `each` iterates over.

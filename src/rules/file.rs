@@ -182,6 +182,10 @@ pub struct BodyDef {
     /// Dated variants; each key of a variant replaces the rule's.
     #[serde(default)]
     pub variants: Option<Vec<BodyDef>>,
+    /// The rule's line in its YAML file, added by the build script to the
+    /// JSON form of the built-in files (YAML positions are known anyway).
+    #[serde(default, rename = "_line")]
+    pub line: Option<u64>,
 }
 
 /// `scope:`.

@@ -34,12 +34,8 @@ pub use compile::{Examples, Kind, RuleError, Scope};
 pub use condition::{Cond, Tri};
 use file::{BodyDef, FileDef, ListDef, SourceDef};
 
-/// The rule files compiled into the binary.
-const NATIONAL: (&str, &str) = (
-    "rules/national.yaml",
-    include_str!("../../rules/national.yaml"),
-);
-include!(concat!(env!("OUT_DIR"), "/province_rules.rs"));
+// The rule files compiled into the binary (see build/rules.rs).
+include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 
 /// A rule file's text and the name it is reported under.
 #[derive(Clone, Debug)]
@@ -48,6 +44,9 @@ pub struct RuleText {
     pub name: String,
     /// The YAML.
     pub text: String,
+    /// The same file as JSON, converted at build time for the built-in files
+    /// (parsing JSON is what keeps start-up fast).
+    pub json: Option<&'static str>,
 }
 
 /// A rule file that could not be used, with its errors.
@@ -213,12 +212,58 @@ pub struct View {
     /// Every rule that applies in the province, in definition order.
     pub rules: Vec<Resolved>,
     index: HashMap<Arc<str>, usize>,
+    /// The rules that run for one kind of filing, by as-of date, nature and
+    /// filing type: most filings of a run share them, so each list is worked
+    /// out once (see [`View::plan`]).
+    plans: std::sync::Mutex<HashMap<PlanKey, Plan>>,
 }
+
+/// What decides which rules run on a filing, besides its province.
+pub type PlanKey = (
+    Date,
+    Option<crate::filing::Nature>,
+    Option<crate::filing::FilingType>,
+);
+
+/// The variants that run on a filing, in definition order.
+pub type Plan = Arc<[Arc<Variant>]>;
 
 impl View {
     /// A rule by id.
     pub fn get(&self, id: &str) -> Option<&Resolved> {
         self.index.get(id).map(|&i| &self.rules[i])
+    }
+
+    /// The variants in force on the as-of date, switched on and in scope for
+    /// this nature and filing type.
+    pub fn plan(&self, key: PlanKey) -> Plan {
+        let (date, nature, filing_type) = key;
+        // A poisoned lock only means another thread panicked mid-insert; the
+        // map is still usable.
+        let mut plans = self.plans.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(plan) = plans.get(&key) {
+            return plan.clone();
+        }
+        let plan: Plan = self
+            .rules
+            .iter()
+            .filter_map(|r| r.on(date))
+            .filter(|v| {
+                v.severity != Severity::Off
+                    && !matches!(v.kind.as_ref(), Kind::Load)
+                    && v.scope
+                        .natures
+                        .as_ref()
+                        .is_none_or(|ns| nature.is_some_and(|n| ns.contains(&n)))
+                    && v.scope
+                        .types
+                        .as_ref()
+                        .is_none_or(|ts| filing_type.is_some_and(|t| ts.contains(&t)))
+            })
+            .cloned()
+            .collect();
+        plans.insert(key, plan.clone());
+        plan
     }
 }
 
@@ -291,7 +336,16 @@ impl RuleSet {
         let mut loaded = Vec::new();
         for file in texts {
             let mut errors = Vec::new();
-            match serde_saphyr::from_str::<FileDef>(&file.text) {
+            // The JSON of a built-in file was made from the YAML at build time;
+            // if it ever failed, the YAML parse below reports why, with spans.
+            let from_json = file
+                .json
+                .and_then(|j| serde_json::from_str::<FileDef>(j).ok());
+            let parsed = match from_json {
+                Some(def) => Ok(def),
+                None => serde_saphyr::from_str::<FileDef>(&file.text),
+            };
+            match parsed {
                 Ok(def) => set.add_file(&file, def, &mut errors),
                 Err(e) => {
                     let (message, at) = plain_yaml_error(&e);
@@ -478,7 +532,10 @@ impl RuleSet {
         let definition = Definition {
             origin: Origin {
                 file: file.clone(),
-                line: id.referenced.line(),
+                line: match id.referenced.line() {
+                    0 => rule.line.unwrap_or(0),
+                    line => line,
+                },
                 province,
             },
             top,
@@ -598,6 +655,7 @@ impl RuleSet {
                 .unwrap_or(RuleText {
                     name: file.to_string(),
                     text: String::new(),
+                    json: None,
                 });
             failures.push(RuleFileErrors { file: text, errors });
         }
@@ -673,9 +731,15 @@ impl RuleSet {
                 Some(vs) => vs.iter().map(|v| top.under(v)).collect(),
                 None => vec![top],
             };
+            // A scope naming provinces is decided here, once per province.
             let variants: Vec<Arc<Variant>> = forms
                 .into_iter()
                 .filter_map(|form| self.complete(&entry.id, form, base, &overrides))
+                .filter(|v| {
+                    v.scope.provinces.as_ref().is_none_or(|ps| {
+                        province.is_some_and(|q| ps.iter().any(|p| p.code == q.code))
+                    })
+                })
                 .map(Arc::new)
                 .collect();
             if variants.is_empty() {
@@ -814,12 +878,14 @@ fn line_column_span(text: &str, line: usize, column: usize) -> Option<std::ops::
     Some(line_start + offset..line_start + offset + ch.len_utf8())
 }
 
-fn builtin_texts() -> Vec<RuleText> {
-    std::iter::once(NATIONAL)
-        .chain(PROVINCE_RULES.iter().copied())
-        .map(|(name, text)| RuleText {
-            name: name.to_owned(),
-            text: text.to_owned(),
+/// The built-in rule files, parsed from their JSON form.
+pub fn builtin_texts() -> Vec<RuleText> {
+    BUILTIN_RULES
+        .iter()
+        .map(|(name, yaml, json)| RuleText {
+            name: (*name).to_owned(),
+            text: (*yaml).to_owned(),
+            json: (!json.is_empty()).then_some(*json),
         })
         .collect()
 }
@@ -870,6 +936,7 @@ fn read_dir(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
         out.push(RuleText {
             name: path.display().to_string(),
             text,
+            json: None,
         });
     }
     Ok(out)
