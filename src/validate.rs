@@ -101,7 +101,10 @@ fn skipped_dir(name: &str) -> bool {
 fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
     let limit = filing::load::MAX_FILING_BYTES as u64;
-    let mut bytes = Vec::new();
+    // The size is a hint (the file may change while it is read): it saves
+    // growing the buffer step by step.
+    let hint = file.metadata().map_or(0, |m| m.len()).min(limit + 1);
+    let mut bytes = Vec::with_capacity(usize::try_from(hint).unwrap_or(0) + 1);
     // Read one byte past the limit so the loader sees the file is too big.
     file.take(limit + 1).read_to_end(&mut bytes)?;
     Ok(bytes)

@@ -233,3 +233,21 @@ fn builtin_yaml_and_json_agree() {
         }
     }
 }
+
+/// A filing is judged by the rules of its as-of date: before MIIT began
+/// checking domains at filing (2018-01-01) a `.io` domain was not refused,
+/// and before 2019-04-22 a website could carry several domains.
+#[test]
+fn rules_not_yet_in_force_stay_quiet() {
+    let rules = RuleSet::builtin().unwrap();
+    let text = example("enterprise-gd")
+        .replace("name = \"example.com\"", "name = \"example.io\"")
+        .replace("\"www.example.com\"", "\"www.example.io\"")
+        .replace("expires = 2028-03-01", "expires = 2019-03-01");
+    let in_2017 = findings(&rules, &text, forced(Date::new(2017, 6, 1).unwrap()));
+    assert!(in_2017.is_empty(), "{in_2017:?}");
+    let in_2026 = findings(&rules, &text, forced(today()));
+    let fired: Vec<&str> = in_2026.iter().map(|(r, _, _)| r.as_str()).collect();
+    assert!(fired.contains(&"domain-suffix-refused"), "{fired:?}");
+    assert!(fired.contains(&"domain-expired"), "{fired:?}");
+}

@@ -19,7 +19,17 @@ pub fn counted_length(name: &str) -> usize {
 
 /// The number of Han (Chinese) characters in a name.
 pub fn han_count(name: &str) -> usize {
-    name.chars().filter(|c| c.script() == Script::Han).count()
+    name.chars().filter(|&c| is_han(c)).count()
+}
+
+/// Whether a character is a Han character. The common ideograph blocks are
+/// tested first by range; anything else asks the Unicode script tables.
+fn is_han(c: char) -> bool {
+    match c {
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' => true,
+        c if c.is_ascii() => false,
+        c => c.script() == Script::Han,
+    }
 }
 
 /// The distinct symbols in a name: characters other than letters (of any

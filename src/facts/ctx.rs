@@ -158,8 +158,7 @@ impl<'a> Ctx<'a> {
                     .websites
                     .iter()
                     .flat_map(|w| w.domains.iter())
-                    .filter_map(|d| self.parsed_domain(d))
-                    .map(|d| d.prefix)
+                    .filter_map(|d| self.with_domain(d, |p| p.prefix.clone()))
                     .collect();
                 prefixes.sort();
                 prefixes.dedup();
@@ -200,13 +199,11 @@ impl<'a> Ctx<'a> {
             SubjectFact::Documents => document_kinds(&s.documents),
             SubjectFact::IsUnit => Value::of(&s.nature, |n| Value::Bool(*n != Nature::Personal)),
             SubjectFact::CityInProvince => match (&s.province, &s.city) {
-                (Some(p), Some(c)) => {
-                    Value::Bool(data::city_in_province(p.value, &c.value).is_some())
-                }
+                (Some(_), Some(_)) => Value::Bool(self.city(s).is_some()),
                 _ => Value::Null,
             },
             SubjectFact::DistrictInCity => match (&s.province, &s.city, &s.district) {
-                (Some(p), Some(c), Some(d)) => match data::city_in_province(p.value, &c.value) {
+                (Some(_), Some(_), Some(d)) => match self.city(s) {
                     Some(city) => Value::Bool(data::district_in_city(city, &d.value)),
                     None => Value::Null,
                 },
@@ -290,7 +287,7 @@ impl<'a> Ctx<'a> {
             PrincipalFact::OfficeAreaInCity => {
                 let subject = self.subject();
                 let city = subject.and_then(|s| match (&s.province, &s.city) {
-                    (Some(p), Some(c)) => data::city_in_province(p.value, &c.value),
+                    (Some(_), Some(_)) => self.city(s),
                     _ => None,
                 });
                 match (landline(), city) {
@@ -363,8 +360,7 @@ impl<'a> Ctx<'a> {
                 let mut prefixes: Vec<String> = w
                     .domains
                     .iter()
-                    .filter_map(|d| self.parsed_domain(d))
-                    .map(|d| d.prefix)
+                    .filter_map(|d| self.with_domain(d, |p| p.prefix.clone()))
                     .collect();
                 prefixes.sort();
                 prefixes.dedup();
@@ -383,31 +379,26 @@ impl<'a> Ctx<'a> {
     }
 
     fn domain_fact(&self, index: usize, d: &'a DomainEntry, f: DomainFact) -> Value<'a> {
-        let parsed = || self.parsed_domain(d);
+        let owned = |get: fn(&checks::domain::Domain) -> &String| {
+            Value::opt(self.with_domain(d, |p| get(p).clone()), |s| {
+                Value::Text(Cow::Owned(s))
+            })
+        };
         match f {
             DomainFact::Index => Value::Int(index as i64),
             DomainFact::Name => Value::of(&d.name, |n| Value::text(n)),
             DomainFact::Holder => Value::of(&d.holder, |h| Value::text(h)),
             DomainFact::Expires => Value::of(&d.expires, |e| Value::Date(*e)),
-            DomainFact::Suffix => Value::opt(parsed(), |p| Value::Text(Cow::Owned(p.suffix))),
-            DomainFact::Prefix => Value::opt(parsed(), |p| Value::Text(Cow::Owned(p.prefix))),
-            DomainFact::Registrable => {
-                Value::opt(parsed(), |p| Value::Text(Cow::Owned(p.registrable)))
-            }
+            DomainFact::Suffix => owned(|p| &p.suffix),
+            DomainFact::Prefix => owned(|p| &p.prefix),
+            DomainFact::Registrable => owned(|p| &p.registrable),
             DomainFact::Duplicate => {
-                let Some(key) = self.domain_key(d) else {
-                    return Value::Null;
-                };
-                let (site, _) = self.website.unwrap_or((0, &EMPTY_SITE));
-                let earlier = self
-                    .filing
-                    .websites
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(i, w)| w.domains.iter().enumerate().map(move |(j, d)| (i, j, d)))
-                    .take_while(|(i, j, _)| (*i, *j) < (site, index))
-                    .any(|(_, _, other)| self.domain_key(other).as_deref() == Some(key.as_str()));
-                Value::Bool(earlier)
+                let site = self.website.map_or(0, |(i, _)| i);
+                let duplicates = self.memo.duplicates(|| self.duplicate_domains());
+                match duplicates.get(site).and_then(|d| d.get(index)) {
+                    Some(dup) => Value::Bool(*dup),
+                    None => Value::Null,
+                }
             }
         }
     }
@@ -723,6 +714,14 @@ fn region_province(region: u32) -> Option<&'static Province> {
 }
 
 impl Ctx<'_> {
+    /// The subject's city in its province, looked up once per filing.
+    fn city(&self, s: &Subject) -> Option<&'static data::City> {
+        self.memo.city(|| match (&s.province, &s.city) {
+            (Some(p), Some(c)) => data::city_in_province(p.value, &c.value),
+            _ => None,
+        })
+    }
+
     /// The parsed resident ID of a principal whose ID type carries a birth date.
     fn resident_id(&self, p: &Principal) -> Option<checks::resident_id::ResidentId> {
         let kind = match p.id_type.as_ref()?.value {
@@ -734,16 +733,43 @@ impl Ctx<'_> {
         self.memo.resident_id(number, self.env.as_of, kind).0
     }
 
-    /// The parsed form of a domain entry, when it parses.
-    pub fn parsed_domain(&self, d: &DomainEntry) -> Option<checks::domain::Domain> {
+    /// `f` of the parsed form of a domain entry, when it parses.
+    pub fn with_domain<R>(
+        &self,
+        d: &DomainEntry,
+        f: impl FnOnce(&checks::domain::Domain) -> R,
+    ) -> Option<R> {
         let name = d.name.as_ref()?;
-        self.memo.domain(&name.value).0.clone()
+        self.memo.domain(&name.value).0.as_ref().map(f)
+    }
+
+    /// For every website, which of its domains repeat one listed before
+    /// (in this website or an earlier one).
+    fn duplicate_domains(&self) -> Vec<Vec<bool>> {
+        let mut seen: Vec<String> = Vec::new();
+        self.filing
+            .websites
+            .iter()
+            .map(|w| {
+                w.domains
+                    .iter()
+                    .map(|d| match self.domain_key(d) {
+                        Some(key) if seen.contains(&key) => true,
+                        Some(key) => {
+                            seen.push(key);
+                            false
+                        }
+                        None => false,
+                    })
+                    .collect()
+            })
+            .collect()
     }
 
     /// The name two domain entries are compared by (ASCII, lower case).
     fn domain_key(&self, d: &DomainEntry) -> Option<String> {
-        match self.parsed_domain(d) {
-            Some(p) => Some(p.ascii),
+        match self.with_domain(d, |p| p.ascii.clone()) {
+            Some(ascii) => Some(ascii),
             None => d
                 .name
                 .as_ref()
@@ -753,9 +779,9 @@ impl Ctx<'_> {
 
     fn homepage_in_domains(&self, url: &str, w: &Website) -> bool {
         let url = checks::chars::clean(url).value;
-        w.domains
-            .iter()
-            .filter_map(|d| self.parsed_domain(d))
-            .any(|d| checks::domain::host_in_domain(&url, &d))
+        w.domains.iter().any(|d| {
+            self.with_domain(d, |p| checks::domain::host_in_domain(&url, p))
+                .unwrap_or(false)
+        })
     }
 }

@@ -1,9 +1,9 @@
 //! Per-filing memory of the expensive parses (domains, ID numbers, credit
-//! codes), so the many rules and facts that read the same value parse it
-//! once. A filing has a handful of such values, so a short list searched
-//! linearly beats hashing.
+//! codes) and of algorithm outcomes, so the many rules and facts that read
+//! the same value work on it once. A filing has a handful of such values, so
+//! a short list searched linearly beats hashing.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::rc::Rc;
 
 use jiff::civil::Date;
@@ -12,6 +12,8 @@ use crate::checks::chars;
 use crate::checks::domain::{self, Domain, DomainProblem};
 use crate::checks::resident_id::{self, IdKind, IdProblem, ResidentId};
 use crate::checks::uscc::{self, Uscc, UsccProblem};
+use crate::data::City;
+use crate::rules::algorithm::{Algorithm, Outcome};
 
 /// A parsed domain and its problems.
 pub type DomainParse = Rc<(Option<Domain>, Vec<DomainProblem>)>;
@@ -19,21 +21,27 @@ pub type DomainParse = Rc<(Option<Domain>, Vec<DomainProblem>)>;
 pub type IdParse = Rc<(Option<ResidentId>, Vec<IdProblem>)>;
 /// A parsed credit code and its problems.
 pub type UsccParse = Rc<(Option<Uscc>, Vec<UsccProblem>)>;
+/// An algorithm's outcomes on one value (`None`: nothing to report, the
+/// common case, kept without allocating).
+pub type Outcomes = Option<Rc<Vec<Outcome>>>;
 
-/// The parses of one filing. Values are keyed by their cleaned text.
+/// An algorithm, its parameters' fingerprint, and a value's address and length.
+type OutcomeKey = (Algorithm, u64, *const u8, usize);
+
+/// The parses of one filing. Parsed values are keyed by their cleaned text.
 #[derive(Default)]
 pub struct Memo {
     domains: RefCell<Vec<(String, DomainParse)>>,
     ids: RefCell<Vec<(String, bool, IdParse)>>,
     usccs: RefCell<Vec<(String, UsccParse)>>,
-    /// Outcomes of `check:` algorithms by algorithm name and raw value: the
-    /// several rules reporting different outcomes of one algorithm on one
-    /// field run it once.
-    outcomes: RefCell<Vec<(&'static str, String, Outcomes)>>,
+    /// Outcomes of `check:` algorithms, by algorithm and the address and
+    /// length of the value (see [`Memo::outcomes`]).
+    outcomes: RefCell<Vec<(OutcomeKey, Outcomes)>>,
+    /// For every website, which of its domains repeat an earlier one.
+    duplicates: OnceCell<Vec<Vec<bool>>>,
+    /// The subject's city, looked up in its province.
+    city: OnceCell<Option<&'static City>>,
 }
-
-/// An algorithm's outcomes on one value.
-pub type Outcomes = Rc<Vec<crate::rules::algorithm::Outcome>>;
 
 fn remember<V: Clone>(
     cell: &RefCell<Vec<(String, V)>>,
@@ -68,31 +76,45 @@ impl Memo {
         value
     }
 
-    /// The outcomes of an algorithm on a raw value, computed once.
-    pub fn outcomes(
-        &self,
-        algorithm: &'static str,
-        raw: &str,
-        compute: impl FnOnce() -> Vec<crate::rules::algorithm::Outcome>,
-    ) -> Outcomes {
-        if let Some((_, _, v)) = self
-            .outcomes
-            .borrow()
-            .iter()
-            .find(|(a, k, _)| *a == algorithm && k == raw)
-        {
-            return v.clone();
-        }
-        let value = Rc::new(compute());
-        self.outcomes
-            .borrow_mut()
-            .push((algorithm, raw.to_owned(), value.clone()));
-        value
-    }
-
     /// A unified social credit code, given as written.
     pub fn uscc(&self, raw: &str) -> UsccParse {
         let key = chars::clean(raw).value;
         remember(&self.usccs, &key, |k| Rc::new(uscc::check(k)))
+    }
+
+    /// The outcomes of an algorithm on a value of the filing, computed once.
+    ///
+    /// The value is known by its address: a field borrowed from the filing,
+    /// which outlives this memo, so an address names one value for the
+    /// memo's whole life. Derived values that own their text must not be
+    /// passed here (the engine runs the algorithm on those itself).
+    ///
+    /// `params` tells apart runs of one algorithm with different parameters
+    /// (e.g. other suffix lists).
+    pub fn outcomes(
+        &self,
+        algorithm: Algorithm,
+        params: u64,
+        value: &str,
+        compute: impl FnOnce() -> Vec<Outcome>,
+    ) -> Outcomes {
+        let key: OutcomeKey = (algorithm, params, value.as_ptr(), value.len());
+        if let Some((_, v)) = self.outcomes.borrow().iter().find(|(k, _)| *k == key) {
+            return v.clone();
+        }
+        let found = compute();
+        let value = (!found.is_empty()).then(|| Rc::new(found));
+        self.outcomes.borrow_mut().push((key, value.clone()));
+        value
+    }
+
+    /// Which domains repeat an earlier one, by website and domain index.
+    pub fn duplicates(&self, compute: impl FnOnce() -> Vec<Vec<bool>>) -> &[Vec<bool>] {
+        self.duplicates.get_or_init(compute)
+    }
+
+    /// The subject's city (one lookup per filing, however many rules ask).
+    pub fn city(&self, lookup: impl FnOnce() -> Option<&'static City>) -> Option<&'static City> {
+        *self.city.get_or_init(lookup)
     }
 }

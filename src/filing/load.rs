@@ -163,18 +163,26 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
 
 /// A field path, built into a string only when an issue needs it (most
 /// files have none, and formatting every key's path would cost more than
-/// parsing them).
+/// parsing them). A path is its last key (and index) and its parent's path.
 #[derive(Clone, Copy)]
 struct FieldPath<'a> {
-    parent: &'a str,
+    parent: Option<&'a FieldPath<'a>>,
     key: &'a str,
     index: Option<usize>,
 }
 
 impl<'a> FieldPath<'a> {
-    fn new(parent: &'a str, key: &'a str) -> Self {
+    /// The top level of the file (the empty path).
+    const ROOT: FieldPath<'static> = FieldPath {
+        parent: None,
+        key: "",
+        index: None,
+    };
+
+    /// The path of a key of this table.
+    fn child(&'a self, key: &'a str) -> FieldPath<'a> {
         FieldPath {
-            parent,
+            parent: Some(self),
             key,
             index: None,
         }
@@ -188,20 +196,16 @@ impl<'a> FieldPath<'a> {
         }
     }
 
-    fn get(self) -> String {
-        let mut s = join(self.parent, self.key);
+    fn get(&self) -> String {
+        let mut s = self.parent.map(FieldPath::get).unwrap_or_default();
+        if !s.is_empty() && !self.key.is_empty() {
+            s.push('.');
+        }
+        s.push_str(self.key);
         if let Some(i) = self.index {
             s.push_str(&format!("[{i}]"));
         }
         s
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{path}.{key}")
     }
 }
 
@@ -235,13 +239,18 @@ impl Walker<'_> {
         );
     }
 
-    fn unknown_key(&mut self, key: &TomlSpanned<Cow<'_, str>>, path: &str, known: &[&str]) {
+    fn unknown_key(
+        &mut self,
+        key: &TomlSpanned<Cow<'_, str>>,
+        path: &FieldPath<'_>,
+        known: &[&str],
+    ) {
         let name = key.get_ref().as_ref();
         let mut args = vec![("key", name.to_owned())];
         if let Some(best) = crate::suggest::closest(name, known.iter().copied()) {
             args.push(("suggestion", best.to_owned()));
         }
-        self.issue("unknown-key", key.span(), join(path, name), args);
+        self.issue("unknown-key", key.span(), path.child(name).get(), args);
     }
 
     /// Visits the entries of a table; `visit` returns `false` for keys it
@@ -249,13 +258,13 @@ impl Walker<'_> {
     fn entries<'i>(
         &mut self,
         table: &DeTable<'i>,
-        path: &str,
+        path: &FieldPath<'_>,
         known: &[&str],
         mut visit: impl FnMut(&mut Self, &str, &Value<'i>, FieldPath<'_>) -> bool,
     ) {
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
-            if !visit(self, name, value, FieldPath::new(path, name)) {
+            if !visit(self, name, value, path.child(name)) {
                 self.unknown_key(key, path, known);
             }
         }
@@ -451,7 +460,7 @@ impl Walker<'_> {
 
     fn filing(&mut self, root: &DeTable<'_>) -> Filing {
         let mut filing = Filing::default();
-        self.entries(root, "", TOP_KEYS, |w, key, value, path| {
+        self.entries(root, &FieldPath::ROOT, TOP_KEYS, |w, key, value, path| {
             match key {
                 "version" => filing.version = w.integer(value, path),
                 "type" => filing.filing_type = w.vocab(value, path),
@@ -465,9 +474,9 @@ impl Walker<'_> {
                     filing.websites_span = Some(value.span());
                     if let Some(items) = w.array(value, path) {
                         for (i, item) in items.iter().enumerate() {
-                            let path = format!("websites[{i}]");
-                            if let Some(t) = w.table(item, FieldPath::new("", "websites").item(i)) {
-                                filing.websites.push(w.website(t, item.span(), &path));
+                            let item_path = path.item(i);
+                            if let Some(t) = w.table(item, item_path) {
+                                filing.websites.push(w.website(t, item.span(), &item_path));
                             }
                         }
                     }
@@ -484,7 +493,8 @@ impl Walker<'_> {
             span,
             ..Subject::default()
         };
-        self.entries(table, "subject", SUBJECT_KEYS, |w, key, value, path| {
+        let subject = FieldPath::ROOT.child("subject");
+        self.entries(table, &subject, SUBJECT_KEYS, |w, key, value, path| {
             match key {
                 "province" => s.province = w.province(value, path),
                 "city" => s.city = w.string(value, path),
@@ -502,7 +512,7 @@ impl Walker<'_> {
                 "documents" => s.documents = w.documents(value, path),
                 "principal" => {
                     if let Some(t) = w.table(value, path) {
-                        s.principal = Some(w.principal(t, value.span(), &path.get()));
+                        s.principal = Some(w.principal(t, value.span(), &path));
                     }
                 }
                 _ => return false,
@@ -512,7 +522,7 @@ impl Walker<'_> {
         s
     }
 
-    fn principal(&mut self, table: &DeTable<'_>, span: Span, path: &str) -> Principal {
+    fn principal(&mut self, table: &DeTable<'_>, span: Span, path: &FieldPath<'_>) -> Principal {
         let mut p = Principal {
             span,
             ..Principal::default()
@@ -537,7 +547,7 @@ impl Walker<'_> {
         p
     }
 
-    fn website(&mut self, table: &DeTable<'_>, span: Span, path: &str) -> Website {
+    fn website(&mut self, table: &DeTable<'_>, span: Span, path: &FieldPath<'_>) -> Website {
         let mut site = Website {
             span,
             ..Website::default()
@@ -562,14 +572,14 @@ impl Walker<'_> {
                 "note" => site.note = w.string(value, path),
                 "hosting" => {
                     if let Some(t) = w.table(value, path) {
-                        site.hosting = Some(w.hosting(t, value.span(), &path.get()));
+                        site.hosting = Some(w.hosting(t, value.span(), &path));
                     }
                 }
                 "icp_number" => site.icp_number = w.string(value, path),
                 "documents" => site.documents = w.documents(value, path),
                 "principal" => {
                     if let Some(t) = w.table(value, path) {
-                        site.principal = Some(w.principal(t, value.span(), &path.get()));
+                        site.principal = Some(w.principal(t, value.span(), &path));
                     }
                 }
                 _ => return false,
@@ -592,7 +602,7 @@ impl Walker<'_> {
                     span,
                     ..DomainEntry::default()
                 };
-                self.entries(t, &path.get(), DOMAIN_KEYS, |w, key, value, path| {
+                self.entries(t, &path, DOMAIN_KEYS, |w, key, value, path| {
                     match key {
                         "name" => d.name = w.string(value, path),
                         "holder" => d.holder = w.string(value, path),
@@ -610,7 +620,7 @@ impl Walker<'_> {
         }
     }
 
-    fn hosting(&mut self, table: &DeTable<'_>, span: Span, path: &str) -> Hosting {
+    fn hosting(&mut self, table: &DeTable<'_>, span: Span, path: &FieldPath<'_>) -> Hosting {
         let mut h = Hosting {
             span,
             ..Hosting::default()
@@ -639,7 +649,7 @@ impl Walker<'_> {
             let Some(t) = self.table(item, path.item(i)) else {
                 continue;
             };
-            let item_path = path.item(i).get();
+            let item_path = path.item(i);
             let mut d = Document {
                 span: item.span(),
                 ..Document::default()

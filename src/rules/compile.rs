@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use jiff::civil::Date;
 use serde_saphyr::{Location, Spanned};
@@ -62,11 +64,73 @@ pub enum Match {
 #[derive(Clone, Debug)]
 pub enum Words {
     /// A list in the rule.
-    Plain(Vec<String>),
-    /// Words mapped to the value of `unless` that excuses them.
-    Mapped(Vec<(String, String)>),
+    Plain(Arc<WordSet>),
+    /// Words mapped to the value of `unless` that excuses them (by index).
+    Mapped(Arc<WordSet>, Vec<String>),
     /// A named list of `lists:`.
     Named(String),
+}
+
+/// Words to look for in a text, lower-cased, with a one-pass searcher built
+/// on first use.
+#[derive(Debug)]
+pub struct WordSet {
+    words: Vec<String>,
+    searcher: OnceLock<Option<AhoCorasick>>,
+}
+
+impl WordSet {
+    /// A set of words (trimmed and lower-cased; empty words dropped).
+    pub fn new(words: impl IntoIterator<Item = String>) -> WordSet {
+        WordSet {
+            words: words
+                .into_iter()
+                .map(|w| w.trim().to_lowercase())
+                .filter(|w| !w.is_empty())
+                .collect(),
+            searcher: OnceLock::new(),
+        }
+    }
+
+    /// The words.
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+
+    /// The indexes of the words found in `text` (lower-cased by the caller),
+    /// in list order.
+    pub fn find(&self, text: &str, mode: Match) -> Vec<usize> {
+        let mut found: Vec<usize> = match mode {
+            Match::Contains => {
+                // A plain NFA builds in microseconds; a DFA would search
+                // names of a few characters no faster.
+                let searcher = self.searcher.get_or_init(|| {
+                    AhoCorasick::builder()
+                        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                        .build(&self.words)
+                        .ok()
+                });
+                match searcher {
+                    Some(ac) => ac
+                        .find_overlapping_iter(text)
+                        .map(|m| m.pattern().as_usize())
+                        .collect(),
+                    None => (0..self.words.len())
+                        .filter(|&i| text.contains(self.words[i].as_str()))
+                        .collect(),
+                }
+            }
+            Match::Prefix => (0..self.words.len())
+                .filter(|&i| text.starts_with(self.words[i].as_str()))
+                .collect(),
+            Match::Exact => (0..self.words.len())
+                .filter(|&i| text == self.words[i])
+                .collect(),
+        };
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
 }
 
 /// Whose `documents` hold a required document.
@@ -163,6 +227,8 @@ pub enum Kind {
         report: Option<Vec<&'static str>>,
         /// Named lists by the algorithm's parameter name.
         lists: Vec<(&'static str, String)>,
+        /// A fingerprint of `lists`: runs with the same lists share outcomes.
+        lists_key: u64,
         /// The regular expression of `algorithm: pattern`.
         pattern: Option<Pattern>,
     },
@@ -776,7 +842,9 @@ impl Compiler<'_> {
                 }
             };
             let words = match (&w.list, &w.list_ref) {
-                (Some(WordList::Plain(words)), None) => Words::Plain(words.clone()),
+                (Some(WordList::Plain(words)), None) => {
+                    Words::Plain(Arc::new(WordSet::new(words.iter().cloned())))
+                }
                 (Some(WordList::Mapped(map)), None) => {
                     let ty = unless.map_or(Ty::TextList, Fact::ty);
                     let mut pairs = Vec::new();
@@ -786,7 +854,13 @@ impl Compiler<'_> {
                             pairs.push((word.clone(), k));
                         }
                     }
-                    Words::Mapped(pairs)
+                    // Empty words are dropped here, with their keys, so the
+                    // word set's indexes stay aligned with `keys`.
+                    let (words, keys): (Vec<String>, Vec<String>) = pairs
+                        .into_iter()
+                        .filter(|(w, _)| !w.trim().is_empty())
+                        .unzip();
+                    Words::Mapped(Arc::new(WordSet::new(words)), keys)
                 }
                 (None, Some(name)) => Words::Named(name.value.clone()),
                 _ => {
@@ -973,11 +1047,19 @@ impl Compiler<'_> {
             }
             (None, _) => None,
         };
+        // FNV-1a over the list names: stable, and enough to tell lists apart.
+        let lists_key = lists
+            .iter()
+            .flat_map(|(p, n)| p.bytes().chain([b'=']).chain(n.bytes()).chain([b';']))
+            .fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
         Some(Kind::Check {
             algorithm,
             fields,
             report,
             lists,
+            lists_key,
             pattern,
         })
     }

@@ -1,11 +1,12 @@
 //! Running the rules of a view over a loaded filing: facts in, findings out.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::sync::Arc;
 
 use jiff::civil::Date;
 
-use super::compile::{DocOwner, Kind, Match, Words};
+use super::compile::{DocOwner, Kind, Words};
 use super::condition::Tri;
 use super::{RuleSet, Variant, View};
 use crate::facts::{Ctx, Each, Env, Fact, Memo, Place, Value};
@@ -177,24 +178,26 @@ impl RuleSet {
                     Some(Value::List(items)) => items.iter().map(Value::display).collect(),
                     _ => Vec::new(),
                 };
-                let lowered = text.trim().to_ascii_lowercase();
-                let matches = |word: &str| word_matches(&lowered, word, *mode);
+                let lowered = text.trim().to_lowercase();
                 let found: Vec<&str> = match words {
-                    Words::Plain(list) => list
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|w| matches(w))
+                    Words::Plain(set) => set
+                        .find(&lowered, *mode)
+                        .into_iter()
+                        .map(|i| set.words()[i].as_str())
                         .collect(),
-                    Words::Named(name) => self
-                        .list(name)
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|w| matches(w))
-                        .collect(),
-                    Words::Mapped(pairs) => pairs
-                        .iter()
-                        .filter(|(w, key)| matches(w) && !excused.iter().any(|e| e == key))
-                        .map(|(w, _)| w.as_str())
+                    Words::Named(name) => match self.list_words(name) {
+                        Some(set) => set
+                            .find(&lowered, *mode)
+                            .into_iter()
+                            .map(|i| set.words()[i].as_str())
+                            .collect(),
+                        None => Vec::new(),
+                    },
+                    Words::Mapped(set, keys) => set
+                        .find(&lowered, *mode)
+                        .into_iter()
+                        .filter(|&i| !excused.iter().any(|e| *e == keys[i]))
+                        .map(|i| set.words()[i].as_str())
                         .collect(),
                 };
                 if !found.is_empty() {
@@ -227,6 +230,7 @@ impl RuleSet {
                 fields,
                 report: wanted,
                 lists,
+                lists_key,
                 pattern,
             } => {
                 let lists: Vec<(&str, &HashSet<String>)> = lists
@@ -239,13 +243,16 @@ impl RuleSet {
                     };
                     // One finding per field and rule: the first outcome it reports.
                     // Algorithms without parameters give the same outcomes to
-                    // every rule that reports one of them: run them once.
+                    // every rule that reports one of them: run them once per
+                    // field of the filing.
                     let run = || algorithm.run(&value, ctx, &lists, pattern.as_ref());
-                    let outcomes = if lists.is_empty() && pattern.is_none() {
-                        ctx.memo.outcomes(algorithm.name(), &value, run)
-                    } else {
-                        std::rc::Rc::new(run())
+                    let outcomes = match &value {
+                        Cow::Borrowed(v) if pattern.is_none() => {
+                            ctx.memo.outcomes(*algorithm, *lists_key, v, run)
+                        }
+                        _ => Some(std::rc::Rc::new(run())),
                     };
+                    let outcomes = outcomes.as_deref().map_or(&[][..], Vec::as_slice);
                     if let Some(outcome) = outcomes
                         .iter()
                         .find(|o| wanted.as_ref().is_none_or(|w| w.contains(&o.code)))
@@ -344,25 +351,6 @@ fn fallback_place(ctx: &Ctx<'_>) -> Place {
     Place {
         span: ctx.filing.subject.as_ref().map(|s| s.span.clone()),
         path: "subject".into(),
-    }
-}
-
-/// Whether `word` occurs in `text` (already lower-cased) as `mode` says.
-/// Most words are Chinese; only words with Latin capitals are lower-cased.
-fn word_matches(text: &str, word: &str, mode: Match) -> bool {
-    let word = word.trim();
-    if word.is_empty() {
-        return false;
-    }
-    let word = if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        std::borrow::Cow::Owned(word.to_ascii_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
-    };
-    match mode {
-        Match::Contains => text.contains(word.as_ref()),
-        Match::Prefix => text.starts_with(word.as_ref()),
-        Match::Exact => text == word.as_ref(),
     }
 }
 

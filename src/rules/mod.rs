@@ -287,6 +287,8 @@ pub struct RuleSet {
     /// The lists as sets of normalised entries (no surrounding dots, lower
     /// case), for membership tests such as domain suffixes.
     list_sets: HashMap<String, HashSet<String>>,
+    /// The lists as word sets, for `words: { list_ref }`.
+    list_words: HashMap<String, Arc<compile::WordSet>>,
     sources: HashMap<String, Arc<Source>>,
     document_kinds: Vec<DocumentKind>,
     /// Views by province: slot 0 for filings without a (known) province.
@@ -326,6 +328,7 @@ impl RuleSet {
             index: HashMap::new(),
             lists: seed_lists(),
             list_sets: HashMap::new(),
+            list_words: HashMap::new(),
             sources: HashMap::new(),
             document_kinds: Vec::new(),
             views: (0..=data::provinces().len())
@@ -575,6 +578,14 @@ impl RuleSet {
     /// Checks what can only be checked once every file is loaded: cited
     /// sources and named lists exist.
     fn finish(&mut self, failures: &mut Vec<RuleFileErrors>, loaded: &[RuleText]) {
+        self.list_words = self
+            .lists
+            .iter()
+            .map(|(name, items)| {
+                let set = compile::WordSet::new(items.iter().cloned());
+                (name.clone(), Arc::new(set))
+            })
+            .collect();
         self.list_sets = self
             .lists
             .iter()
@@ -664,6 +675,11 @@ impl RuleSet {
     /// A named list.
     pub fn list(&self, name: &str) -> &[String] {
         self.lists.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// A named list as a set of words.
+    pub fn list_words(&self, name: &str) -> Option<&compile::WordSet> {
+        self.list_words.get(name).map(|w| w.as_ref())
     }
 
     /// A named list as a set of normalised entries (no surrounding dots,
