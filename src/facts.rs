@@ -310,6 +310,7 @@ fact_enum! {
     SubjectFact {
         Province = "province": Ty::Province, "主办单位所在省份", "subject's province";
         City = "city": Ty::Text, "所在城市", "city";
+        CityShort = "city_short": Ty::Text, "城市简称（去掉市、地区等）", "city name without its suffix (市, 地区…)";
         District = "district": Ty::Text, "所在区县", "district";
         Nature = "nature": Ty::Choice(C::Nature), "主办单位性质", "subject nature";
         CertificateType = "certificate_type": Ty::Choice(C::CertificateType), "证件类型", "certificate type";
@@ -381,6 +382,7 @@ fact_enum! {
         NameLength = "name_length": Ty::Int, "网站名称字数", "website name length";
         NameHanCount = "name_han_count": Ty::Int, "网站名称汉字数", "Chinese characters in the website name";
         NameSymbols = "name_symbols": Ty::Text, "网站名称中的符号", "symbols in the website name";
+        NameRepeated = "name_repeated": Ty::Bool, "与前面的网站同名", "named like an earlier website of the filing";
     }
 }
 

@@ -1,6 +1,7 @@
 //! Every rule has a case that trips it and the clean examples trip nothing.
 //!
-//! Cases live in `tests/cases/*.toml`: each starts from a clean example
+//! Cases live in `rules/cases/*.toml` (they are also the examples `icp
+//! explain` shows): each starts from a clean example
 //! (`examples/<base>.filing.toml`), changes its text with exact replacements,
 //! and says where the rule must fire. The case fails if the rule does not
 //! fire exactly there, or if anything else fires that the case does not
@@ -20,6 +21,11 @@ fn today() -> Date {
 
 struct Case {
     file: String,
+    /// A `step:` rule: it must apply to the filing (steps are not findings),
+    /// and its message in English must contain this text.
+    step: Option<String>,
+    /// A `step:` rule that must not apply (e.g. before its date).
+    absent: bool,
     rule: String,
     base: String,
     replace: Vec<(String, String)>,
@@ -40,7 +46,7 @@ fn strings(item: Option<&Item>) -> Vec<String> {
 
 fn cases() -> Vec<Case> {
     let mut out = Vec::new();
-    let mut paths: Vec<_> = std::fs::read_dir("tests/cases")
+    let mut paths: Vec<_> = std::fs::read_dir("rules/cases")
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "toml"))
@@ -75,6 +81,8 @@ fn cases() -> Vec<Case> {
                 .unwrap_or_default();
             out.push(Case {
                 file: file.clone(),
+                step: get("step"),
+                absent: case.get("absent").and_then(Item::as_bool).unwrap_or(false),
                 base: get("base").unwrap_or_else(|| "enterprise-gd".into()),
                 expect: strings(case.get("expect")),
                 also: strings(case.get("also")),
@@ -120,14 +128,28 @@ fn findings(rules: &RuleSet, text: &str, dates: Dates) -> Vec<(String, String, S
         .collect()
 }
 
+/// Every `*.filing.toml` under `examples/`.
+fn example_files() -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![std::path::PathBuf::from("examples")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.to_string_lossy().ends_with(".filing.toml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 #[test]
 fn examples_are_clean() {
     let rules = RuleSet::builtin().unwrap();
-    for entry in std::fs::read_dir("examples").unwrap() {
-        let path = entry.unwrap().path();
-        if !path.to_string_lossy().ends_with(".filing.toml") {
-            continue;
-        }
+    for path in example_files() {
         let text = std::fs::read_to_string(&path).unwrap();
         let found = findings(&rules, &text, forced(today()));
         assert!(
@@ -152,6 +174,33 @@ fn every_case_trips_its_rule_and_nothing_else() {
                 case.file, case.rule, case.base
             );
             text = text.replacen(from.as_str(), to, 1);
+        }
+        if case.absent {
+            let loaded = icp::filing::load(text.as_bytes());
+            if rules
+                .steps(&loaded, case.dates)
+                .iter()
+                .any(|s| *s.id == *case.rule)
+            {
+                failures.push(format!("{} / {}: the step applies", case.file, case.rule));
+            }
+            continue;
+        }
+        if let Some(want) = &case.step {
+            let loaded = icp::filing::load(text.as_bytes());
+            let steps = rules.steps(&loaded, case.dates);
+            match steps.iter().find(|s| *s.id == *case.rule) {
+                Some(s) if s.message.en.contains(want.as_str()) => {}
+                Some(s) => failures.push(format!(
+                    "{} / {}: the step says {:?}, not {want:?}",
+                    case.file, case.rule, s.message.en
+                )),
+                None => failures.push(format!(
+                    "{} / {}: the step does not apply",
+                    case.file, case.rule
+                )),
+            }
+            continue;
         }
         let found = findings(&rules, &text, case.dates);
         let fired: BTreeSet<&str> = found

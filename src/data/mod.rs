@@ -33,6 +33,12 @@ pub use places::{
 pub use provinces::{Province, find_province, province, province_by_gb, provinces};
 pub use uscc::{UsccRegistration, uscc_registration};
 
+/// A division name without its suffix (深圳市 → 深圳, 延边朝鲜族自治州 →
+/// 延边), or the name itself when it has none.
+pub fn short_name(full: &str) -> &str {
+    names::short_form(full).map_or(full, |(base, _)| base)
+}
+
 /// The entries of `table` (sorted by `key`) whose key is `wanted`, in table order.
 fn equal_range<T, K: Ord + ?Sized>(
     table: &'static [T],

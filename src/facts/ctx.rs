@@ -177,6 +177,13 @@ impl<'a> Ctx<'a> {
         match f {
             SubjectFact::Province => Value::of(&s.province, |p| Value::text(p.code)),
             SubjectFact::City => text(&s.city),
+            SubjectFact::CityShort => match &s.city {
+                Some(c) => Value::Text(Cow::Borrowed(match self.city(s) {
+                    Some(city) => data::short_name(city.name),
+                    None => data::short_name(c.value.trim()),
+                })),
+                None => Value::Null,
+            },
             SubjectFact::District => text(&s.district),
             SubjectFact::Nature => Value::of(&s.nature, |n| Value::text(n.key())),
             SubjectFact::CertificateType => {
@@ -369,6 +376,15 @@ impl<'a> Ctx<'a> {
             WebsiteFact::NameLength => Value::of(&w.name, |n| {
                 Value::Int(checks::site_name::counted_length(n) as i64)
             }),
+            WebsiteFact::NameRepeated => match &w.name {
+                Some(name) => Value::Bool(self.filing.websites[..index].iter().any(|other| {
+                    other
+                        .name
+                        .as_ref()
+                        .is_some_and(|o| o.value.trim() == name.value.trim())
+                })),
+                None => Value::Null,
+            },
             WebsiteFact::NameSymbols => Value::of(&w.name, |n| {
                 Value::Text(Cow::Owned(checks::site_name::symbols(n)))
             }),
@@ -429,7 +445,7 @@ impl<'a> Ctx<'a> {
                 let span = |field: Option<&Span>| field.cloned().or(Some(s.span.clone()));
                 let span = match f {
                     SubjectFact::Province => span(s.province.as_ref().map(|f| &f.span)),
-                    SubjectFact::City | SubjectFact::CityInProvince => {
+                    SubjectFact::City | SubjectFact::CityShort | SubjectFact::CityInProvince => {
                         span(s.city.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::District | SubjectFact::DistrictInCity => {
@@ -500,7 +516,8 @@ impl<'a> Ctx<'a> {
                     WebsiteFact::Name
                     | WebsiteFact::NameLength
                     | WebsiteFact::NameHanCount
-                    | WebsiteFact::NameSymbols => w.name.as_ref().map(|f| f.span.clone()),
+                    | WebsiteFact::NameSymbols
+                    | WebsiteFact::NameRepeated => w.name.as_ref().map(|f| f.span.clone()),
                     WebsiteFact::Domains
                     | WebsiteFact::DomainCount
                     | WebsiteFact::DistinctPrefixes => w.domains_span.clone(),
@@ -627,7 +644,7 @@ static EMPTY_SITE: Website = Website {
 
 fn subject_field_key(f: SubjectFact) -> &'static str {
     match f {
-        SubjectFact::CityInProvince => "city",
+        SubjectFact::CityInProvince | SubjectFact::CityShort => "city",
         SubjectFact::DistrictInCity => "district",
         SubjectFact::IsUnit => "nature",
         SubjectFact::CertificateLongTerm => "certificate_expires",
@@ -675,7 +692,10 @@ fn principal_field_span(p: &Principal, f: PrincipalFact) -> Option<Span> {
 fn website_field_key(f: WebsiteFact) -> &'static str {
     match f {
         WebsiteFact::Index => "",
-        WebsiteFact::NameLength | WebsiteFact::NameHanCount | WebsiteFact::NameSymbols => "name",
+        WebsiteFact::NameLength
+        | WebsiteFact::NameHanCount
+        | WebsiteFact::NameSymbols
+        | WebsiteFact::NameRepeated => "name",
         WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
         WebsiteFact::Filed => "icp_number",
         WebsiteFact::HostingType => "hosting.type",

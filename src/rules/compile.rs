@@ -49,6 +49,20 @@ pub struct Scope {
     pub provinces: Option<Vec<&'static Province>>,
 }
 
+impl Scope {
+    /// Whether the scope covers a nature and filing type (an unknown one is
+    /// outside every restricted scope).
+    pub fn covers(&self, nature: Option<Nature>, filing_type: Option<FilingType>) -> bool {
+        self.natures
+            .as_ref()
+            .is_none_or(|ns| nature.is_some_and(|n| ns.contains(&n)))
+            && self
+                .types
+                .as_ref()
+                .is_none_or(|ts| filing_type.is_some_and(|t| ts.contains(&t)))
+    }
+}
+
 /// How `words` match.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Match {
@@ -194,6 +208,8 @@ pub enum Kind {
         field: Fact,
         /// One of these must appear.
         phrases: Vec<String>,
+        /// All of these must appear.
+        all_phrases: Vec<String>,
         /// Minimum length in characters.
         min_chars: Option<usize>,
     },
@@ -245,6 +261,9 @@ pub enum Kind {
     },
     /// Reported by the loader.
     Load,
+    /// A step of the process that cannot be uploaded (the SMS verification,
+    /// posting signed forms): shown by `icp checklist`, never a finding.
+    Step,
 }
 
 impl Kind {
@@ -260,6 +279,7 @@ impl Kind {
             Kind::Check { .. } => "check",
             Kind::Document { .. } => "document",
             Kind::Load => "load",
+            Kind::Step => "step",
         }
     }
 
@@ -586,6 +606,11 @@ impl Compiler<'_> {
         if let Some(p) = d.present {
             ops.push(Op::Present(p));
         }
+        if let Some(other) = &d.contains_fact {
+            if let Some(o) = self.fact(other, each) {
+                ops.push(Op::ContainsFact(o));
+            }
+        }
         for (field, eq) in [(&d.eq_fact, true), (&d.ne_fact, false)] {
             if let Some(other) = field {
                 if let Some(o) = self.fact(other, each) {
@@ -778,13 +803,14 @@ impl Compiler<'_> {
             def.check.is_some(),
             def.document.is_some(),
             def.load.is_some(),
+            def.step.is_some(),
         ];
         if given.iter().filter(|g| **g).count() > 1 {
             if let Some(id) = &def.id {
                 self.error(
                     &id.referenced,
-                    "一条规则只能有一种检查（assert、require、forbid、note、words、limit、check、document、load 之一）".into(),
-                    "a rule has one kind of check (one of assert, require, forbid, note, words, limit, check, document, load)".into(),
+                    "一条规则只能有一种检查（assert、require、forbid、note、words、limit、check、document、load、step 之一）".into(),
+                    "a rule has one kind of check (one of assert, require, forbid, note, words, limit, check, document, load, step)".into(),
                 );
             }
             return None;
@@ -806,6 +832,11 @@ impl Compiler<'_> {
                 field,
                 phrases: n
                     .contains
+                    .clone()
+                    .map(OneOrMany::into_vec)
+                    .unwrap_or_default(),
+                all_phrases: n
+                    .contains_all
                     .clone()
                     .map(OneOrMany::into_vec)
                     .unwrap_or_default(),
@@ -932,6 +963,9 @@ impl Compiler<'_> {
         }
         if def.load == Some(true) {
             return Some(Kind::Load);
+        }
+        if def.step == Some(true) {
+            return Some(Kind::Step);
         }
         None
     }

@@ -205,6 +205,8 @@ pub enum Op {
     Matches(Pattern),
     /// Filled in (true) or not (false).
     Present(bool),
+    /// Text contains another fact's text.
+    ContainsFact(Fact),
     /// Equal to another fact.
     EqFact(Fact),
     /// Not equal to another fact.
@@ -267,7 +269,9 @@ impl Cond {
             Cond::Test { fact, op } => {
                 out.push(*fact);
                 match op {
-                    Op::EqFact(other) | Op::NeFact(other) => out.push(*other),
+                    Op::EqFact(other) | Op::NeFact(other) | Op::ContainsFact(other) => {
+                        out.push(*other)
+                    }
                     Op::InBy { key, .. } => out.push(*key),
                     _ => {}
                 }
@@ -331,6 +335,12 @@ impl Op {
                         .any(|i| matches!(i, Value::Text(t) if re.is_match(t))),
                 ),
                 _ => text_test(value, |t| re.is_match(t)),
+            },
+            Op::ContainsFact(other) => match (value, ctx.value(*other)) {
+                (Value::Text(t), Value::Text(o)) if !o.trim().is_empty() => {
+                    Tri::from_bool(t.contains(o.trim()))
+                }
+                _ => Tri::Unknown,
             },
             Op::EqFact(other) => same(value, &ctx.value(*other)),
             Op::NeFact(other) => same(value, &ctx.value(*other)).not(),

@@ -77,6 +77,25 @@ impl RuleSet {
         out
     }
 
+    /// The process steps (`step:` rules) that apply to a filing, in rule
+    /// order: in force on its as-of date, in scope, and their `when` true.
+    pub fn steps(&self, loaded: &Loaded, dates: Dates) -> Vec<Arc<Variant>> {
+        let filing = &loaded.filing;
+        let env = dates.env_for(filing);
+        let view = self.view(filing.province());
+        let memo = Memo::default();
+        let ctx = Ctx::new(filing, &env, &memo);
+        let nature = filing.nature();
+        let filing_type = filing.filing_type.as_ref().map(|t| t.value);
+        view.rules
+            .iter()
+            .filter_map(|r| r.applying(env.as_of, nature, filing_type))
+            .filter(|v| matches!(v.kind.as_ref(), Kind::Step) && v.severity != Severity::Off)
+            .filter(|v| v.when.as_ref().is_none_or(|w| w.eval(&ctx) == Tri::True))
+            .cloned()
+            .collect()
+    }
+
     fn run(&self, view: &View, filing: &Filing, env: &Env, out: &mut Vec<Finding>) {
         let memo = Memo::default();
         let key = (
@@ -113,7 +132,7 @@ impl RuleSet {
         };
         let at = |fallback: Option<Fact>| rule.at.or(fallback);
         match rule.kind.as_ref() {
-            Kind::Load => {}
+            Kind::Load | Kind::Step => {}
             Kind::Assert(cond) => {
                 if cond.eval(ctx) == Tri::False {
                     let fact = at(cond.first_fact());
@@ -145,6 +164,7 @@ impl RuleSet {
             Kind::Note {
                 field,
                 phrases,
+                all_phrases,
                 min_chars,
             } => {
                 let value = ctx.value(*field);
@@ -158,7 +178,10 @@ impl RuleSet {
                 let too_short = min_chars.is_some_and(|m| text.chars().count() < m);
                 if lacks_phrase || too_short {
                     let place = ctx.place(at(Some(*field)).unwrap_or(*field));
-                    let mut args = vec![("phrase", phrases.join(" / "))];
+                    let mut args = vec![
+                        ("phrase", phrases.join(" / ")),
+                        ("phrases", all_phrases.join("、")),
+                    ];
                     if let Some(m) = min_chars {
                         args.push(("min_chars", m.to_string()));
                     }

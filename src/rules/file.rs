@@ -146,6 +146,9 @@ pub struct BodyDef {
     /// Kind `load`: reported by the filing loader.
     #[serde(default)]
     pub load: Option<bool>,
+    /// Kind `step`: a process step shown by the checklist.
+    #[serde(default)]
+    pub step: Option<bool>,
     /// The fact whose field a finding points at.
     #[serde(default)]
     pub at: Option<Spanned<String>>,
@@ -258,6 +261,9 @@ pub struct CondDef {
     /// The value is (true) or is not (false) filled in.
     #[serde(default)]
     pub present: Option<bool>,
+    /// Text contains another fact's text.
+    #[serde(default)]
+    pub contains_fact: Option<Spanned<String>>,
     /// Equal to another fact.
     #[serde(default)]
     pub eq_fact: Option<Spanned<String>>,
@@ -330,6 +336,9 @@ pub struct NoteDef {
     /// The note must contain one of these phrases.
     #[serde(default)]
     pub contains: Option<OneOrMany>,
+    /// The note must contain all of these phrases.
+    #[serde(default)]
+    pub contains_all: Option<OneOrMany>,
     /// The note must have at least this many characters.
     #[serde(default)]
     pub min_chars: Option<usize>,

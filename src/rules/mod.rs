@@ -204,6 +204,19 @@ impl Resolved {
     pub fn on(&self, date: Date) -> Option<&Arc<Variant>> {
         self.variants.iter().find(|v| v.in_force(date))
     }
+
+    /// The first variant in force on a date whose scope covers a nature and
+    /// filing type (variants may differ in scope as well as in dates).
+    pub fn applying(
+        &self,
+        date: Date,
+        nature: Option<crate::filing::Nature>,
+        filing_type: Option<crate::filing::FilingType>,
+    ) -> Option<&Arc<Variant>> {
+        self.variants
+            .iter()
+            .find(|v| v.in_force(date) && v.scope.covers(nature, filing_type))
+    }
 }
 
 /// The rules as they apply to filings of one province.
@@ -247,18 +260,9 @@ impl View {
         let plan: Plan = self
             .rules
             .iter()
-            .filter_map(|r| r.on(date))
+            .filter_map(|r| r.applying(date, nature, filing_type))
             .filter(|v| {
-                v.severity != Severity::Off
-                    && !matches!(v.kind.as_ref(), Kind::Load)
-                    && v.scope
-                        .natures
-                        .as_ref()
-                        .is_none_or(|ns| nature.is_some_and(|n| ns.contains(&n)))
-                    && v.scope
-                        .types
-                        .as_ref()
-                        .is_none_or(|ts| filing_type.is_some_and(|t| ts.contains(&t)))
+                v.severity != Severity::Off && !matches!(v.kind.as_ref(), Kind::Load | Kind::Step)
             })
             .cloned()
             .collect();
