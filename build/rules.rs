@@ -60,9 +60,13 @@ pub fn generate() {
     std::fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out).expect("OUT_DIR is writable");
 }
 
-/// The YAML as JSON, with `_line` added to every rule.
+/// The YAML as JSON, with `_line` added to every rule. The YAML is read
+/// into the rule-file types first, so every value gets the type `icp` gives
+/// it (YAML alone would read `severity: off` as the boolean false).
 fn to_json(yaml: &str) -> Result<String, String> {
-    let mut value: serde_json::Value = serde_saphyr::from_str(yaml).map_err(|e| e.to_string())?;
+    let typed: crate::rule_file::FileDef =
+        serde_saphyr::from_str(yaml).map_err(|e| e.to_string())?;
+    let mut value = serde_json::to_value(&typed).map_err(|e| e.to_string())?;
     if let Some(rules) = value.get_mut("rules").and_then(|r| r.as_array_mut()) {
         let lines: Vec<&str> = yaml.lines().collect();
         let mut from = 0;

@@ -26,6 +26,10 @@ struct Case {
     step: Option<String>,
     /// A `step:` rule that must not apply (e.g. before its date).
     absent: bool,
+    /// Switch the rule on with this severity first, as an agency's
+    /// `--rules` file would (for national rules that are off until a
+    /// province turns them on).
+    enable: Option<String>,
     rule: String,
     base: String,
     replace: Vec<(String, String)>,
@@ -83,6 +87,7 @@ fn cases() -> Vec<Case> {
                 file: file.clone(),
                 step: get("step"),
                 absent: case.get("absent").and_then(Item::as_bool).unwrap_or(false),
+                enable: get("enable"),
                 base: get("base").unwrap_or_else(|| "enterprise-gd".into()),
                 expect: strings(case.get("expect")),
                 also: strings(case.get("also")),
@@ -162,9 +167,23 @@ fn examples_are_clean() {
 
 #[test]
 fn every_case_trips_its_rule_and_nothing_else() {
-    let rules = RuleSet::builtin().unwrap();
+    let builtin = RuleSet::builtin().unwrap();
     let mut failures = Vec::new();
     for case in cases() {
+        let enabled;
+        let rules = match &case.enable {
+            None => &builtin,
+            Some(severity) => {
+                let mut texts = icp::rules::builtin_texts();
+                texts.push(icp::rules::RuleText {
+                    name: "enable.yaml".into(),
+                    text: format!("rules:\n  - id: {}\n    severity: {severity}\n", case.rule),
+                    json: None,
+                });
+                enabled = RuleSet::from_texts(texts).unwrap();
+                &enabled
+            }
+        };
         let mut text = example(&case.base);
         for (from, to) in &case.replace {
             let n = text.matches(from.as_str()).count();
@@ -202,7 +221,7 @@ fn every_case_trips_its_rule_and_nothing_else() {
             }
             continue;
         }
-        let found = findings(&rules, &text, case.dates);
+        let found = findings(rules, &text, case.dates);
         let fired: BTreeSet<&str> = found
             .iter()
             .filter(|(rule, _, _)| *rule == case.rule)

@@ -2,17 +2,22 @@
 //! writes; [`super::compile`] checks them and turns them into the engine's
 //! types. Every key is optional here so that an override can give just the
 //! fields it changes; completeness is checked after merging.
+//!
+//! The build script also reads this file (`build/rules.rs`): it parses the
+//! built-in YAML into these types and writes them back as JSON, so YAML's
+//! typing (`off` read as a boolean where a string is meant) is settled by
+//! the types, as when `icp` reads YAML itself.
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_saphyr::Spanned;
 
 use crate::lang::Text;
 
 /// One rule file: `rules/national.yaml`, `rules/provinces/<code>.yaml`, or an
 /// agency's file under `--rules DIR`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileDef {
     /// Format version of the rule file (1).
@@ -39,7 +44,7 @@ pub struct FileDef {
 }
 
 /// A source a rule cites.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDef {
     /// Title of the document.
@@ -57,7 +62,7 @@ pub struct SourceDef {
 
 /// A list: a plain list defines (or replaces) it; `add` / `remove` edit a
 /// list defined by an earlier file.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum ListDef {
     /// The whole list.
@@ -74,7 +79,7 @@ pub enum ListDef {
 }
 
 /// A document kind.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentKindDef {
     /// The key written in filings (`authorization-letter`).
@@ -89,7 +94,7 @@ pub struct DocumentKindDef {
 }
 
 /// Where a rule's source is: keys of `sources`, or the source itself.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum SourceRefDef {
     /// One key.
@@ -101,7 +106,7 @@ pub enum SourceRefDef {
 }
 
 /// A rule, a variant of a rule, or an override: every key optional.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct BodyDef {
     /// Stable kebab-case id.
@@ -192,7 +197,7 @@ pub struct BodyDef {
 }
 
 /// `scope:`.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ScopeDef {
     /// Natures (or `unit` for every nature but personal).
@@ -207,7 +212,7 @@ pub struct ScopeDef {
 }
 
 /// A condition: exactly one of `all`, `any`, `not` or a test of `fact`.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CondDef {
     /// Every condition holds.
@@ -276,7 +281,7 @@ pub struct CondDef {
 }
 
 /// `in_by: { key: subject.nature, table: { enterprise: [...] } }`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct InByDef {
     /// The fact whose value selects a row.
@@ -286,7 +291,7 @@ pub struct InByDef {
 }
 
 /// A YAML scalar.
-#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum Scalar {
     /// true / false.
@@ -308,7 +313,7 @@ impl std::fmt::Display for Scalar {
 }
 
 /// One string or a list of strings.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum OneOrMany {
     /// One.
@@ -328,7 +333,7 @@ impl OneOrMany {
 }
 
 /// `note:`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct NoteDef {
     /// The note field (a fact).
@@ -345,7 +350,7 @@ pub struct NoteDef {
 }
 
 /// `words:`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct WordsDef {
     /// The text field checked.
@@ -366,7 +371,7 @@ pub struct WordsDef {
 }
 
 /// Words, plain or mapped.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(untagged)]
 pub enum WordList {
     /// Plain words.
@@ -376,7 +381,7 @@ pub enum WordList {
 }
 
 /// `limit:`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct LimitDef {
     /// An integer fact.
@@ -390,7 +395,7 @@ pub struct LimitDef {
 }
 
 /// `check:`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct CheckDef {
     /// The algorithm's name.
@@ -413,7 +418,7 @@ pub struct CheckDef {
 }
 
 /// `document:`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentDef {
     /// The document kind.
@@ -434,7 +439,7 @@ pub struct DocumentDef {
 }
 
 /// `examples:` for `icp explain`.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct ExamplesDef {
     /// A TOML fragment that trips the rule.
