@@ -29,6 +29,10 @@ pub struct FileDef {
     /// The province's name, checked against `rules/data/provinces.csv`.
     #[serde(default)]
     pub name: Option<Spanned<String>>,
+    /// The province's abbreviations (粤; 川, 蜀), checked against
+    /// `rules/data/provinces.csv`, where they live.
+    #[serde(default)]
+    pub abbreviations: Option<Spanned<Vec<String>>>,
     /// Sources the rules cite by key.
     #[serde(default)]
     pub sources: BTreeMap<String, SourceDef>,

@@ -413,6 +413,26 @@ impl RuleSet {
                 });
             }
         }
+        if let (Some(p), Some(abbrs)) = (province, &def.abbreviations) {
+            let given: Vec<&str> = abbrs.value.iter().map(|a| a.trim()).collect();
+            if given != p.abbrs {
+                errors.push(RuleError {
+                    span: compile::byte_span(&abbrs.referenced),
+                    message: Text::new(
+                        format!(
+                            "简称 {} 与 rules/data/provinces.csv 不符（应为 {}）",
+                            given.join("、"),
+                            p.abbrs.join("、")
+                        ),
+                        format!(
+                            "abbreviations {} do not match rules/data/provinces.csv ({})",
+                            given.join(", "),
+                            p.abbrs.join(", ")
+                        ),
+                    ),
+                });
+            }
+        }
         for (key, source) in def.sources {
             self.sources.insert(key, Arc::new(source));
         }
