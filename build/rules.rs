@@ -57,6 +57,30 @@ pub fn generate() {
         );
     }
     out.push_str("];\n");
+
+    // The rule cases (rules/cases/*.toml): the tests of every rule, and the
+    // examples `icp explain` shows.
+    println!("cargo:rerun-if-changed=rules/cases");
+    let mut cases: Vec<String> = std::fs::read_dir("rules/cases")
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    cases.sort();
+    out.push_str("/// Rule cases (path, TOML), for the examples of `icp explain`.\nconst RULE_CASES: &[(&str, &str)] = &[\n");
+    for name in cases {
+        let path = format!("rules/cases/{name}");
+        println!("cargo:rerun-if-changed={path}");
+        let _ = writeln!(
+            out,
+            "    ({path:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{path}\"))),"
+        );
+    }
+    out.push_str("];\n");
     std::fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out).expect("OUT_DIR is writable");
 }
 

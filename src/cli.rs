@@ -35,6 +35,67 @@ pub struct Cli {
 pub enum Command {
     /// 检查备案文件或目录 / validate filing files and directories
     Validate(ValidateArgs),
+    /// 规则列表与各省要求 / the rule set: list every rule, or show a province's
+    #[command(subcommand)]
+    Rules(RulesCommand),
+    /// 一条规则的完整说明 / one rule in full: what, why, how to fix, source
+    Explain(ExplainArgs),
+}
+
+/// `icp rules …`.
+#[derive(Debug, Subcommand)]
+pub enum RulesCommand {
+    /// 列出所有规则 / every rule with its severity, scope, dates and source
+    List(RulesListArgs),
+    /// 某省现行的全部要求（可打印给客户）/ the rules in force in a province, grouped, to print for a client
+    Show(RulesShowArgs),
+}
+
+/// `icp rules list`.
+#[derive(Debug, Args)]
+pub struct RulesListArgs {
+    /// 只列出该省适用的规则 / only the rules in force in this province (code, name or abbreviation)
+    #[arg(long, value_name = "PROVINCE", value_parser = parse_province)]
+    pub province: Option<&'static icp::data::Province>,
+
+    /// 只列出适用于该性质的规则 / only rules that can apply to this nature
+    #[arg(long, value_name = "NATURE", value_parser = parse_nature)]
+    pub nature: Option<icp::filing::Nature>,
+
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// `icp rules show`.
+#[derive(Debug, Args)]
+pub struct RulesShowArgs {
+    /// 省份：代码、名称或简称 / the province: code (gd), name (广东省) or abbreviation (粤)
+    #[arg(value_name = "PROVINCE", value_parser = parse_province)]
+    pub province: &'static icp::data::Province,
+}
+
+/// `icp explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// 规则编号 / the rule id, e.g. phone-area-mismatch
+    #[arg(value_name = "RULE")]
+    pub rule: String,
+
+    /// 按该省的规定说明 / as the rule applies in this province
+    #[arg(long, value_name = "PROVINCE", value_parser = parse_province)]
+    pub province: Option<&'static icp::data::Province>,
+}
+
+/// `icp rules list --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    /// a table for the terminal
+    Table,
+    /// JSON
+    Json,
+    /// a Markdown table
+    Markdown,
 }
 
 /// `icp validate`.
@@ -80,6 +141,23 @@ pub enum FormatArg {
     Human,
     /// one JSON document (SPEC §4)
     Json,
+}
+
+fn parse_province(s: &str) -> Result<&'static icp::data::Province, String> {
+    icp::data::find_province(s).ok_or_else(|| {
+        format!("not a province (a code such as gd, a name such as 广东省, or an abbreviation such as 粤): {s}")
+    })
+}
+
+fn parse_nature(s: &str) -> Result<icp::filing::Nature, String> {
+    use icp::filing::Vocabulary;
+    icp::filing::Nature::parse(s).ok_or_else(|| {
+        let all: Vec<String> = icp::filing::Nature::ALL
+            .iter()
+            .map(|n| format!("{} ({})", n.key(), n.zh()))
+            .collect();
+        format!("not a nature: {s} (one of {})", all.join(", "))
+    })
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {

@@ -9,7 +9,10 @@ use icp::report::{self, Summary, human::Style};
 use icp::rules::RuleSet;
 use icp::rules::engine::Dates;
 
-use crate::cli::{Cli, ColorArg, Command, FormatArg, LangArg, ValidateArgs};
+use crate::cli::{
+    Cli, ColorArg, Command, ExplainArgs, FormatArg, LangArg, ListFormat, RulesCommand,
+    RulesListArgs, RulesShowArgs, ValidateArgs,
+};
 
 /// Nothing fails.
 pub const OK: u8 = 0;
@@ -75,6 +78,84 @@ pub fn run(cli: Cli) -> u8 {
     };
     match cli.command {
         Command::Validate(args) => validate(&ctx, rules, args, stdout_tty),
+        Command::Rules(RulesCommand::List(args)) => rules_list(&ctx, rules, args, stdout_tty),
+        Command::Rules(RulesCommand::Show(args)) => rules_show(&ctx, rules, args),
+        Command::Explain(args) => explain(&ctx, rules, args),
+    }
+}
+
+/// The as-of date of commands that take no filing: `--today`, else today.
+fn as_of(ctx: &Context) -> jiff::civil::Date {
+    ctx.dates.forced.unwrap_or(ctx.dates.today)
+}
+
+fn rules_list(ctx: &Context, rules: &RuleSet, args: RulesListArgs, terminal: bool) -> u8 {
+    let filter = report::rules::Filter {
+        province: args.province,
+        nature: args.nature,
+    };
+    let rows = report::rules::list(rules, filter, as_of(ctx));
+    let text = match args.format {
+        ListFormat::Table => {
+            let width = if terminal { terminal_width() } else { 100 };
+            report::rules::table(&rows, ctx.lang, width)
+        }
+        ListFormat::Json => report::rules::json(&rows),
+        ListFormat::Markdown => report::rules::markdown(&rows, ctx.lang),
+    };
+    emit(&text);
+    OK
+}
+
+/// The terminal's width, from `COLUMNS` (set by shells) or 100.
+fn terminal_width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100)
+}
+
+fn rules_show(ctx: &Context, rules: &RuleSet, args: RulesShowArgs) -> u8 {
+    emit(&report::rules::show(
+        rules,
+        args.province,
+        as_of(ctx),
+        ctx.lang,
+    ));
+    OK
+}
+
+fn explain(ctx: &Context, rules: &RuleSet, args: ExplainArgs) -> u8 {
+    let id = args.rule.trim();
+    let examples = icp::rules::examples(id);
+    match report::rules::explain(rules, id, args.province, &examples, ctx.lang) {
+        Some(text) => {
+            emit(&text);
+            OK
+        }
+        None => {
+            // A rule of a province file is found in that province's view.
+            let home = rules
+                .origins()
+                .find(|(rid, _)| *rid == id)
+                .and_then(|(_, p)| p);
+            if let Some(text) =
+                home.and_then(|p| report::rules::explain(rules, id, Some(p), &examples, ctx.lang))
+            {
+                emit(&text);
+                return OK;
+            }
+            let near = icp::suggest::nearest(id, rules.ids(), 5);
+            let (unknown, suggest) = match ctx.lang {
+                Lang::Zh => ("没有这条规则", "相近的规则"),
+                Lang::En => ("there is no rule", "rules with a similar id"),
+            };
+            eprintln!("{unknown}: {id}");
+            if !near.is_empty() {
+                eprintln!("{suggest}: {}", near.join(", "));
+            }
+            ERROR
+        }
     }
 }
 

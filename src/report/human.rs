@@ -46,11 +46,16 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
     let args = f.placeholders();
     let message = fill(f.rule.message.get(lang), &args);
     let mut help = fill(f.rule.help.get(lang), &args);
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
     let source = f.rule.source_titles();
     if !source.is_empty() {
-        let colon = if lang == Lang::Zh { "：" } else { ": " };
         help.push_str(&format!("\n{}{colon}{source}", Msg::Source.get(lang)));
     }
+    help.push_str(&format!(
+        "\n{}{colon}icp explain {}",
+        Msg::Explain.get(lang),
+        f.id()
+    ));
     let severity = match f.severity() {
         Severity::Error | Severity::Off => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,

@@ -3,6 +3,7 @@
 
 pub mod human;
 pub mod json;
+pub mod rules;
 
 use crate::finding::Severity;
 use crate::validate::FileReport;

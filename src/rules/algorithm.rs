@@ -94,6 +94,51 @@ impl Algorithm {
             .map_or("", |(n, _)| n)
     }
 
+    /// What it checks, in words.
+    pub fn label(self) -> (&'static str, &'static str) {
+        match self {
+            Algorithm::Characters => (
+                "不含全角、空格或不可见字符",
+                "free of full-width, space and invisible characters",
+            ),
+            Algorithm::ResidentId => (
+                "身份证号码有效（GB 11643）",
+                "a valid resident ID number (GB 11643)",
+            ),
+            Algorithm::HmtResidencePermit => (
+                "港澳台居民居住证号码有效",
+                "a valid HK/Macau/Taiwan residence permit number",
+            ),
+            Algorithm::ForeignPermanentId => (
+                "外国人永久居留身份证号码有效",
+                "a valid foreigner's permanent residence ID",
+            ),
+            Algorithm::Uscc => (
+                "统一社会信用代码有效（GB 32100）",
+                "a valid unified social credit code (GB 32100)",
+            ),
+            Algorithm::OfficePhone => (
+                "办公电话格式为 086-区号-号码",
+                "an office phone written 086-<area code>-<number>",
+            ),
+            Algorithm::Mobile => ("有效的 11 位手机号码", "a valid 11-digit mobile number"),
+            Algorithm::ContactPhone => (
+                "有效的手机或固定电话号码",
+                "a valid mobile or landline number",
+            ),
+            Algorithm::Email => ("有效的电子邮箱", "a valid e-mail address"),
+            Algorithm::Domain => ("有效、可注册的域名", "a valid, registrable domain"),
+            Algorithm::DomainSuffix => ("可备案的域名后缀", "a suffix that can be filed"),
+            Algorithm::IcpNumber => ("格式正确的备案号", "a well-formed filing number"),
+            Algorithm::Ip => ("有效的公网 IP 地址", "a valid public IP address"),
+            Algorithm::OrgCode => (
+                "有效的组织机构代码（GB 11714）",
+                "a valid organisation code (GB 11714)",
+            ),
+            Algorithm::Pattern => ("格式正确", "in the expected format"),
+        }
+    }
+
     /// The outcomes it can report.
     pub fn outcomes(self) -> &'static [&'static str] {
         match self {

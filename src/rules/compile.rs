@@ -317,6 +317,7 @@ pub struct Fragment {
     pub(crate) when: Option<Arc<Cond>>,
     pub(crate) kind: Option<Arc<Kind>>,
     pub(crate) at: Option<Fact>,
+    pub(crate) summary: Option<Arc<Text>>,
     pub(crate) message: Option<Arc<Text>>,
     pub(crate) help: Option<Arc<Text>>,
     pub(crate) why: Option<Arc<Text>>,
@@ -336,7 +337,7 @@ impl Fragment {
             ($($f:ident),*) => { Fragment { $($f: top.$f.clone().or_else(|| self.$f.clone()),)* } };
         }
         pick!(
-            severity, scope, each, when, kind, at, message, help, why, conflict, sources,
+            severity, scope, each, when, kind, at, summary, message, help, why, conflict, sources,
             confidence, stale, since, until, examples
         )
     }
@@ -770,6 +771,7 @@ impl Compiler<'_> {
             .map(Arc::new);
         f.at = def.at.as_ref().and_then(|a| self.fact(a, each));
         f.kind = self.kind(def, each).map(Arc::new);
+        f.summary = def.summary.clone().map(Arc::new);
         f.message = def.message.clone().map(Arc::new);
         f.help = def.help.clone().map(Arc::new);
         f.why = def.why.clone().map(Arc::new);

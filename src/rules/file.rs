@@ -161,6 +161,10 @@ pub struct BodyDef {
     /// The fact whose field a finding points at.
     #[serde(default)]
     pub at: Option<Spanned<String>>,
+    /// What the rule requires, in one sentence, for people reading the rules
+    /// (`icp rules show`, `icp explain`, the checklist).
+    #[serde(default)]
+    pub summary: Option<Text>,
     /// The message, with `{placeholders}`.
     #[serde(default)]
     pub message: Option<Text>,

@@ -18,6 +18,7 @@ pub mod compile;
 pub mod condition;
 pub mod engine;
 pub mod file;
+pub mod prose;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -124,6 +125,8 @@ pub struct Variant {
     pub kind: Arc<Kind>,
     /// Where its findings point, when the rule says.
     pub at: Option<crate::facts::Fact>,
+    /// What it requires, in one sentence, when the rule file says.
+    pub summary: Option<Arc<Text>>,
     /// The message.
     pub message: Arc<Text>,
     /// How to fix it.
@@ -732,6 +735,27 @@ impl RuleSet {
         self.entries.iter().map(|e| e.id.as_ref())
     }
 
+    /// Every rule id with the province of the file that defined it (`None`
+    /// for national and agency rules), in definition order.
+    pub fn origins(&self) -> impl Iterator<Item = (&str, Option<&'static Province>)> {
+        self.entries
+            .iter()
+            .map(|e| (e.id.as_ref(), e.definitions[0].origin.province))
+    }
+
+    /// The provinces whose files override a rule, and where.
+    pub fn overrides(&self, id: &str) -> Vec<Origin> {
+        self.index
+            .get(id)
+            .map(|&i| {
+                self.entries[i].definitions[1..]
+                    .iter()
+                    .map(|d| d.origin.clone())
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
     /// The rules as they apply to a province (or to filings without one).
     pub fn view(&self, province: Option<&'static Province>) -> Arc<View> {
         let slot = province
@@ -822,6 +846,7 @@ impl RuleSet {
             when: f.when,
             kind: f.kind?,
             at: f.at,
+            summary: f.summary,
             message,
             help,
             why: f.why,
@@ -916,6 +941,43 @@ fn line_column_span(text: &str, line: usize, column: usize) -> Option<std::ops::
     let rest = text.get(line_start..)?;
     let (offset, ch) = rest.char_indices().nth(column.checked_sub(1)?)?;
     Some(line_start + offset..line_start + offset + ch.len_utf8())
+}
+
+/// Examples of a rule from the rule cases: pairs of (text that passes, text
+/// that trips it), as the cases change a clean example filing.
+pub fn examples(id: &str) -> Vec<(String, String)> {
+    use toml::de::{DeTable, DeValue};
+    let mut out = Vec::new();
+    for (_, text) in RULE_CASES {
+        let Ok(doc) = DeTable::parse(text) else {
+            continue;
+        };
+        let Some(DeValue::Array(cases)) = doc.get_ref().get("case").map(|v| v.get_ref()) else {
+            continue;
+        };
+        for case in cases.iter() {
+            let DeValue::Table(case) = case.get_ref() else {
+                continue;
+            };
+            let rule = case.get("rule").and_then(|r| r.get_ref().as_str());
+            if rule != Some(id) || case.contains_key("enable") {
+                continue;
+            }
+            let Some(DeValue::Array(pairs)) = case.get("replace").map(|r| r.get_ref()) else {
+                continue;
+            };
+            for pair in pairs.iter() {
+                let DeValue::Array(pair) = pair.get_ref() else {
+                    continue;
+                };
+                let text = |i: usize| pair.get(i).and_then(|v| v.get_ref().as_str());
+                if let (Some(from), Some(to)) = (text(0), text(1)) {
+                    out.push((from.to_owned(), to.to_owned()));
+                }
+            }
+        }
+    }
+    out
 }
 
 /// The built-in rule files, parsed from their JSON form.

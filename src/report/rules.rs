@@ -1,0 +1,502 @@
+//! The rule set as documents: `icp rules list` (a table, JSON or Markdown),
+//! `icp rules show P` (what a province asks, grouped, to print for a
+//! client) and `icp explain RULE` (one rule in full).
+
+use std::sync::Arc;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::Lang;
+use crate::data::{self, Province};
+use crate::facts::Each;
+use crate::filing::{Nature, Vocabulary};
+use crate::rules::compile::Kind;
+use crate::rules::{RuleSet, Variant, prose};
+
+/// One rule of the list.
+#[derive(Debug, Serialize)]
+pub struct Row {
+    /// The id.
+    pub id: String,
+    /// The province whose file defines it (`null`: national or agency).
+    pub province: Option<&'static str>,
+    /// The kind (assert, require, document, step, …).
+    pub kind: &'static str,
+    /// Severity of the variant in force on the date of the list.
+    pub severity: &'static str,
+    /// Natures it is restricted to (empty: all).
+    pub natures: Vec<&'static str>,
+    /// Filing types it is restricted to (empty: all).
+    pub types: Vec<&'static str>,
+    /// Provinces it is restricted to (empty: all, or its file's province).
+    pub provinces: Vec<&'static str>,
+    /// Its dated forms.
+    pub variants: Vec<VariantRow>,
+    /// Its sources.
+    pub sources: Vec<SourceRow>,
+    /// Confidence tag of the reference.
+    pub confidence: Option<String>,
+    /// Only sources from 2017 or earlier state it.
+    pub stale: bool,
+}
+
+/// One dated form of a rule.
+#[derive(Debug, Serialize)]
+pub struct VariantRow {
+    /// In force from (inclusive).
+    pub since: Option<String>,
+    /// In force until (exclusive).
+    pub until: Option<String>,
+    /// Severity of this form.
+    pub severity: &'static str,
+}
+
+/// A source.
+#[derive(Debug, Serialize)]
+pub struct SourceRow {
+    /// Title.
+    pub title: String,
+    /// Where to read it.
+    pub url: Option<String>,
+    /// The date it shows.
+    pub date: Option<String>,
+    /// When it was last checked.
+    pub checked: Option<String>,
+}
+
+/// What to list.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Filter {
+    /// Only the rules in force in this province (national and its own, with
+    /// its overrides applied).
+    pub province: Option<&'static Province>,
+    /// Only rules that can apply to this nature.
+    pub nature: Option<Nature>,
+}
+
+fn row(v: &Arc<Variant>, all: &[Arc<Variant>], today: Date) -> Row {
+    let current = all.iter().find(|x| x.in_force(today)).unwrap_or(v);
+    Row {
+        id: v.id.to_string(),
+        province: v.province.map(|p| p.code),
+        kind: v.kind.name(),
+        severity: current.severity.as_str(),
+        natures: v.scope.natures.iter().flatten().map(|n| n.key()).collect(),
+        types: v.scope.types.iter().flatten().map(|t| t.key()).collect(),
+        provinces: v.scope.provinces.iter().flatten().map(|p| p.code).collect(),
+        variants: all
+            .iter()
+            .map(|x| VariantRow {
+                since: x.since.map(|d| d.to_string()),
+                until: x.until.map(|d| d.to_string()),
+                severity: x.severity.as_str(),
+            })
+            .collect(),
+        sources: v
+            .sources
+            .iter()
+            .map(|s| SourceRow {
+                title: s.title.clone(),
+                url: s.url.clone(),
+                date: s.date.clone(),
+                checked: s.checked.clone(),
+            })
+            .collect(),
+        confidence: v.confidence.as_deref().map(str::to_owned),
+        stale: v.stale,
+    }
+}
+
+/// The rules a filter selects, in definition order.
+pub fn list(rules: &RuleSet, filter: Filter, today: Date) -> Vec<Row> {
+    let mut out = Vec::new();
+    let mut push = |province: Option<&'static Province>, only_own: bool| {
+        let view = rules.view(province);
+        for r in &view.rules {
+            let Some(first) = r.variants.first() else {
+                continue;
+            };
+            if only_own && first.province.is_none() {
+                continue;
+            }
+            let fits_nature = filter.nature.is_none_or(|n| {
+                r.variants
+                    .iter()
+                    .any(|v| v.scope.natures.as_ref().is_none_or(|ns| ns.contains(&n)))
+            });
+            if fits_nature {
+                out.push(row(first, &r.variants, today));
+            }
+        }
+    };
+    match filter.province {
+        Some(p) => push(Some(p), false),
+        None => {
+            push(None, false);
+            for p in data::provinces().iter().filter(|p| p.mainland) {
+                push(Some(p), true);
+            }
+        }
+    }
+    out
+}
+
+fn dates(row: &Row) -> String {
+    row.variants
+        .iter()
+        .filter(|v| v.since.is_some() || v.until.is_some())
+        .map(|v| {
+            format!(
+                "{}–{}",
+                v.since.as_deref().unwrap_or(""),
+                v.until.as_deref().unwrap_or("")
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn scope_text(row: &Row) -> String {
+    let mut parts = Vec::new();
+    if let Some(p) = row.province {
+        parts.push(p.to_owned());
+    }
+    for list in [&row.natures, &row.types, &row.provinces] {
+        if !list.is_empty() {
+            parts.push(list.join(","));
+        }
+    }
+    parts.join("; ")
+}
+
+fn source_text(row: &Row) -> String {
+    row.sources
+        .iter()
+        .map(|s| match &s.date {
+            Some(d) => format!("{} ({d})", s.title),
+            None => s.title.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn headers(lang: Lang) -> [&'static str; 6] {
+    match lang {
+        Lang::Zh => ["规则", "级别", "类型", "适用范围", "生效日期", "依据"],
+        Lang::En => ["rule", "severity", "kind", "scope", "in force", "source"],
+    }
+}
+
+/// The list as a terminal table, `width` columns wide.
+pub fn table(rows: &[Row], lang: Lang, width: u16) -> String {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(width)
+        .set_header(headers(lang));
+    // Ids, severities and kinds never wrap; scope, dates and sources do.
+    for i in 0..3 {
+        if let Some(column) = table.column_mut(i) {
+            column.set_constraint(comfy_table::ColumnConstraint::ContentWidth);
+        }
+    }
+    for r in rows {
+        let mut id = r.id.clone();
+        if r.stale {
+            id.push_str(" †");
+        }
+        table.add_row([
+            id,
+            r.severity.to_owned(),
+            r.kind.to_owned(),
+            scope_text(r),
+            dates(r),
+            source_text(r),
+        ]);
+    }
+    let note = match lang {
+        Lang::Zh => format!("共 {} 条规则；† 表示仅有 2017 年及以前的来源。", rows.len()),
+        Lang::En => format!(
+            "{} rules; † marks rules only sources from 2017 or earlier state.",
+            rows.len()
+        ),
+    };
+    format!("{table}\n{note}\n")
+}
+
+/// The list as Markdown.
+pub fn markdown(rows: &[Row], lang: Lang) -> String {
+    let h = headers(lang);
+    let mut out = format!("| {} |\n|{}\n", h.join(" | "), " --- |".repeat(h.len()));
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    for r in rows {
+        let id = if r.stale {
+            format!("`{}` †", r.id)
+        } else {
+            format!("`{}`", r.id)
+        };
+        out.push_str(&format!(
+            "| {id} | {} | {} | {} | {} | {} |\n",
+            r.severity,
+            r.kind,
+            cell(&scope_text(r)),
+            cell(&dates(r)),
+            cell(&source_text(r))
+        ));
+    }
+    out
+}
+
+/// The list as JSON.
+pub fn json(rows: &[Row]) -> String {
+    serde_json::to_string_pretty(rows).unwrap_or_default() + "\n"
+}
+
+/// The groups of `rules show`, in the order of the filing form: by what
+/// the rule iterates over, else by the first fact it reads.
+fn group(v: &Variant) -> usize {
+    use crate::facts::Fact;
+    let first_fact = || -> Option<Fact> {
+        match v.kind.as_ref() {
+            Kind::Assert(c) => c.first_fact(),
+            Kind::Require(fs) | Kind::Forbid(fs) => fs.first().copied(),
+            Kind::Note { field, .. } | Kind::Words { field, .. } => Some(*field),
+            Kind::Limit { fact, .. } => Some(*fact),
+            Kind::Check { fields, .. } => fields.first().copied(),
+            _ => None,
+        }
+    };
+    match (v.kind.as_ref(), v.each) {
+        (Kind::Load, _) => 0,
+        (Kind::Step, _) => 6,
+        (Kind::Document { .. }, _) => 5,
+        (_, Each::Principal) => 2,
+        (_, Each::Website | Each::Homepage | Each::Preapproval | Each::Ip) => 3,
+        (_, Each::Domain) => 4,
+        (_, Each::Filing) => match first_fact() {
+            Some(Fact::Principal(..)) => 2,
+            Some(Fact::Filing(_)) if v.id.starts_with("website") => 3,
+            Some(Fact::Website(_)) => 3,
+            Some(Fact::Filing(_)) => 0,
+            _ => 1,
+        },
+    }
+}
+
+const GROUPS: [(&str, &str); 7] = [
+    ("文件格式", "The file"),
+    ("主办单位", "The subject"),
+    ("负责人", "Principals"),
+    ("网站", "Websites"),
+    ("域名", "Domains"),
+    ("材料", "Documents"),
+    ("流程", "Steps of the process"),
+];
+
+/// The rules in force in a province on a date, grouped and in words.
+pub fn show(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang) -> String {
+    let view = rules.view(Some(province));
+    let mut groups: Vec<Vec<String>> = vec![Vec::new(); GROUPS.len()];
+    for r in &view.rules {
+        let Some(v) = r.on(date) else { continue };
+        // The rules of the file format concern the TOML, not the filing.
+        if v.severity == crate::finding::Severity::Off || group(v) == 0 {
+            continue;
+        }
+        let mark = match (v.severity, lang) {
+            (crate::finding::Severity::Error, Lang::Zh) => "【必须】",
+            (crate::finding::Severity::Error, Lang::En) => "[must]",
+            (crate::finding::Severity::Warning, Lang::Zh) => "【建议】",
+            (crate::finding::Severity::Warning, Lang::En) => "[should]",
+            (_, Lang::Zh) => "【提示】",
+            (_, Lang::En) => "[note]",
+        };
+        let mut line = format!("- {mark} {}", prose::requirement(rules, v, lang));
+        let applies = prose::applies(v, lang);
+        if !applies.is_empty() {
+            line.push_str(&match lang {
+                Lang::Zh => format!("（{applies}）"),
+                Lang::En => format!(" ({applies})"),
+            });
+        }
+        line.push_str(&format!(" `{}`", v.id));
+        if v.province.is_some() || !v.overrides.is_empty() {
+            line.push_str(match lang {
+                Lang::Zh => " ★",
+                Lang::En => " ★",
+            });
+        }
+        line.push('\n');
+        // Help with placeholders speaks of a finding; without one it is advice.
+        let help = v.help.get(lang);
+        if !help.contains('{') {
+            line.push_str(&format!("  {help}\n"));
+        }
+        groups[group(v)].push(line);
+    }
+    let (title, intro) = match lang {
+        Lang::Zh => (
+            format!(
+                "# {}（{}）备案要求",
+                province.name,
+                province.abbrs.join("、")
+            ),
+            format!("按 {date} 生效的规则。★ 为本省特有或与全国不同的规则。"),
+        ),
+        Lang::En => (
+            format!(
+                "# ICP filing requirements in {} ({}, {})",
+                province.name,
+                province.code,
+                province.abbrs.join("/")
+            ),
+            format!(
+                "Rules in force on {date}. ★ marks rules of this province or set differently here."
+            ),
+        ),
+    };
+    let mut out = format!("{title}\n\n{intro}\n");
+    for (i, lines) in groups.iter().enumerate() {
+        if lines.is_empty() {
+            continue;
+        }
+        let (zh, en) = GROUPS[i];
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            if lang == Lang::Zh { zh } else { en }
+        ));
+        for l in lines {
+            out.push_str(l);
+        }
+    }
+    out
+}
+
+/// One rule in full, as it applies in a province (or nationally).
+pub fn explain(
+    rules: &RuleSet,
+    id: &str,
+    province: Option<&'static Province>,
+    examples: &[(String, String)],
+    lang: Lang,
+) -> Option<String> {
+    let view = rules.view(province);
+    let resolved = view.get(id)?;
+    let first = resolved.variants.first()?;
+    let zh = lang == Lang::Zh;
+    let label = |zh_text: &str, en_text: &str| {
+        if zh {
+            zh_text.to_owned()
+        } else {
+            en_text.to_owned()
+        }
+    };
+    let mut out = format!("{}  [{}]\n\n", first.id, first.severity.as_str());
+    out.push_str(&format!("{}\n", prose::requirement(rules, first, lang)));
+    let applies = prose::applies(first, lang);
+    if !applies.is_empty() {
+        out.push_str(&format!("{}{applies}\n", label("适用：", "Applies: ")));
+    }
+    out.push_str(&format!(
+        "\n{}\n  {}\n",
+        label("提示信息：", "Message:"),
+        first.message.get(lang)
+    ));
+    out.push_str(&format!(
+        "{}\n  {}\n",
+        label("如何修改：", "How to fix:"),
+        first.help.get(lang)
+    ));
+    if let Some(why) = &first.why {
+        out.push_str(&format!(
+            "{}\n  {}\n",
+            label("为什么：", "Why:"),
+            why.get(lang)
+        ));
+    }
+    if let Some(conflict) = &first.conflict {
+        out.push_str(&format!(
+            "{}\n  {}\n",
+            label("来源之间的分歧：", "Where sources disagree:"),
+            conflict.get(lang)
+        ));
+    }
+    if resolved.variants.len() > 1 {
+        out.push_str(&format!(
+            "\n{}\n",
+            label("各时期的规定：", "Forms over time:")
+        ));
+        for v in &resolved.variants {
+            out.push_str(&format!(
+                "  - [{}] {}{}\n",
+                v.severity.as_str(),
+                prose::requirement(rules, v, lang),
+                match prose::applies(v, lang) {
+                    a if a.is_empty() => String::new(),
+                    a => format!(" ({a})"),
+                }
+            ));
+        }
+    }
+    if !examples.is_empty() {
+        out.push_str(&format!("\n{}\n", label("示例：", "Examples:")));
+        for (passes, trips) in examples.iter().take(3) {
+            let show = |s: &str| {
+                if s.trim().is_empty() {
+                    label("（删除此行）", "(the line removed)")
+                } else {
+                    s.trim().to_owned()
+                }
+            };
+            out.push_str(&format!(
+                "  {} {}\n  {} {}\n",
+                label("通过：", "passes:"),
+                show(passes),
+                label("触发：", "trips: "),
+                show(trips)
+            ));
+        }
+    }
+    out.push_str(&format!("\n{}\n", label("依据：", "Sources:")));
+    for s in &first.sources {
+        out.push_str(&format!("  - {}", s.title));
+        if let Some(url) = &s.url {
+            out.push_str(&format!(" <{url}>"));
+        }
+        if let Some(date) = &s.date {
+            out.push_str(&format!(" {}{date}", label("，日期 ", ", dated ")));
+        }
+        if let Some(checked) = &s.checked {
+            out.push_str(&format!(" {}{checked}", label("，核对于 ", ", checked ")));
+        }
+        out.push('\n');
+    }
+    if let Some(c) = &first.confidence {
+        out.push_str(&format!("{}{c}", label("可信度：", "Confidence: ")));
+        if first.stale {
+            out.push_str(&label(
+                "（仅有 2017 年及以前的来源）",
+                " (only sources from 2017 or earlier)",
+            ));
+        }
+        out.push('\n');
+    }
+    out.push_str(&format!(
+        "{}{}\n",
+        label("定义于：", "Defined in: "),
+        first.origin
+    ));
+    let overrides = rules.overrides(id);
+    if !overrides.is_empty() {
+        let places: Vec<String> = overrides.iter().map(ToString::to_string).collect();
+        out.push_str(&format!(
+            "{}{}\n",
+            label("覆盖于：", "Overridden in: "),
+            places.join(", ")
+        ));
+    }
+    Some(out)
+}
