@@ -22,7 +22,7 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-pub use ctx::{Ctx, Env, Place};
+pub use ctx::{Ctx, DocTable, Env, KindNames, Place};
 pub use memo::Memo;
 
 use crate::filing::*;
@@ -201,6 +201,8 @@ pub enum Each {
     Preapproval,
     /// Every IP address of every website.
     Ip,
+    /// Every declared document of every table.
+    Document,
 }
 
 impl Each {
@@ -214,6 +216,7 @@ impl Each {
             "homepage" => Each::Homepage,
             "preapproval" => Each::Preapproval,
             "ip" => Each::Ip,
+            "document" => Each::Document,
             _ => return None,
         })
     }
@@ -227,6 +230,7 @@ impl Each {
         "homepage",
         "preapproval",
         "ip",
+        "document",
     ];
 
     /// Whether the item of `level` is in the context of this iteration.
@@ -242,6 +246,7 @@ impl Each {
             Level::Homepage => self == Each::Homepage,
             Level::Preapproval => self == Each::Preapproval,
             Level::Ip => self == Each::Ip,
+            Level::Document => self == Each::Document,
         }
     }
 }
@@ -255,6 +260,7 @@ enum Level {
     Homepage,
     Preapproval,
     Ip,
+    Document,
 }
 
 /// Which principal a principal fact reads.
@@ -422,6 +428,22 @@ fact_enum! {
     }
 }
 
+fact_enum! {
+    /// Facts of a declared document: `document.*`. The file facts are read
+    /// from the file's size and first bytes, never the whole image; they are
+    /// unknown when the filing was not read from a directory.
+    DocumentFact {
+        Kind = "kind": Ty::Choice(C::DocumentKind), "材料类型", "document kind";
+        KindKnown = "kind_known": Ty::Bool, "材料类型可识别", "document kind is known";
+        File = "file": Ty::Text, "文件", "file";
+        Domain = "domain": Ty::Text, "对应域名", "domain it is for";
+        Category = "category": Ty::Choice(C::Preapproval), "前置审批类别", "pre-approval category";
+        Exists = "exists": Ty::Bool, "文件存在", "the file exists";
+        Size = "size": Ty::Int, "文件大小（字节）", "file size in bytes";
+        IsJpeg = "is_jpeg": Ty::Bool, "文件是 JPEG 图片", "the file is a JPEG image";
+    }
+}
+
 /// A fact a rule file names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Fact {
@@ -441,6 +463,8 @@ pub enum Fact {
     Preapproval(PreapprovalFact),
     /// `ip.*`.
     Ip(IpFact),
+    /// `document.*`.
+    Document(DocumentFact),
 }
 
 impl Fact {
@@ -462,6 +486,7 @@ impl Fact {
             "homepage" => Fact::Homepage(HomepageFact::parse(rest)?),
             "preapproval" => Fact::Preapproval(PreapprovalFact::parse(rest)?),
             "ip" => Fact::Ip(IpFact::parse(rest)?),
+            "document" => Fact::Document(DocumentFact::parse(rest)?),
             _ => return None,
         })
     }
@@ -487,6 +512,7 @@ impl Fact {
             &mut PreapprovalFact::ALL.iter().map(|f| f.key()),
         );
         push("ip", &mut IpFact::ALL.iter().map(|f| f.key()));
+        push("document", &mut DocumentFact::ALL.iter().map(|f| f.key()));
         out
     }
 
@@ -503,6 +529,7 @@ impl Fact {
             Fact::Homepage(f) => format!("homepage.{}", f.key()),
             Fact::Preapproval(f) => format!("preapproval.{}", f.key()),
             Fact::Ip(f) => format!("ip.{}", f.key()),
+            Fact::Document(f) => format!("document.{}", f.key()),
         }
     }
 
@@ -517,6 +544,7 @@ impl Fact {
             Fact::Homepage(f) => f.ty(),
             Fact::Preapproval(f) => f.ty(),
             Fact::Ip(f) => f.ty(),
+            Fact::Document(f) => f.ty(),
         }
     }
 
@@ -539,6 +567,7 @@ impl Fact {
             Fact::Homepage(f) => f.label(),
             Fact::Preapproval(f) => f.label(),
             Fact::Ip(f) => f.label(),
+            Fact::Document(f) => f.label(),
         };
         Text::new(zh, en)
     }
@@ -552,6 +581,7 @@ impl Fact {
             Fact::Homepage(_) => Level::Homepage,
             Fact::Preapproval(_) => Level::Preapproval,
             Fact::Ip(_) => Level::Ip,
+            Fact::Document(_) => Level::Document,
         }
     }
 

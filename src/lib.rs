@@ -21,6 +21,7 @@ pub mod i18n;
 pub mod lang;
 pub mod report;
 pub mod rules;
+pub mod scans;
 pub mod suggest;
 pub mod validate;
 

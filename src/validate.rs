@@ -116,7 +116,8 @@ pub fn file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<FileReport, Pa
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
-    let (loaded, findings) = bytes_report(rules, bytes, dates);
+    let loaded = filing::load(bytes);
+    let findings = rules.check_in(&loaded, dates, path.parent());
     Ok(FileReport {
         path: path.to_path_buf(),
         province: loaded.filing.province().map(|p| p.code),

@@ -9,8 +9,9 @@ use super::*;
 use crate::checks;
 use crate::data::{self, Province};
 
-/// What the evaluation needs besides the filing: the dates.
-#[derive(Clone, Copy, Debug)]
+/// What the evaluation needs besides the filing: the dates, and where the
+/// filing's scans are.
+#[derive(Clone, Debug)]
 pub struct Env {
     /// The as-of date: rules in force and ages/expiry are judged on it.
     pub as_of: Date,
@@ -18,6 +19,38 @@ pub struct Env {
     pub today: Date,
     /// Whether the as-of date is the filing's `prepared_on`.
     pub as_of_is_prepared_on: bool,
+    /// The filing's directory, which document files are relative to; `None`
+    /// when the filing was not read from a file (file facts are unknown).
+    pub dir: Option<std::path::PathBuf>,
+}
+
+/// Document kinds as the rule files define them: a kind may be written as
+/// its key, its Chinese name or an alias.
+pub trait KindNames {
+    /// The key of a kind as written, when it is a known kind.
+    fn canonical(&self, written: &str) -> Option<&str>;
+}
+
+/// The table a declared document is listed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocTable {
+    /// `subject.documents`.
+    Subject,
+    /// A principal's `documents`.
+    Principal(Owner),
+    /// `websites[i].documents`.
+    Website(usize),
+}
+
+impl DocTable {
+    /// The field path of the `documents` array.
+    pub fn path(self) -> String {
+        match self {
+            DocTable::Subject => "subject.documents".into(),
+            DocTable::Principal(owner) => format!("{}.documents", owner.path()),
+            DocTable::Website(i) => format!("websites[{i}].documents"),
+        }
+    }
 }
 
 /// The filing and the item a rule is looking at.
@@ -39,8 +72,12 @@ pub struct Ctx<'a> {
     pub preapproval: Option<(usize, &'a Spanned<Preapproval>)>,
     /// The current IP address.
     pub ip: Option<(usize, &'a Spanned<String>)>,
+    /// The current declared document.
+    pub document: Option<(DocTable, usize, &'a Document)>,
     /// Parses already made for this filing.
     pub memo: &'a Memo,
+    /// The document kinds of the rule files.
+    pub kinds: &'a dyn KindNames,
 }
 
 /// Where a finding about a fact points: a span (the value, or the table a
@@ -65,11 +102,18 @@ fn field_place<T>(field: &Field<T>, table_span: Option<&Span>, path: String) -> 
 
 impl<'a> Ctx<'a> {
     /// A context for the whole filing.
-    pub fn new(filing: &'a Filing, env: &'a Env, memo: &'a Memo) -> Ctx<'a> {
+    pub fn new(
+        filing: &'a Filing,
+        env: &'a Env,
+        memo: &'a Memo,
+        kinds: &'a dyn KindNames,
+    ) -> Ctx<'a> {
         Ctx {
             filing,
             env,
             memo,
+            kinds,
+            document: None,
             principal: None,
             website: None,
             domain: None,
@@ -126,6 +170,51 @@ impl<'a> Ctx<'a> {
             },
             Fact::Ip(IpFact::Address) => match self.ip {
                 Some((_, ip)) => Value::text(&ip.value),
+                None => Value::Unknown,
+            },
+            Fact::Document(f) => match self.document {
+                Some((_, _, d)) => self.document_fact(d, f),
+                None => Value::Unknown,
+            },
+        }
+    }
+
+    /// The key of a document kind as written (the written text when the
+    /// kind is unknown).
+    pub fn document_kind<'k>(&'k self, written: &'k str) -> &'k str {
+        self.kinds.canonical(written).unwrap_or(written.trim())
+    }
+
+    fn document_fact(&self, d: &'a Document, f: DocumentFact) -> Value<'a> {
+        let probe = || {
+            let file = d.file.as_ref()?;
+            let dir = self.env.dir.as_ref()?;
+            Some(self.memo.file(&dir.join(file.value.trim())))
+        };
+        match f {
+            DocumentFact::Kind => match &d.kind {
+                Some(k) => Value::Text(Cow::Owned(self.document_kind(&k.value).to_owned())),
+                None => Value::Null,
+            },
+            DocumentFact::KindKnown => {
+                Value::of(&d.kind, |k| Value::Bool(self.kinds.canonical(k).is_some()))
+            }
+            DocumentFact::File => Value::of(&d.file, |f| Value::text(f)),
+            DocumentFact::Domain => Value::of(&d.domain, |f| Value::text(f)),
+            DocumentFact::Category => Value::of(&d.category, |c| Value::text(c.key())),
+            DocumentFact::Exists => match (&d.file, probe()) {
+                (None, _) => Value::Null,
+                (Some(_), None) => Value::Unknown,
+                (Some(_), Some(p)) => Value::Bool(p.exists),
+            },
+            DocumentFact::Size => match probe() {
+                Some(p) if p.exists => Value::Int(i64::try_from(p.size).unwrap_or(i64::MAX)),
+                Some(_) => Value::Null,
+                None => Value::Unknown,
+            },
+            DocumentFact::IsJpeg => match probe() {
+                Some(p) if p.exists => Value::Bool(p.is_jpeg),
+                Some(_) => Value::Null,
                 None => Value::Unknown,
             },
         }
@@ -606,6 +695,26 @@ impl<'a> Ctx<'a> {
                     },
                 }
             }
+            Fact::Document(f) => match self.document {
+                Some((table, j, d)) => {
+                    let span = match f {
+                        DocumentFact::Kind | DocumentFact::KindKnown => {
+                            d.kind.as_ref().map(|k| k.span.clone())
+                        }
+                        DocumentFact::Domain => d.domain.as_ref().map(|k| k.span.clone()),
+                        DocumentFact::Category => d.category.as_ref().map(|k| k.span.clone()),
+                        _ => d.file.as_ref().map(|k| k.span.clone()),
+                    };
+                    Place {
+                        span: span.or(Some(d.span.clone())),
+                        path: format!("{}[{j}]", table.path()),
+                    }
+                }
+                None => Place {
+                    span: None,
+                    path: "documents".into(),
+                },
+            },
             Fact::Ip(_) => {
                 let (site, _) = self.website.unwrap_or((0, &EMPTY_SITE));
                 match self.ip {

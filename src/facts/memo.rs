@@ -41,6 +41,8 @@ pub struct Memo {
     duplicates: OnceCell<Vec<Vec<bool>>>,
     /// The subject's city, looked up in its province.
     city: OnceCell<Option<&'static City>>,
+    /// Declared scans, looked at once each.
+    files: RefCell<Vec<(std::path::PathBuf, crate::scans::Probe)>>,
 }
 
 fn remember<V: Clone>(
@@ -111,6 +113,16 @@ impl Memo {
     /// Which domains repeat an earlier one, by website and domain index.
     pub fn duplicates(&self, compute: impl FnOnce() -> Vec<Vec<bool>>) -> &[Vec<bool>] {
         self.duplicates.get_or_init(compute)
+    }
+
+    /// A declared scan's file, looked at once.
+    pub fn file(&self, path: &std::path::Path) -> crate::scans::Probe {
+        if let Some((_, p)) = self.files.borrow().iter().find(|(k, _)| k == path) {
+            return *p;
+        }
+        let probe = crate::scans::probe(path);
+        self.files.borrow_mut().push((path.to_path_buf(), probe));
+        probe
     }
 
     /// The subject's city (one lookup per filing, however many rules ask).

@@ -276,6 +276,7 @@ fn group(v: &Variant) -> usize {
         (_, Each::Principal) => 2,
         (_, Each::Website | Each::Homepage | Each::Preapproval | Each::Ip) => 3,
         (_, Each::Domain) => 4,
+        (_, Each::Document) => 5,
         (_, Each::Filing) => match first_fact() {
             Some(Fact::Principal(..)) => 2,
             Some(Fact::Filing(_)) if v.id.starts_with("website") => 3,

@@ -9,8 +9,8 @@ use jiff::civil::Date;
 use super::compile::{DocOwner, Kind, Words};
 use super::condition::Tri;
 use super::{RuleSet, Variant, View};
-use crate::facts::{Ctx, Each, Env, Fact, Memo, Place, Value};
-use crate::filing::{Documents, Filing, Loaded, Owner};
+use crate::facts::{Ctx, DocTable, Each, Env, Fact, KindNames, Memo, Place, Value};
+use crate::filing::{Document, Documents, Filing, Loaded, Owner, Vocabulary};
 use crate::finding::{Args, Finding, Severity};
 
 /// The dates a filing is judged by.
@@ -24,22 +24,78 @@ pub struct Dates {
 
 impl Dates {
     /// The environment for one filing: `--today`, else its `prepared_on`,
-    /// else the system date.
-    pub fn env_for(&self, filing: &Filing) -> Env {
+    /// else the system date; `dir` is the filing's directory.
+    pub fn env_for(&self, filing: &Filing, dir: Option<&std::path::Path>) -> Env {
         let prepared = filing.prepared_on.as_ref().map(|d| d.value);
         Env {
             as_of: self.forced.or(prepared).unwrap_or(self.today),
             today: self.today,
             as_of_is_prepared_on: self.forced.is_none() && prepared.is_some(),
+            dir: dir.map(std::path::Path::to_path_buf),
         }
     }
 }
 
+impl KindNames for RuleSet {
+    fn canonical(&self, written: &str) -> Option<&str> {
+        self.document_kind(written).map(|k| k.key.as_str())
+    }
+}
+
+/// Whether a required document is there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocStatus {
+    /// Declared, and its file is usable (or not looked at: no directory).
+    Provided {
+        /// The file as declared.
+        file: String,
+    },
+    /// Not declared.
+    Missing,
+    /// Declared, but its file cannot be uploaded.
+    Unusable {
+        /// The file as declared.
+        file: String,
+        /// Why: the ids of the `document-*` rules its file trips.
+        problems: Vec<String>,
+    },
+}
+
+/// One document a filing needs, and whether it has it.
+#[derive(Clone, Debug)]
+pub struct Requirement {
+    /// The rule that asks for it.
+    pub rule: Arc<Variant>,
+    /// The document kind's key.
+    pub kind: String,
+    /// The table that should hold it.
+    pub table: DocTable,
+    /// Copies (for paper forms).
+    pub count: u32,
+    /// The domain it is for, when one is needed per domain.
+    pub domain: Option<String>,
+    /// The pre-approval category it is for.
+    pub category: Option<String>,
+    /// Whether it is there.
+    pub status: DocStatus,
+}
+
 impl RuleSet {
-    /// Checks one loaded filing; findings are sorted by position.
+    /// Checks one loaded filing that was not read from a directory (its
+    /// scans are not looked at); findings are sorted by position.
     pub fn check(&self, loaded: &Loaded, dates: Dates) -> Vec<Finding> {
+        self.check_in(loaded, dates, None)
+    }
+
+    /// Checks one loaded filing whose document files are relative to `dir`.
+    pub fn check_in(
+        &self,
+        loaded: &Loaded,
+        dates: Dates,
+        dir: Option<&std::path::Path>,
+    ) -> Vec<Finding> {
         let filing = &loaded.filing;
-        let env = dates.env_for(filing);
+        let env = dates.env_for(filing, dir);
         let view = self.view(filing.province());
         let mut out = Vec::new();
         for issue in &loaded.issues {
@@ -81,10 +137,10 @@ impl RuleSet {
     /// order: in force on its as-of date, in scope, and their `when` true.
     pub fn steps(&self, loaded: &Loaded, dates: Dates) -> Vec<Arc<Variant>> {
         let filing = &loaded.filing;
-        let env = dates.env_for(filing);
+        let env = dates.env_for(filing, None);
         let view = self.view(filing.province());
         let memo = Memo::default();
-        let ctx = Ctx::new(filing, &env, &memo);
+        let ctx = Ctx::new(filing, &env, &memo, self);
         let nature = filing.nature();
         let filing_type = filing.filing_type.as_ref().map(|t| t.value);
         view.rules
@@ -104,7 +160,7 @@ impl RuleSet {
             filing.filing_type.as_ref().map(|t| t.value),
         );
         for rule in view.plan(key).iter() {
-            for_each(rule.each, filing, env, &memo, |ctx| {
+            for_each(rule.each, filing, env, &memo, self, |ctx| {
                 if let Some(when) = &rule.when {
                     if when.eval(&ctx) != Tri::True {
                         return;
@@ -286,71 +342,205 @@ impl RuleSet {
                     }
                 }
             }
-            Kind::Document {
-                kind,
-                owner,
-                count: _,
-                per_domain,
-            } => {
-                let owner = Kind::document_owner(*owner, rule.each);
-                let Some((docs, table_span, path)) = documents_of(ctx, owner) else {
-                    return;
-                };
-                let matching = |domain: Option<&str>| {
-                    docs.items.iter().any(|d| {
-                        let kind_ok = d.kind.as_ref().is_some_and(|k| {
-                            self.document_kind(&k.value)
-                                .map_or(k.value.trim() == kind, |dk| dk.key == *kind)
-                        });
-                        let domain_ok = domain.is_none_or(|want| {
-                            d.domain
-                                .as_ref()
-                                .is_some_and(|have| have.value.trim().eq_ignore_ascii_case(want))
-                        });
-                        kind_ok && domain_ok
-                    })
-                };
-                let span = docs.span.clone().or(table_span);
-                let doc_name = self
-                    .document_kind(kind)
-                    .map(|k| k.name.clone())
-                    .unwrap_or_else(|| crate::lang::Text::new(kind.clone(), kind.clone()));
-                if *per_domain {
-                    let Some((_, site)) = ctx.website else { return };
-                    for d in &site.domains {
-                        let Some(name) = d.name.as_ref() else {
-                            continue;
-                        };
-                        if !matching(Some(name.value.trim())) {
-                            report(
-                                out,
-                                Place {
-                                    span: span.clone(),
-                                    path: path.clone(),
-                                },
-                                vec![
-                                    ("kind", kind.clone()),
-                                    ("document_zh", doc_name.zh.clone()),
-                                    ("document_en", doc_name.en.clone()),
-                                    ("domain", name.value.clone()),
-                                ],
-                            );
-                        }
+            Kind::Document { .. } => {
+                // Validate reports what is missing; an unusable file is
+                // reported by the document-* rules at the document itself.
+                for need in self.needs(rule, ctx) {
+                    if need.status != DocStatus::Missing {
+                        continue;
                     }
-                } else if !matching(None) {
-                    report(
-                        out,
-                        Place { span, path },
-                        vec![
-                            ("kind", kind.clone()),
-                            ("document_zh", doc_name.zh.clone()),
-                            ("document_en", doc_name.en.clone()),
-                        ],
-                    );
+                    let name = self
+                        .document_kind(&need.kind)
+                        .map(|k| k.name.clone())
+                        .unwrap_or_else(|| {
+                            crate::lang::Text::new(need.kind.clone(), need.kind.clone())
+                        });
+                    let (span, path) = table_place(ctx, need.table);
+                    let mut args = vec![
+                        ("kind", need.kind.clone()),
+                        ("document_zh", name.zh.clone()),
+                        ("document_en", name.en.clone()),
+                    ];
+                    if let Some(domain) = &need.domain {
+                        args.push(("domain", domain.clone()));
+                    }
+                    report(out, Place { span, path }, args);
                 }
             }
         }
     }
+
+    /// The documents a document rule asks for in a context, and whether the
+    /// filing has them.
+    fn needs(&self, rule: &Arc<Variant>, ctx: &Ctx<'_>) -> Vec<Requirement> {
+        let Kind::Document {
+            kind,
+            owner,
+            count,
+            per_domain,
+        } = rule.kind.as_ref()
+        else {
+            return Vec::new();
+        };
+        let owner = Kind::document_owner(*owner, rule.each);
+        let Some((table, docs)) = documents_of(ctx, owner) else {
+            return Vec::new();
+        };
+        let category = ctx.preapproval.map(|(_, p)| p.value.key().to_owned());
+        let status = |domain: Option<&str>| -> DocStatus {
+            let matching: Vec<&Document> = docs
+                .items
+                .iter()
+                .filter(|d| {
+                    let kind_ok = d
+                        .kind
+                        .as_ref()
+                        .is_some_and(|k| ctx.document_kind(&k.value) == kind.as_str());
+                    let domain_ok = domain.is_none_or(|want| {
+                        d.domain
+                            .as_ref()
+                            .is_some_and(|have| have.value.trim().eq_ignore_ascii_case(want))
+                    });
+                    let category_ok = category.as_deref().is_none_or(|want| {
+                        d.category
+                            .as_ref()
+                            .is_some_and(|have| have.value.key() == want)
+                    });
+                    kind_ok && domain_ok && category_ok
+                })
+                .collect();
+            let Some(first) = matching.first() else {
+                return DocStatus::Missing;
+            };
+            let file_of = |d: &Document| {
+                d.file
+                    .as_ref()
+                    .map_or_else(String::new, |f| f.value.clone())
+            };
+            let mut first_problems = Vec::new();
+            for d in &matching {
+                let problems = self.file_problems(ctx, d);
+                if problems.is_empty() {
+                    return DocStatus::Provided { file: file_of(d) };
+                }
+                if first_problems.is_empty() {
+                    first_problems = problems;
+                }
+            }
+            DocStatus::Unusable {
+                file: file_of(first),
+                problems: first_problems,
+            }
+        };
+        let need = |domain: Option<String>| Requirement {
+            rule: rule.clone(),
+            kind: kind.clone(),
+            table,
+            count: *count,
+            status: status(domain.as_deref()),
+            domain,
+            category: category.clone(),
+        };
+        if *per_domain {
+            let Some((_, site)) = ctx.website else {
+                return Vec::new();
+            };
+            site.domains
+                .iter()
+                .filter_map(|d| d.name.as_ref())
+                .map(|n| need(Some(n.value.trim().to_owned())))
+                .collect()
+        } else {
+            vec![need(None)]
+        }
+    }
+
+    /// The ids of the `each: document` rules a declared document's file
+    /// trips (none when its file is not looked at).
+    fn file_problems(&self, ctx: &Ctx<'_>, d: &Document) -> Vec<String> {
+        let view = self.view(ctx.filing.province());
+        let nature = ctx.filing.nature();
+        let filing_type = ctx.filing.filing_type.as_ref().map(|t| t.value);
+        let table = ctx.document.map_or(DocTable::Subject, |(t, _, _)| t);
+        let here = Ctx {
+            document: Some((table, 0, d)),
+            ..*ctx
+        };
+        let mut out = Vec::new();
+        for v in view.plan((ctx.env.as_of, nature, filing_type)).iter() {
+            if v.each != Each::Document {
+                continue;
+            }
+            let applies = v.when.as_ref().is_none_or(|w| w.eval(&here) == Tri::True);
+            let fails = match v.kind.as_ref() {
+                Kind::Assert(c) => c.eval(&here) == Tri::False,
+                Kind::Limit { fact, min, max } => match here.value(*fact) {
+                    Value::Int(n) => min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m),
+                    _ => false,
+                },
+                _ => false,
+            };
+            if applies && fails {
+                out.push(v.id.to_string());
+            }
+        }
+        out
+    }
+
+    /// Every document the filing needs, in rule order, with its status.
+    /// Document files are relative to `dir` (not looked at without one).
+    pub fn requirements(
+        &self,
+        loaded: &Loaded,
+        dates: Dates,
+        dir: Option<&std::path::Path>,
+    ) -> Vec<Requirement> {
+        let filing = &loaded.filing;
+        if !loaded.parsed {
+            return Vec::new();
+        }
+        let env = dates.env_for(filing, dir);
+        let view = self.view(filing.province());
+        let memo = Memo::default();
+        let key = (
+            env.as_of,
+            filing.nature(),
+            filing.filing_type.as_ref().map(|t| t.value),
+        );
+        let mut out = Vec::new();
+        for rule in view.plan(key).iter() {
+            if !matches!(rule.kind.as_ref(), Kind::Document { .. }) {
+                continue;
+            }
+            for_each(rule.each, filing, &env, &memo, self, |ctx| {
+                if rule.when.as_ref().is_none_or(|w| w.eval(&ctx) == Tri::True) {
+                    out.extend(self.needs(rule, &ctx));
+                }
+            });
+        }
+        out
+    }
+}
+
+/// The span and path of the `documents` of a table (the table's header when
+/// it has no `documents` yet).
+fn table_place(ctx: &Ctx<'_>, table: DocTable) -> (Option<crate::filing::Span>, String) {
+    let filing = ctx.filing;
+    let (docs, span) = match table {
+        DocTable::Subject => match &filing.subject {
+            Some(s) => (Some(&s.documents), Some(s.span.clone())),
+            None => (None, None),
+        },
+        DocTable::Principal(owner) => match filing.principal(owner) {
+            Some(p) => (Some(&p.documents), Some(p.span.clone())),
+            None => (None, None),
+        },
+        DocTable::Website(i) => match filing.websites.get(i) {
+            Some(w) => (Some(&w.documents), Some(w.span.clone())),
+            None => (None, None),
+        },
+    };
+    (docs.and_then(|d| d.span.clone()).or(span), table.path())
 }
 
 /// A fact's value for a message: provinces by name, choices by label.
@@ -377,54 +567,27 @@ fn fallback_place(ctx: &Ctx<'_>) -> Place {
     }
 }
 
-/// The `documents` of an owner in the context, with the owner table's span
-/// and the documents' field path.
-fn documents_of<'a>(
-    ctx: &Ctx<'a>,
-    owner: DocOwner,
-) -> Option<(&'a Documents, Option<crate::filing::Span>, String)> {
+/// The `documents` of an owner in the context, and which table they are.
+fn documents_of<'a>(ctx: &Ctx<'a>, owner: DocOwner) -> Option<(DocTable, &'a Documents)> {
     let filing = ctx.filing;
     match owner {
-        DocOwner::Subject => {
-            let s = filing.subject.as_ref()?;
-            Some((
-                &s.documents,
-                Some(s.span.clone()),
-                "subject.documents".into(),
-            ))
-        }
-        DocOwner::SubjectPrincipal => {
-            let p = filing.subject_principal()?;
-            Some((
-                &p.documents,
-                Some(p.span.clone()),
-                "subject.principal.documents".into(),
-            ))
-        }
+        DocOwner::Subject => Some((DocTable::Subject, &filing.subject.as_ref()?.documents)),
+        DocOwner::SubjectPrincipal => Some((
+            DocTable::Principal(Owner::Subject),
+            &filing.subject_principal()?.documents,
+        )),
         DocOwner::Principal => {
             let (o, p) = ctx.principal?;
-            Some((
-                &p.documents,
-                Some(p.span.clone()),
-                format!("{}.documents", o.path()),
-            ))
+            Some((DocTable::Principal(o), &p.documents))
         }
         DocOwner::Website => {
             let (i, w) = ctx.website?;
-            Some((
-                &w.documents,
-                Some(w.span.clone()),
-                format!("websites[{i}].documents"),
-            ))
+            Some((DocTable::Website(i), &w.documents))
         }
         DocOwner::WebsitePrincipal => {
             let (i, _) = ctx.website?;
             let (o, p) = filing.website_principal(i)?;
-            Some((
-                &p.documents,
-                Some(p.span.clone()),
-                format!("{}.documents", o.path()),
-            ))
+            Some((DocTable::Principal(o), &p.documents))
         }
     }
 }
@@ -435,11 +598,42 @@ pub fn for_each<'a>(
     filing: &'a Filing,
     env: &'a Env,
     memo: &'a Memo,
+    kinds: &'a dyn KindNames,
     mut f: impl FnMut(Ctx<'a>),
 ) {
-    let base = Ctx::new(filing, env, memo);
+    let base = Ctx::new(filing, env, memo, kinds);
     match each {
         Each::Filing => f(base),
+        Each::Document => {
+            let mut tables: Vec<(DocTable, &'a Documents)> = Vec::new();
+            if let Some(s) = &filing.subject {
+                tables.push((DocTable::Subject, &s.documents));
+                if let Some(p) = &s.principal {
+                    tables.push((DocTable::Principal(Owner::Subject), &p.documents));
+                }
+            }
+            for (i, w) in filing.websites.iter().enumerate() {
+                tables.push((DocTable::Website(i), &w.documents));
+                if let Some(p) = &w.principal {
+                    tables.push((DocTable::Principal(Owner::Website(i)), &p.documents));
+                }
+            }
+            for (table, docs) in tables {
+                let website = match table {
+                    DocTable::Website(i) | DocTable::Principal(Owner::Website(i)) => {
+                        filing.websites.get(i).map(|w| (i, w))
+                    }
+                    _ => None,
+                };
+                for (j, d) in docs.items.iter().enumerate() {
+                    f(Ctx {
+                        document: Some((table, j, d)),
+                        website,
+                        ..base
+                    });
+                }
+            }
+        }
         Each::Principal => {
             if let Some(p) = filing.subject_principal() {
                 f(Ctx {
@@ -499,7 +693,7 @@ pub fn for_each<'a>(
                             }
                         }
                     }
-                    Each::Filing | Each::Principal => {}
+                    Each::Filing | Each::Principal | Each::Document => {}
                 }
             }
         }
