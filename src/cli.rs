@@ -40,6 +40,47 @@ pub enum Command {
     Rules(RulesCommand),
     /// 一条规则的完整说明 / one rule in full: what, why, how to fix, source
     Explain(ExplainArgs),
+    /// 备案材料清单 / the documents a filing needs and which are missing; or, with --province, what a province asks
+    Checklist(ChecklistArgs),
+}
+
+/// `icp checklist`.
+#[derive(Debug, Args)]
+pub struct ChecklistArgs {
+    /// 备案文件 / the filing
+    #[arg(
+        value_name = "FILE",
+        required_unless_present = "province",
+        conflicts_with = "province"
+    )]
+    pub file: Option<PathBuf>,
+
+    /// 不看备案文件，列出该省的要求 / without a filing: what this province asks
+    #[arg(long, value_name = "PROVINCE", value_parser = parse_province)]
+    pub province: Option<&'static icp::data::Province>,
+
+    /// 与 --province 一起：主办单位性质（默认个人和企业）/ with --province: the nature [default: personal and enterprise]
+    #[arg(long, value_name = "NATURE", value_parser = parse_nature, requires = "province")]
+    pub nature: Option<icp::filing::Nature>,
+
+    /// 与 --province 一起：备案类型 / with --province: the filing type
+    #[arg(long = "type", value_name = "TYPE", value_parser = parse_filing_type, requires = "province")]
+    pub filing_type: Option<icp::filing::FilingType>,
+
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = ChecklistFormat::Table)]
+    pub format: ChecklistFormat,
+}
+
+/// `icp checklist --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ChecklistFormat {
+    /// a table for the terminal
+    Table,
+    /// a Markdown page with checkboxes, to send to a client
+    Markdown,
+    /// JSON
+    Json,
 }
 
 /// `icp rules …`.
@@ -157,6 +198,17 @@ fn parse_nature(s: &str) -> Result<icp::filing::Nature, String> {
             .map(|n| format!("{} ({})", n.key(), n.zh()))
             .collect();
         format!("not a nature: {s} (one of {})", all.join(", "))
+    })
+}
+
+fn parse_filing_type(s: &str) -> Result<icp::filing::FilingType, String> {
+    use icp::filing::Vocabulary;
+    icp::filing::FilingType::parse(s).ok_or_else(|| {
+        let all: Vec<String> = icp::filing::FilingType::ALL
+            .iter()
+            .map(|t| format!("{} ({})", t.key(), t.zh()))
+            .collect();
+        format!("not a filing type: {s} (one of {})", all.join(", "))
     })
 }
 

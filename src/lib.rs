@@ -12,6 +12,7 @@
 //! and written by the binary.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod checklist;
 pub mod checks;
 pub mod data;
 pub mod facts;

@@ -1,6 +1,7 @@
 //! Reporters: findings in, text out. Every output format is rendered here and
 //! nowhere else; the rules and the engine never format text.
 
+pub mod checklist;
 pub mod human;
 pub mod json;
 pub mod rules;

@@ -1,0 +1,129 @@
+//! The checklist: the documents a filing needs, which are still missing or
+//! unusable, and the steps left that cannot be uploaded. It comes from the
+//! same document and step rules `validate` runs, so the two never disagree.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use crate::data::Province;
+use crate::filing::{FilingType, Loaded, Nature, Vocabulary};
+use crate::rules::compile::Kind;
+use crate::rules::engine::{Dates, DocStatus, Requirement};
+use crate::rules::{RuleSet, Variant};
+use crate::validate::PathError;
+
+/// The checklist of one filing.
+#[derive(Debug)]
+pub struct Checklist {
+    /// The filing file.
+    pub path: PathBuf,
+    /// The loaded filing (for names of the subject and websites).
+    pub loaded: Loaded,
+    /// The date the rules were taken from.
+    pub as_of: Date,
+    /// Every document the filing needs, with its status.
+    pub documents: Vec<Requirement>,
+    /// The steps left to do.
+    pub steps: Vec<Arc<Variant>>,
+}
+
+impl Checklist {
+    /// Whether something required is missing or unusable.
+    pub fn fails(&self) -> bool {
+        self.documents
+            .iter()
+            .any(|d| !matches!(d.status, DocStatus::Provided { .. }))
+    }
+
+    /// (provided, missing, unusable) counts.
+    pub fn counts(&self) -> (usize, usize, usize) {
+        let mut c = (0, 0, 0);
+        for d in &self.documents {
+            match d.status {
+                DocStatus::Provided { .. } => c.0 += 1,
+                DocStatus::Missing => c.1 += 1,
+                DocStatus::Unusable { .. } => c.2 += 1,
+            }
+        }
+        c
+    }
+}
+
+/// The checklist of a filing file: its documents are looked for beside it.
+pub fn for_file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<Checklist, PathError> {
+    let bytes = std::fs::read(path).map_err(|e| PathError {
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    })?;
+    let loaded = crate::filing::load(bytes);
+    let env = dates.env_for(&loaded.filing, None);
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    Ok(Checklist {
+        path: path.to_path_buf(),
+        as_of: env.as_of,
+        documents: rules.requirements(&loaded, dates, Some(dir)),
+        steps: rules.steps(&loaded, dates),
+        loaded,
+    })
+}
+
+/// What a province asks of one kind of filer, without a filing.
+#[derive(Debug)]
+pub struct Section {
+    /// The nature the section is for.
+    pub nature: Nature,
+    /// The filing type, when one was asked for.
+    pub filing_type: Option<FilingType>,
+    /// The document rules that can apply, each with its condition.
+    pub documents: Vec<Arc<Variant>>,
+    /// The steps that can apply.
+    pub steps: Vec<Arc<Variant>>,
+}
+
+/// What a province asks, by nature (one section each), on a date. The
+/// rules' conditions stay conditions: the renderer spells them out.
+pub fn for_province(
+    rules: &RuleSet,
+    province: &'static Province,
+    natures: &[Nature],
+    filing_type: Option<FilingType>,
+    date: Date,
+) -> Vec<Section> {
+    let view = rules.view(Some(province));
+    natures
+        .iter()
+        .map(|&nature| {
+            let mut documents = Vec::new();
+            let mut steps = Vec::new();
+            for r in &view.rules {
+                // Without a filing type every type's rules are listed.
+                let variant = match filing_type {
+                    Some(t) => r.applying(date, Some(nature), Some(t)),
+                    None => FilingType::ALL
+                        .iter()
+                        .find_map(|t| r.applying(date, Some(nature), Some(*t))),
+                };
+                let Some(v) = variant else { continue };
+                if v.severity == crate::finding::Severity::Off {
+                    continue;
+                }
+                match v.kind.as_ref() {
+                    Kind::Document { .. } => documents.push(v.clone()),
+                    Kind::Step => steps.push(v.clone()),
+                    _ => {}
+                }
+            }
+            Section {
+                nature,
+                filing_type,
+                documents,
+                steps,
+            }
+        })
+        .collect()
+}
