@@ -176,7 +176,16 @@ pub fn table(rules: &RuleSet, list: &Checklist, lang: Lang, width: u16) -> Strin
             pick(lang, "待办事项：", "What is left to do:")
         ));
         for (i, s) in list.steps.iter().enumerate() {
-            out.push_str(&format!("{}. {}\n", i + 1, s.message.get(lang)));
+            let label = format!("{}. ", i + 1);
+            let indent = " ".repeat(label.len());
+            let options = textwrap::Options::new(usize::from(width).max(20))
+                .initial_indent(&label)
+                .subsequent_indent(&indent)
+                .word_separator(textwrap::WordSeparator::UnicodeBreakProperties);
+            for line in textwrap::wrap(s.message.get(lang), options) {
+                out.push_str(&line);
+                out.push('\n');
+            }
         }
     }
     out
