@@ -163,6 +163,7 @@ struct Province {
     icp_prefixes: Vec<String>,
     municipality: bool,
     mainland: bool,
+    pinyin: String,
 }
 
 /// A `|`-separated list field (empty field → no items).
@@ -185,6 +186,7 @@ fn provinces(out: &mut String) -> Vec<Province> {
             "icp_prefixes",
             "kind",
             "mainland",
+            "pinyin",
         ],
     );
     let (mut gbs, mut codes) = (BTreeSet::new(), BTreeSet::new());
@@ -202,7 +204,11 @@ fn provinces(out: &mut String) -> Vec<Province> {
                     .one_of(6, &["municipality", "province", "autonomous-region", "sar"])
                     == "municipality",
                 mainland: r.flag(7),
+                pinyin: r.text(8).to_owned(),
             };
+            if p.pinyin.is_empty() || !p.pinyin.bytes().all(|b| b.is_ascii_lowercase()) {
+                r.fail("the pinyin is not lower-case letters");
+            }
             if p.code.len() != 2 || !p.code.bytes().all(|b| b.is_ascii_lowercase()) {
                 r.fail("the code is not two lower-case letters");
             }
@@ -221,7 +227,7 @@ fn provinces(out: &mut String) -> Vec<Province> {
         list.iter().map(|p| {
             format!(
                 "Province {{ code: {}, gb: {}, name: {}, short_name: {}, abbrs: {}, \
-                 icp_prefixes: {}, municipality: {}, mainland: {} }}",
+                 icp_prefixes: {}, municipality: {}, mainland: {}, pinyin: {} }}",
                 lit(&p.code),
                 p.gb,
                 lit(&p.name),
@@ -229,7 +235,8 @@ fn provinces(out: &mut String) -> Vec<Province> {
                 lit_list(&p.abbrs),
                 lit_list(&p.icp_prefixes),
                 p.municipality,
-                p.mainland
+                p.mainland,
+                lit(&p.pinyin)
             )
         }),
     );

@@ -58,18 +58,30 @@ pub fn for_file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<Checklist,
         message: e.to_string(),
     })?;
     let loaded = crate::filing::load(bytes);
-    let env = dates.env_for(&loaded.filing, None);
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    Ok(Checklist {
-        path: path.to_path_buf(),
+    Ok(for_loaded(rules, path.to_path_buf(), loaded, dir, dates))
+}
+
+/// The checklist of a loaded filing (saved as `path`, or about to be) whose
+/// documents are relative to `dir`.
+pub fn for_loaded(
+    rules: &RuleSet,
+    path: PathBuf,
+    loaded: Loaded,
+    dir: &Path,
+    dates: Dates,
+) -> Checklist {
+    let env = dates.env_for(&loaded.filing, None);
+    Checklist {
+        path,
         as_of: env.as_of,
         documents: rules.requirements(&loaded, dates, Some(dir)),
         steps: rules.steps(&loaded, dates),
         loaded,
-    })
+    }
 }
 
 /// What a province asks of one kind of filer, without a filing.

@@ -42,6 +42,36 @@ pub enum Command {
     Explain(ExplainArgs),
     /// 备案材料清单 / the documents a filing needs and which are missing; or, with --province, what a province asks
     Checklist(ChecklistArgs),
+    /// 交互式填写新备案 / write a new filing by answering questions (or a template with --template)
+    New(NewArgs),
+}
+
+/// `icp new`.
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// 要写入的文件（- 表示标准输出，仅限 --template）/ the file to write (- for stdout, with --template)
+    #[arg(value_name = "FILE", default_value = "filing.toml")]
+    pub file: PathBuf,
+
+    /// 覆盖已存在的文件 / replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
+
+    /// 不提问，写一份带注释的模板 / write a commented template, no questions asked
+    #[arg(long)]
+    pub template: bool,
+
+    /// 与 --template 一起：省份 / with --template: the province
+    #[arg(long, value_name = "PROVINCE", value_parser = parse_province, requires = "template")]
+    pub province: Option<&'static icp::data::Province>,
+
+    /// 与 --template 一起：主办单位性质（默认企业）/ with --template: the nature [default: enterprise]
+    #[arg(long, value_name = "NATURE", value_parser = parse_nature, requires = "template")]
+    pub nature: Option<icp::filing::Nature>,
+
+    /// 与 --template 一起：备案类型（默认首次备案）/ with --template: the filing type [default: new]
+    #[arg(long = "type", value_name = "TYPE", value_parser = parse_filing_type, requires = "template")]
+    pub filing_type: Option<icp::filing::FilingType>,
 }
 
 /// `icp checklist`.

@@ -112,4 +112,14 @@ impl Finding {
     pub fn id(&self) -> &str {
         &self.rule.id
     }
+
+    /// The message in a language, its placeholders filled in.
+    pub fn message(&self, lang: crate::Lang) -> String {
+        crate::lang::fill(self.rule.message.get(lang), &self.placeholders())
+    }
+
+    /// The help in a language, its placeholders filled in.
+    pub fn help(&self, lang: crate::Lang) -> String {
+        crate::lang::fill(self.rule.help.get(lang), &self.placeholders())
+    }
 }

@@ -34,6 +34,20 @@ pub enum Msg {
     Files,
     /// Label for a value the finding points at.
     Here,
+    /// `icp new` would replace a file (`{path}`).
+    FileExists,
+    /// `icp new` without a terminal.
+    NoTerminal,
+    /// `icp new --template` without `--province`.
+    TemplateNeedsProvince,
+    /// A file was written (`{path}`).
+    Wrote,
+    /// A file could not be written (`{path}`, `{error}`).
+    CannotWrite,
+    /// The wizard was interrupted.
+    Cancelled,
+    /// The wizard's closing line before the checklist.
+    StillMissing,
 }
 
 impl Msg {
@@ -57,6 +71,22 @@ impl Msg {
             Msg::File => ("个文件", "file"),
             Msg::Files => ("个文件", "files"),
             Msg::Here => ("此处", "here"),
+            Msg::FileExists => (
+                "{path} 已存在；要覆盖请加 --force",
+                "{path} already exists; add --force to replace it",
+            ),
+            Msg::NoTerminal => (
+                "icp new 需要在终端中交互运行；没有终端时请用 icp new --template --province <省份> 生成模板",
+                "icp new asks questions and needs a terminal; without one, use icp new --template --province <province> to write a template",
+            ),
+            Msg::TemplateNeedsProvince => (
+                "--template 需要 --province（如 --province gd）",
+                "--template needs --province (e.g. --province gd)",
+            ),
+            Msg::Wrote => ("已写入 {path}", "wrote {path}"),
+            Msg::CannotWrite => ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
+            Msg::Cancelled => ("已取消，未写入任何文件", "cancelled; nothing was written"),
+            Msg::StillMissing => ("材料清单：", "Documents:"),
         };
         match lang {
             Lang::Zh => zh,

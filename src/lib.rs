@@ -15,6 +15,7 @@
 pub mod checklist;
 pub mod checks;
 pub mod data;
+pub mod draft;
 pub mod facts;
 pub mod filing;
 pub mod finding;
@@ -25,5 +26,6 @@ pub mod rules;
 pub mod scans;
 pub mod suggest;
 pub mod validate;
+pub mod write;
 
 pub use lang::{Lang, Text};

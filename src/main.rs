@@ -4,6 +4,7 @@
 
 mod cli;
 mod commands;
+mod wizard;
 
 use std::process::ExitCode;
 

@@ -21,6 +21,8 @@ pub struct Province {
     pub municipality: bool,
     /// False for Taiwan (71), Hong Kong (81) and Macau (82).
     pub mainland: bool,
+    /// The short name in pinyin without tones: `guangdong`.
+    pub pinyin: &'static str,
 }
 
 /// All province-level divisions: the 31 mainland ones first in GB order, then 71, 81, 82.
@@ -33,7 +35,8 @@ pub fn province(code: &str) -> Option<&'static Province> {
     PROVINCES.iter().find(|p| p.code == code)
 }
 
-/// A mainland division named by code (any case), full name, short name or any abbreviation.
+/// A mainland division named by code (any case), full name, short name, any
+/// abbreviation or pinyin (any case).
 pub fn find_province(input: &str) -> Option<&'static Province> {
     let input = input.trim();
     if input.is_empty() {
@@ -44,6 +47,7 @@ pub fn find_province(input: &str) -> Option<&'static Province> {
             || p.name == input
             || p.short_name == input
             || p.abbrs.contains(&input)
+            || p.pinyin.eq_ignore_ascii_case(input)
     })
 }
 

@@ -47,7 +47,8 @@ pub fn owner_label(filing: &Filing, table: DocTable, lang: Lang) -> String {
     }
 }
 
-fn document_name(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
+/// The document a requirement asks for, with its domain or category.
+pub fn document_name(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
     let mut name = prose::document_name(rules, &r.kind, lang);
     if let Some(domain) = &r.domain {
         name.push_str(&match lang {
@@ -68,7 +69,7 @@ fn document_name(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
 
 /// Why a document is needed: the rule's condition when it has one (else
 /// what it requires), and the province when the rule is the province's.
-fn reason(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
+pub fn reason(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
     let v = &r.rule;
     let mut text = match &v.when {
         Some(w) => prose::condition(w, lang),

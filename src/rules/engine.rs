@@ -118,12 +118,25 @@ impl RuleSet {
             // A value the loader already reported (wrong type, unknown value)
             // is absent from the model; saying it is missing would repeat it.
             let reported: Vec<String> = out[..before].iter().map(|f| f.path.clone()).collect();
+            // A value that is missing (or blank) has nothing else wrong with
+            // it worth saying: "the city is required" is the whole story, not
+            // also "\"\" is not a city of 广东".
+            let missing: HashSet<String> = out[before..]
+                .iter()
+                .filter(|f| matches!(f.rule.kind.as_ref(), Kind::Require(_)))
+                .map(|f| f.path.clone())
+                .collect();
             let mut index = 0;
             out.retain(|f| {
                 index += 1;
-                index <= before
-                    || !matches!(f.rule.kind.as_ref(), Kind::Require(_))
-                    || !reported.contains(&f.path)
+                if index <= before {
+                    return true;
+                }
+                if matches!(f.rule.kind.as_ref(), Kind::Require(_)) {
+                    !reported.contains(&f.path)
+                } else {
+                    !missing.contains(&f.path)
+                }
             });
         }
         out.sort_by(|a, b| {

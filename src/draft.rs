@@ -1,0 +1,632 @@
+//! A filing being written: the wizard's answers so far, or a template.
+//!
+//! A draft renders to the SPEC §2 format with a short Chinese comment naming
+//! each field, and is checked one field at a time by rendering it, loading
+//! the text and running the same rules as `validate` ([`Draft::check`]): the
+//! wizard can never accept an answer that `validate` would then refuse.
+
+use std::path::Path;
+
+use jiff::civil::Date;
+
+use crate::data::Province;
+use crate::facts::DocTable;
+use crate::filing::{
+    CertificateType, FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service,
+    Vocabulary,
+};
+use crate::finding::Finding;
+use crate::rules::RuleSet;
+use crate::rules::engine::Dates;
+
+/// A filing under construction. Every field the user has not answered yet
+/// is `None` (or empty) and left out of the rendered file.
+#[derive(Clone, Debug)]
+pub struct Draft {
+    pub filing_type: FilingType,
+    pub prepared_on: Date,
+    pub subject: SubjectDraft,
+    pub websites: Vec<WebsiteDraft>,
+}
+
+/// `[subject]`.
+#[derive(Clone, Debug, Default)]
+pub struct SubjectDraft {
+    pub province: Option<&'static Province>,
+    pub city: Option<String>,
+    pub district: Option<String>,
+    pub nature: Option<Nature>,
+    pub certificate_type: Option<CertificateType>,
+    pub certificate_number: Option<String>,
+    /// A date (`2035-01-01`) or `长期`.
+    pub certificate_expires: Option<String>,
+    pub name: Option<String>,
+    pub certificate_address: Option<String>,
+    pub investor: Option<String>,
+    pub address: Option<String>,
+    pub note: Option<String>,
+    pub icp_number: Option<String>,
+    pub documents: Vec<DocumentDraft>,
+    pub principal: PrincipalDraft,
+}
+
+/// `[subject.principal]` or `[websites.principal]`.
+#[derive(Clone, Debug, Default)]
+pub struct PrincipalDraft {
+    pub name: Option<String>,
+    pub id_type: Option<IdType>,
+    pub id_number: Option<String>,
+    /// A date or `长期`.
+    pub id_expires: Option<String>,
+    pub office_phone: Option<String>,
+    pub mobile: Option<String>,
+    pub emergency_phone: Option<String>,
+    pub email: Option<String>,
+    pub legal_representative: Option<bool>,
+    pub documents: Vec<DocumentDraft>,
+}
+
+/// One `[[websites]]` entry.
+#[derive(Clone, Debug, Default)]
+pub struct WebsiteDraft {
+    pub name: Option<String>,
+    pub domains: Vec<String>,
+    pub homepages: Vec<String>,
+    pub service: Option<Service>,
+    pub preapprovals: Vec<Preapproval>,
+    pub languages: Vec<String>,
+    pub note: Option<String>,
+    pub hosting: Option<HostingDraft>,
+    pub documents: Vec<DocumentDraft>,
+    /// `None` is `same_as_subject = true`.
+    pub principal: Option<PrincipalDraft>,
+}
+
+/// `hosting = { … }`.
+#[derive(Clone, Debug)]
+pub struct HostingDraft {
+    pub kind: HostingType,
+    pub ips: Vec<String>,
+    pub code: Option<String>,
+}
+
+/// One entry of a `documents` array.
+#[derive(Clone, Debug)]
+pub struct DocumentDraft {
+    pub kind: String,
+    pub file: String,
+    pub domain: Option<String>,
+    pub category: Option<String>,
+}
+
+/// How [`Draft::render`] writes what is not answered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A filing: unanswered fields are left out.
+    Filing,
+    /// A template to fill in by hand: every field is written, a required one
+    /// as `""` marked 必填, an optional one commented out.
+    Template,
+}
+
+impl Draft {
+    /// An empty draft of a filing type, prepared on a date.
+    pub fn new(filing_type: FilingType, prepared_on: Date) -> Draft {
+        Draft {
+            filing_type,
+            prepared_on,
+            subject: SubjectDraft::default(),
+            websites: Vec::new(),
+        }
+    }
+
+    /// A template for a province and nature: the fields that follow from
+    /// them are filled in, one website with its principal is laid out.
+    pub fn template(
+        filing_type: FilingType,
+        province: &'static Province,
+        nature: Nature,
+        prepared_on: Date,
+    ) -> Draft {
+        let mut d = Draft::new(filing_type, prepared_on);
+        d.subject.province = Some(province);
+        d.subject.nature = Some(nature);
+        d.subject.certificate_type = certificate_types(nature).first().copied();
+        d.subject.principal.id_type = Some(IdType::IdCard);
+        if province.municipality {
+            d.subject.city = Some(province.name.to_string());
+        }
+        d.websites.push(WebsiteDraft {
+            languages: vec!["zh-CN".into()],
+            service: Some(if nature == Nature::Personal {
+                Service::Other
+            } else {
+                Service::EnterprisePortal
+            }),
+            ..WebsiteDraft::default()
+        });
+        d
+    }
+
+    /// The `documents` array of a table, when the draft has that table.
+    pub fn documents_mut(&mut self, table: DocTable) -> Option<&mut Vec<DocumentDraft>> {
+        match table {
+            DocTable::Subject => Some(&mut self.subject.documents),
+            DocTable::Principal(Owner::Subject) => Some(&mut self.subject.principal.documents),
+            DocTable::Principal(Owner::Website(i)) => self
+                .websites
+                .get_mut(i)?
+                .principal
+                .as_mut()
+                .map(|p| &mut p.documents),
+            DocTable::Website(i) => Some(&mut self.websites.get_mut(i)?.documents),
+        }
+    }
+
+    /// Whether the subject is a person.
+    pub fn is_personal(&self) -> bool {
+        self.subject.nature == Some(Nature::Personal)
+    }
+
+    /// The filing as TOML text.
+    pub fn render(&self, mode: Mode) -> String {
+        let mut w = Writer {
+            out: String::new(),
+            mode,
+        };
+        let personal = self.is_personal();
+        let unit = !personal;
+        w.comment(&match (mode, self.subject.name.as_deref()) {
+            (Mode::Template, _) => {
+                "ICP 备案模板：填写每个空值（\"\"），再运行 icp validate 检查。".into()
+            }
+            (Mode::Filing, Some(name)) => format!("{name}的 ICP 备案，由 icp new 生成。"),
+            (Mode::Filing, None) => "ICP 备案，由 icp new 生成。".into(),
+        });
+        w.raw("version", "1", "格式版本");
+        w.raw(
+            "type",
+            &quote(self.filing_type.key()),
+            &format!("备案类型：{}", self.filing_type.zh()),
+        );
+        w.raw(
+            "prepared_on",
+            &self.prepared_on.to_string(),
+            "准备日期：年龄和有效期按此日期计算",
+        );
+
+        let s = &self.subject;
+        w.table("subject", "主办单位");
+        w.field(
+            "province",
+            s.province.map(|p| quote(p.code)),
+            &match s.province {
+                Some(p) => format!("省份：{}", p.name),
+                None => "省份".into(),
+            },
+            Need::Required,
+        );
+        w.string("city", s.city.as_deref(), "所在市", Need::Required);
+        w.string(
+            "district",
+            s.district.as_deref(),
+            "所在区县",
+            Need::Optional,
+        );
+        w.field(
+            "nature",
+            s.nature.map(|n| quote(n.key())),
+            &match s.nature {
+                Some(n) => format!("主办单位性质：{}", n.zh()),
+                None => "主办单位性质".into(),
+            },
+            Need::Required,
+        );
+        if unit {
+            let mut label = match s.certificate_type {
+                Some(t) => format!("证件类型：{}", t.zh()),
+                None => "证件类型".into(),
+            };
+            if mode == Mode::Template
+                && let Some(n) = s.nature
+                && certificate_types(n).len() > 1
+            {
+                let others: Vec<&str> = certificate_types(n).iter().map(|t| t.key()).collect();
+                label = format!("{label}（可选 {}）", others.join(" | "));
+            }
+            w.field(
+                "certificate_type",
+                s.certificate_type.map(|t| quote(t.key())),
+                &label,
+                Need::Required,
+            );
+            w.string(
+                "certificate_number",
+                s.certificate_number.as_deref(),
+                "证件号码",
+                Need::Required,
+            );
+            w.field(
+                "certificate_expires",
+                s.certificate_expires.as_deref().map(date_or_string),
+                "证件有效期：日期或 \"长期\"",
+                Need::Optional,
+            );
+        }
+        w.string(
+            "name",
+            s.name.as_deref(),
+            if personal {
+                "主办者姓名"
+            } else {
+                "主办单位名称（与证件一致）"
+            },
+            Need::Required,
+        );
+        if unit {
+            w.string(
+                "certificate_address",
+                s.certificate_address.as_deref(),
+                "证件住所（与证件一致）",
+                Need::Required,
+            );
+            w.string(
+                "investor",
+                s.investor.as_deref(),
+                "投资人或主管单位",
+                Need::Required,
+            );
+        }
+        w.string("address", s.address.as_deref(), "通信地址", Need::Required);
+        w.string(
+            "note",
+            Some(s.note.as_deref().unwrap_or("")),
+            "主体信息备注",
+            Need::Optional,
+        );
+        if self.filing_type != FilingType::New {
+            w.string(
+                "icp_number",
+                s.icp_number.as_deref(),
+                "已有的备案号",
+                Need::Required,
+            );
+        }
+        w.documents(&s.documents, "主办单位证件扫描件");
+
+        w.table("subject.principal", "主体负责人");
+        w.principal(&s.principal, unit, mode);
+
+        for (i, site) in self.websites.iter().enumerate() {
+            w.array_table("websites", &format!("网站 {}", i + 1));
+            w.string("name", site.name.as_deref(), "网站名称", Need::Required);
+            w.field(
+                "domains",
+                (!site.domains.is_empty()).then(|| list(&site.domains)),
+                "网站域名",
+                Need::Typed("[\"\"]"),
+            );
+            w.field(
+                "homepages",
+                (!site.homepages.is_empty()).then(|| list(&site.homepages)),
+                "网站首页地址：须在域名之内",
+                Need::Typed("[\"\"]"),
+            );
+            w.field(
+                "service",
+                site.service.map(|v| quote(v.key())),
+                &match site.service {
+                    Some(v) => format!("服务内容：{}", v.zh()),
+                    None => "服务内容".into(),
+                },
+                Need::Required,
+            );
+            let keys: Vec<String> = site.preapprovals.iter().map(|p| p.key().into()).collect();
+            let names: Vec<&str> = site.preapprovals.iter().map(|p| p.zh()).collect();
+            w.raw(
+                "preapprovals",
+                &list(&keys),
+                &if names.is_empty() {
+                    "前置审批：无".into()
+                } else {
+                    format!("前置审批：{}", names.join("、"))
+                },
+            );
+            w.field(
+                "languages",
+                (!site.languages.is_empty()).then(|| list(&site.languages)),
+                "网站语言",
+                Need::Required,
+            );
+            w.string(
+                "note",
+                Some(site.note.as_deref().unwrap_or("")),
+                "网站备注",
+                Need::Optional,
+            );
+            w.field(
+                "hosting",
+                site.hosting.as_ref().map(hosting),
+                &match &site.hosting {
+                    Some(h) => format!("接入方式：{}", h.kind.zh()),
+                    None => {
+                        "接入方式：云服务器，或 { type = \"authorization-code\", code = \"…\" }"
+                            .into()
+                    }
+                },
+                Need::Typed("{ type = \"cloud-server\", ips = [\"\"] }"),
+            );
+            w.documents(&site.documents, "网站材料（核验单等）");
+            if unit {
+                w.array_subtable("websites.principal", "网站负责人");
+                match &site.principal {
+                    None => w.raw("same_as_subject", "true", "与主体负责人相同"),
+                    Some(p) => w.principal(p, unit, mode),
+                }
+            }
+        }
+        w.out
+    }
+
+    /// The findings of the rules on one field (a dotted path such as
+    /// `subject.principal.id_number`, and anything below it) when the draft
+    /// is checked as a filing whose documents are relative to `dir`.
+    pub fn check(
+        &self,
+        rules: &RuleSet,
+        dates: Dates,
+        dir: Option<&Path>,
+        path: &str,
+    ) -> Vec<Finding> {
+        let loaded = crate::filing::load(self.render(Mode::Filing));
+        rules
+            .check_in(&loaded, dates, dir)
+            .into_iter()
+            .filter(|f| is_within(&f.path, path))
+            .collect()
+    }
+}
+
+/// Whether a finding's path is `path` or lies below it.
+pub fn is_within(finding: &str, path: &str) -> bool {
+    finding
+        .strip_prefix(path)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
+}
+
+/// The certificate types a nature may use (SPEC §2.1), the usual one first.
+pub fn certificate_types(nature: Nature) -> &'static [CertificateType] {
+    use CertificateType as C;
+    match nature {
+        Nature::Personal => &[],
+        Nature::Enterprise => &[C::BusinessLicense],
+        Nature::Government => &[C::UnifiedCodeCertificate, C::OrganizationCode],
+        Nature::Institution => &[C::InstitutionCertificate],
+        Nature::SocialGroup => &[C::SocialGroupCertificate],
+        Nature::PrivateNonEnterprise => &[C::PrivateNonEnterpriseCertificate],
+        Nature::Foundation => &[C::FoundationCertificate],
+        Nature::LawFirm => &[C::LawFirmLicense],
+        Nature::Military => &[C::MilitaryCode],
+    }
+}
+
+/// Whether a field must be there, and what a template writes for it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    /// Required; a template writes `""`.
+    Required,
+    /// Required and not a string; a template writes this value of the right
+    /// type, so that the template loads without type errors.
+    Typed(&'static str),
+    /// Optional; a template writes it commented out.
+    Optional,
+}
+
+/// Writes `key = value   # comment` lines with the comments aligned.
+struct Writer {
+    out: String,
+    mode: Mode,
+}
+
+/// The column comments start at, as in the shipped examples.
+const COMMENT_COLUMN: usize = 29;
+
+impl Writer {
+    fn comment(&mut self, text: &str) {
+        self.out.push_str("# ");
+        self.out.push_str(text);
+        self.out.push('\n');
+    }
+
+    fn line(&mut self, code: &str, comment: &str) {
+        self.out.push_str(code);
+        let width = unicode_width::UnicodeWidthStr::width(code);
+        let pad = COMMENT_COLUMN.saturating_sub(width).max(2);
+        self.out.extend(std::iter::repeat_n(' ', pad));
+        self.out.push_str("# ");
+        self.out.push_str(comment);
+        self.out.push('\n');
+    }
+
+    fn table(&mut self, name: &str, comment: &str) {
+        self.out.push('\n');
+        self.line(&format!("[{name}]"), comment);
+    }
+
+    fn array_table(&mut self, name: &str, comment: &str) {
+        self.out.push('\n');
+        self.line(&format!("[[{name}]]"), comment);
+    }
+
+    fn array_subtable(&mut self, name: &str, comment: &str) {
+        self.table(name, comment);
+    }
+
+    fn raw(&mut self, key: &str, value: &str, comment: &str) {
+        self.line(&format!("{key} = {value}"), comment);
+    }
+
+    /// A field that is written when known; in a template, a required one
+    /// is written as `""` and an optional one commented out.
+    fn field(&mut self, key: &str, value: Option<String>, comment: &str, need: Need) {
+        match (value, self.mode, need) {
+            (Some(v), _, _) => self.raw(key, &v, comment),
+            (None, Mode::Filing, _) => {}
+            (None, Mode::Template, Need::Required) => {
+                self.raw(key, "\"\"", &format!("必填：{comment}"));
+            }
+            (None, Mode::Template, Need::Typed(placeholder)) => {
+                self.raw(key, placeholder, &format!("必填：{comment}"));
+            }
+            (None, Mode::Template, Need::Optional) => {
+                self.line(&format!("# {key} = \"\""), &format!("可选：{comment}"));
+            }
+        }
+    }
+
+    fn string(&mut self, key: &str, value: Option<&str>, comment: &str, need: Need) {
+        self.field(key, value.map(quote), comment, need);
+    }
+
+    fn documents(&mut self, docs: &[DocumentDraft], comment: &str) {
+        if docs.is_empty() {
+            if self.mode == Mode::Template {
+                self.line(
+                    "# documents = [{ kind = \"…\", file = \"scans/….jpg\" }]",
+                    &format!("可选：{comment}"),
+                );
+            }
+            return;
+        }
+        let entries: Vec<String> = docs.iter().map(document).collect();
+        if entries.len() == 1 {
+            self.raw("documents", &format!("[{}]", entries[0]), comment);
+        } else {
+            self.line("documents = [", comment);
+            for e in entries {
+                self.out.push_str(&format!("  {e},\n"));
+            }
+            self.out.push_str("]\n");
+        }
+    }
+
+    fn principal(&mut self, p: &PrincipalDraft, unit: bool, mode: Mode) {
+        self.string("name", p.name.as_deref(), "姓名", Need::Required);
+        let mut label = match p.id_type {
+            Some(t) => format!("证件类型：{}", t.zh()),
+            None => "证件类型".into(),
+        };
+        if mode == Mode::Template {
+            label.push_str("（或 passport 护照、hk-macau-permit 港澳通行证等）");
+        }
+        self.field(
+            "id_type",
+            p.id_type.map(|t| quote(t.key())),
+            &label,
+            Need::Required,
+        );
+        self.string(
+            "id_number",
+            p.id_number.as_deref(),
+            "证件号码",
+            Need::Required,
+        );
+        self.field(
+            "id_expires",
+            p.id_expires.as_deref().map(date_or_string),
+            "证件有效期：日期或 \"长期\"",
+            Need::Optional,
+        );
+        self.string(
+            "office_phone",
+            p.office_phone.as_deref(),
+            "办公电话：086-区号-号码",
+            if unit { Need::Required } else { Need::Optional },
+        );
+        self.string("mobile", p.mobile.as_deref(), "手机号码", Need::Required);
+        self.string(
+            "emergency_phone",
+            p.emergency_phone.as_deref(),
+            "应急联系电话：不能与本人手机相同",
+            Need::Required,
+        );
+        self.string("email", p.email.as_deref(), "电子邮箱", Need::Required);
+        if unit {
+            self.field(
+                "legal_representative",
+                p.legal_representative.map(|b| b.to_string()),
+                "是否为法定代表人（true 或 false）",
+                Need::Typed("true"),
+            );
+        }
+        self.documents(&p.documents, "证件扫描件");
+    }
+}
+
+/// A TOML basic string.
+pub fn quote(s: &str) -> String {
+    toml::Value::String(s.to_string()).to_string()
+}
+
+/// A TOML array of strings.
+fn list(items: &[String]) -> String {
+    let items: Vec<String> = items.iter().map(|s| quote(s)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A date as a TOML date, anything else (`长期`) as a string.
+fn date_or_string(s: &str) -> String {
+    match s.parse::<Date>() {
+        Ok(d) if d.to_string() == s => s.to_string(),
+        _ => quote(s),
+    }
+}
+
+fn hosting(h: &HostingDraft) -> String {
+    match &h.code {
+        Some(code) => format!(
+            "{{ type = {}, code = {} }}",
+            quote(h.kind.key()),
+            quote(code)
+        ),
+        None => format!(
+            "{{ type = {}, ips = {} }}",
+            quote(h.kind.key()),
+            list(&h.ips)
+        ),
+    }
+}
+
+fn document(d: &DocumentDraft) -> String {
+    let mut s = format!("{{ kind = {}, file = {}", quote(&d.kind), quote(&d.file));
+    if let Some(domain) = &d.domain {
+        s.push_str(&format!(", domain = {}", quote(domain)));
+    }
+    if let Some(category) = &d.category {
+        s.push_str(&format!(", category = {}", quote(category)));
+    }
+    s.push_str(" }");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_within() {
+        assert!(is_within("subject.name", "subject.name"));
+        assert!(is_within("websites[0].domains[1]", "websites[0].domains"));
+        assert!(is_within("subject.principal.mobile", "subject.principal"));
+        assert!(!is_within("subject.principal_x", "subject.principal"));
+        assert!(!is_within("subject", "subject.name"));
+    }
+
+    #[test]
+    fn strings_are_escaped() {
+        assert_eq!(quote("a\"b\\c\n"), r#""a\"b\\c\n""#);
+        assert_eq!(date_or_string("2030-01-02"), "2030-01-02");
+        assert_eq!(date_or_string("长期"), "\"长期\"");
+        assert_eq!(date_or_string("2030-1-2"), "\"2030-1-2\"");
+    }
+}

@@ -1,0 +1,794 @@
+//! `icp new`: the interactive wizard.
+//!
+//! It asks for a filing in the order of the real filing form and checks every
+//! answer as it is typed by putting it into a [`Draft`] and running the same
+//! rules as `validate` on that field: an answer `validate` would refuse is
+//! refused at the prompt, with the rule's message, and asked again. Warnings
+//! and the province's document requirements are shown once, when the answer
+//! that triggers them is given. Nothing is written until the last answer.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{Confirm, FuzzySelect, Input, MultiSelect};
+use icp::Lang;
+use icp::data::{self, City, Province};
+use icp::draft::{self, DocumentDraft, Draft, HostingDraft, Mode, PrincipalDraft, WebsiteDraft};
+use icp::filing::{
+    FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service, Vocabulary,
+};
+use icp::finding::{Finding, Severity};
+use icp::rules::RuleSet;
+use icp::rules::compile::Kind;
+use icp::rules::engine::{Dates, DocStatus};
+
+/// The most websites one filing may hold.
+const MAX_WEBSITES: usize = 10;
+
+type Step<T> = dialoguer::Result<T>;
+
+/// The wizard's state: the answers so far and what has been said.
+pub struct Wizard<'a> {
+    rules: &'a RuleSet,
+    dates: Dates,
+    lang: Lang,
+    /// The directory of the file to write: document paths are relative to it.
+    dir: PathBuf,
+    theme: ColorfulTheme,
+    draft: Draft,
+    /// Notes already shown, as `rule@path`.
+    shown: HashSet<String>,
+}
+
+/// A setter of one field of a draft, given the trimmed answer.
+type Setter = dyn Fn(&mut Draft, Option<String>);
+
+impl<'a> Wizard<'a> {
+    /// A wizard for a file to be written at `target`.
+    pub fn new(rules: &'a RuleSet, dates: Dates, lang: Lang, target: &Path) -> Wizard<'a> {
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        Wizard {
+            rules,
+            dates,
+            lang,
+            dir,
+            theme: ColorfulTheme::default(),
+            draft: Draft::new(FilingType::New, dates.forced.unwrap_or(dates.today)),
+            shown: HashSet::new(),
+        }
+    }
+
+    fn t(&self, zh: &str, en: &str) -> String {
+        match self.lang {
+            Lang::Zh => zh.to_owned(),
+            Lang::En => en.to_owned(),
+        }
+    }
+
+    fn say(&self, line: &str) {
+        eprintln!("{line}");
+    }
+
+    /// Asks every question; returns the finished draft.
+    pub fn run(mut self) -> Step<Draft> {
+        self.say(&self.t(
+            "按备案系统的顺序填写；每个回答都会立即检查。按 Ctrl-C 随时退出，不会写入任何文件。",
+            "Answer in the order of the filing form; each answer is checked at once. \
+             Ctrl-C quits at any point without writing anything.",
+        ));
+        self.draft.filing_type =
+            self.choose(&self.t("备案类型", "Filing type"), FilingType::ALL, 0)?;
+        self.place()?;
+        self.subject()?;
+        self.subject_principal()?;
+        loop {
+            self.website()?;
+            if self.draft.websites.len() >= MAX_WEBSITES
+                || !self.confirm(&self.t("再添加一个网站？", "Add another website?"), false)?
+            {
+                break;
+            }
+        }
+        self.documents()?;
+        Ok(self.draft)
+    }
+
+    // ------------------------------------------------------------ sections
+
+    fn place(&mut self) -> Step<()> {
+        let province = self.province()?;
+        self.draft.subject.province = Some(province);
+        let city = if province.municipality {
+            // For 北京 / 天津 / 上海 / 重庆 the city is the municipality itself.
+            data::city_in_province(province, province.name)
+        } else {
+            let cities = data::cities_of(province);
+            let names: Vec<&str> = cities.iter().map(|c| c.name).collect();
+            let i = self.pick(&self.t("所在市", "City"), &names, 0)?;
+            cities.get(i).copied()
+        };
+        self.draft.subject.city = Some(city.map_or(province.name, |c| c.name).to_owned());
+        if let Some(city) = city {
+            let districts = data::districts_of(city);
+            if !districts.is_empty() {
+                let mut names = vec![self.t("（不填）", "(leave out)")];
+                names.extend(districts.iter().map(|d| (*d).to_owned()));
+                let i = self.pick(&self.t("所在区县", "District"), &names, 0)?;
+                self.draft.subject.district = (i > 0).then(|| names[i].clone());
+            }
+        }
+        self.notes("subject");
+        if self.draft.filing_type != FilingType::New {
+            self.ask(
+                &self.t(
+                    "已有的备案号（如 粤ICP备12345678号）",
+                    "Existing ICP number (e.g. 粤ICP备12345678号)",
+                ),
+                "subject.icp_number",
+                Ask::required(),
+                &|d, v| d.subject.icp_number = v,
+            )?;
+        }
+        Ok(())
+    }
+
+    fn province(&self) -> Step<&'static Province> {
+        let all: Vec<&'static Province> = data::provinces().iter().filter(|p| p.mainland).collect();
+        let labels: Vec<String> = all
+            .iter()
+            .map(|p| {
+                format!(
+                    "{}  {}  {}  {}",
+                    p.name,
+                    p.code,
+                    p.pinyin,
+                    p.abbrs.join(" ")
+                )
+            })
+            .collect();
+        let i = self.pick(
+            &self.t(
+                "省份（可输入代码、名称或拼音筛选）",
+                "Province (type its code, name or pinyin to filter)",
+            ),
+            &labels,
+            0,
+        )?;
+        Ok(all[i])
+    }
+
+    fn subject(&mut self) -> Step<()> {
+        let nature = self.choose(
+            &self.t("主办单位性质", "Nature of the subject"),
+            Nature::ALL,
+            1,
+        )?;
+        self.draft.subject.nature = Some(nature);
+        self.notes("subject.nature");
+        if nature == Nature::Personal {
+            let name = self.ask(
+                &self.t("主办者姓名（与证件一致）", "Your name (as on your ID)"),
+                "subject.name",
+                Ask::required(),
+                &|d, v| {
+                    d.subject.principal.name = v.clone();
+                    d.subject.name = v;
+                },
+            )?;
+            self.draft.subject.principal.name = name;
+        } else {
+            let types = draft::certificate_types(nature);
+            let kind = if types.len() == 1 {
+                self.say(&format!(
+                    "{}{}",
+                    self.t("证件类型：", "Certificate: "),
+                    types[0].label(self.lang)
+                ));
+                types[0]
+            } else {
+                self.choose(&self.t("证件类型", "Certificate type"), types, 0)?
+            };
+            self.draft.subject.certificate_type = Some(kind);
+            self.ask(
+                &self.t(
+                    "证件号码（统一社会信用代码）",
+                    "Certificate number (unified social credit code)",
+                ),
+                "subject.certificate_number",
+                Ask::required(),
+                &|d, v| d.subject.certificate_number = v,
+            )?;
+            self.ask(
+                &self.t(
+                    "证件有效期（YYYY-MM-DD 或 长期）",
+                    "Certificate valid until (YYYY-MM-DD or 长期)",
+                ),
+                "subject.certificate_expires",
+                Ask::with_default("长期"),
+                &|d, v| d.subject.certificate_expires = v,
+            )?;
+            self.ask(
+                &self.t(
+                    "主办单位名称（与证件一致）",
+                    "Name of the unit (as on the certificate)",
+                ),
+                "subject.name",
+                Ask::required(),
+                &|d, v| d.subject.name = v,
+            )?;
+            self.ask(
+                &self.t(
+                    "证件住所（与证件一致）",
+                    "Registered address (as on the certificate)",
+                ),
+                "subject.certificate_address",
+                Ask::required(),
+                &|d, v| d.subject.certificate_address = v,
+            )?;
+            self.ask(
+                &self.t("投资人或主管单位", "Investor or supervising body"),
+                "subject.investor",
+                Ask::required(),
+                &|d, v| d.subject.investor = v,
+            )?;
+        }
+        self.ask(
+            &self.t(
+                "通信地址（详细到门牌号）",
+                "Postal address (down to the door number)",
+            ),
+            "subject.address",
+            Ask::required(),
+            &|d, v| d.subject.address = v,
+        )?;
+        self.ask(
+            &self.t(
+                "主体信息备注（可留空）",
+                "Note on the subject (may be empty)",
+            ),
+            "subject.note",
+            Ask::optional(),
+            &|d, v| d.subject.note = v,
+        )?;
+        self.notes("subject");
+        Ok(())
+    }
+
+    fn subject_principal(&mut self) -> Step<()> {
+        self.say(&self.t("— 主体负责人 —", "— Subject principal —"));
+        let unit = !self.draft.is_personal();
+        self.principal(Owner::Subject, unit)?;
+        self.notes("subject.principal");
+        Ok(())
+    }
+
+    /// The questions about a person, for the subject's principal or a
+    /// website's.
+    fn principal(&mut self, owner: Owner, unit: bool) -> Step<()> {
+        fn at(d: &mut Draft, owner: Owner) -> &mut PrincipalDraft {
+            match owner {
+                Owner::Subject => &mut d.subject.principal,
+                Owner::Website(i) => {
+                    let site = &mut d.websites[i];
+                    site.principal.get_or_insert_with(PrincipalDraft::default)
+                }
+            }
+        }
+        let base = owner.path();
+        let field = |name: &str| format!("{base}.{name}");
+        if unit || owner != Owner::Subject {
+            self.ask(
+                &self.t("姓名（与证件一致）", "Name (as on the ID)"),
+                &field("name"),
+                Ask::required(),
+                &move |d, v| at(d, owner).name = v,
+            )?;
+        }
+        let id_type = self.choose(&self.t("证件类型", "ID type"), IdType::ALL, 0)?;
+        at(&mut self.draft, owner).id_type = Some(id_type);
+        self.ask(
+            &self.t("证件号码", "ID number"),
+            &field("id_number"),
+            Ask::required(),
+            &move |d, v| at(d, owner).id_number = v,
+        )?;
+        self.ask(
+            &self.t(
+                "证件有效期（YYYY-MM-DD 或 长期，可留空）",
+                "ID valid until (YYYY-MM-DD or 长期; may be empty)",
+            ),
+            &field("id_expires"),
+            Ask::optional(),
+            &move |d, v| at(d, owner).id_expires = v,
+        )?;
+        let prefix = self.area_code_prefix();
+        self.ask(
+            &self.t(
+                "办公电话（086-区号-号码）",
+                "Office phone (086-area code-number)",
+            ),
+            &field("office_phone"),
+            Ask {
+                required: unit,
+                initial: prefix.clone(),
+                default: None,
+                // The pre-filled prefix alone is no answer.
+                empty_when: prefix,
+                strict_files: false,
+            },
+            &move |d, v| at(d, owner).office_phone = v,
+        )?;
+        self.ask(
+            &self.t("手机号码", "Mobile number"),
+            &field("mobile"),
+            Ask::required(),
+            &move |d, v| at(d, owner).mobile = v,
+        )?;
+        self.ask(
+            &self.t(
+                "应急联系电话（不能与本人手机相同）",
+                "Emergency phone (not the same as the mobile)",
+            ),
+            &field("emergency_phone"),
+            Ask::required(),
+            &move |d, v| at(d, owner).emergency_phone = v,
+        )?;
+        self.ask(
+            &self.t("电子邮箱", "E-mail"),
+            &field("email"),
+            Ask::required(),
+            &move |d, v| at(d, owner).email = v,
+        )?;
+        if unit {
+            let legal = self.confirm(
+                &self.t(
+                    "此人是法定代表人吗？",
+                    "Is this person the legal representative?",
+                ),
+                true,
+            )?;
+            at(&mut self.draft, owner).legal_representative = Some(legal);
+        }
+        Ok(())
+    }
+
+    fn website(&mut self) -> Step<()> {
+        let i = self.draft.websites.len();
+        self.say(&format!("{} {} —", self.t("— 网站", "— Website"), i + 1));
+        self.draft.websites.push(WebsiteDraft {
+            languages: vec!["zh-CN".into()],
+            ..WebsiteDraft::default()
+        });
+        let base = format!("websites[{i}]");
+        self.ask(
+            &self.t("网站名称", "Website name"),
+            &format!("{base}.name"),
+            Ask::required(),
+            &move |d, v| d.websites[i].name = v,
+        )?;
+        self.ask(
+            &self.t(
+                "域名（多个用空格或逗号分隔）",
+                "Domains (separate several with spaces or commas)",
+            ),
+            &format!("{base}.domains"),
+            Ask::required(),
+            &move |d, v| d.websites[i].domains = split(v.as_deref()),
+        )?;
+        self.homepages(i)?;
+        let personal = self.draft.is_personal();
+        let service = self.choose(
+            &self.t("服务内容", "Service"),
+            Service::ALL,
+            if personal { 3 } else { 1 },
+        )?;
+        self.draft.websites[i].service = Some(service);
+        self.notes(&format!("{base}.service"));
+        self.preapprovals(i)?;
+        self.ask(
+            &self.t("网站备注（可留空）", "Note on the website (may be empty)"),
+            &format!("{base}.note"),
+            Ask::optional(),
+            &move |d, v| d.websites[i].note = v,
+        )?;
+        let kind = self.choose(&self.t("接入方式", "Hosting"), HostingType::ALL, 0)?;
+        if kind == HostingType::AuthorizationCode {
+            self.ask(
+                &self.t("备案授权码", "Filing authorisation code"),
+                &format!("{base}.hosting"),
+                Ask::required(),
+                &move |d, v| {
+                    d.websites[i].hosting = Some(HostingDraft {
+                        kind,
+                        ips: Vec::new(),
+                        code: v,
+                    });
+                },
+            )?;
+        } else {
+            self.ask(
+                &self.t(
+                    "服务器 IP 地址（多个用空格或逗号分隔）",
+                    "Server IP addresses (separate several with spaces or commas)",
+                ),
+                &format!("{base}.hosting"),
+                Ask::required(),
+                &move |d, v| {
+                    d.websites[i].hosting = Some(HostingDraft {
+                        kind,
+                        ips: split(v.as_deref()),
+                        code: None,
+                    });
+                },
+            )?;
+        }
+        if !personal {
+            let same = self.confirm(
+                &self.t(
+                    "网站负责人与主体负责人是同一人吗？",
+                    "Is the website principal the subject principal?",
+                ),
+                true,
+            )?;
+            if !same {
+                self.say(&self.t("— 网站负责人 —", "— Website principal —"));
+                self.draft.websites[i].principal = Some(PrincipalDraft::default());
+                self.principal(Owner::Website(i), true)?;
+            }
+        }
+        self.notes(&base);
+        Ok(())
+    }
+
+    fn homepages(&mut self, i: usize) -> Step<()> {
+        let mut candidates = Vec::new();
+        for d in &self.draft.websites[i].domains {
+            let d = d.to_lowercase();
+            if !d.starts_with("www.") {
+                candidates.push(format!("www.{d}"));
+            }
+            candidates.push(d);
+        }
+        loop {
+            let chosen = MultiSelect::with_theme(&self.theme)
+                .with_prompt(self.t(
+                    "网站首页地址（空格选择，回车确认）",
+                    "Homepage addresses (space to select, enter to confirm)",
+                ))
+                .items(&candidates)
+                .defaults(&[true])
+                .interact()?;
+            let homepages: Vec<String> = chosen.iter().map(|&k| candidates[k].clone()).collect();
+            if homepages.is_empty() {
+                self.error(&self.t("至少选择一个首页地址", "choose at least one homepage"));
+                continue;
+            }
+            let mut d = self.draft.clone();
+            d.websites[i].homepages = homepages.clone();
+            if let Some(e) = self.first_error(&d, &format!("websites[{i}].homepages")) {
+                self.error(&e);
+                continue;
+            }
+            self.draft.websites[i].homepages = homepages;
+            return Ok(());
+        }
+    }
+
+    fn preapprovals(&mut self, i: usize) -> Step<()> {
+        let labels: Vec<String> = Preapproval::ALL.iter().map(|p| self.label(*p)).collect();
+        loop {
+            let chosen = MultiSelect::with_theme(&self.theme)
+                .with_prompt(self.t(
+                    "前置审批（涉及才选；空格选择，回车确认）",
+                    "Pre-approvals, if any (space to select, enter to confirm)",
+                ))
+                .items(&labels)
+                .interact()?;
+            let chosen: Vec<Preapproval> = chosen.iter().map(|&k| Preapproval::ALL[k]).collect();
+            let mut d = self.draft.clone();
+            d.websites[i].preapprovals = chosen.clone();
+            if let Some(e) = self.first_error(&d, &format!("websites[{i}].preapprovals")) {
+                self.error(&e);
+                continue;
+            }
+            self.draft.websites[i].preapprovals = chosen;
+            return Ok(());
+        }
+    }
+
+    /// Asks for each document the rules require, as a path to its scan.
+    fn documents(&mut self) -> Step<()> {
+        let list = self.checklist();
+        let missing: Vec<_> = list
+            .documents
+            .iter()
+            .filter(|r| matches!(r.status, DocStatus::Missing))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        self.say(&self.t(
+            "— 材料：已有的扫描件填写路径（相对于备案文件所在目录），还没有的直接回车 —",
+            "— Documents: the path of each scan you have (relative to the filing's directory); enter to skip —",
+        ));
+        for r in missing {
+            let name = icp::report::checklist::document_name(self.rules, r, self.lang);
+            let owner =
+                icp::report::checklist::owner_label(&list.loaded.filing, r.table, self.lang);
+            let Some(index) = self.draft.documents_mut(r.table).map(|v| v.len()) else {
+                continue;
+            };
+            let path = format!("{}[{index}]", r.table.path());
+            let table = r.table;
+            let entry = DocumentDraft {
+                kind: r.kind.clone(),
+                file: String::new(),
+                domain: r.domain.clone(),
+                category: r.category.clone(),
+            };
+            let prompt = match self.lang {
+                Lang::Zh => format!("{name}（{owner}）"),
+                Lang::En => format!("{name} ({owner})"),
+            };
+            self.ask(
+                &prompt,
+                &path,
+                // Any finding about the file (absent, not a JPEG, too big)
+                // refuses it: the wizard only records usable scans.
+                Ask::optional().strict(),
+                &move |d, v| {
+                    if let (Some(file), Some(docs)) = (v, d.documents_mut(table)) {
+                        docs.push(DocumentDraft {
+                            file,
+                            ..entry.clone()
+                        });
+                    }
+                },
+            )?;
+        }
+        Ok(())
+    }
+
+    // ------------------------------------------------------------- helpers
+
+    fn checklist(&self) -> icp::checklist::Checklist {
+        let loaded = icp::filing::load(self.draft.render(Mode::Filing));
+        icp::checklist::for_loaded(self.rules, PathBuf::new(), loaded, &self.dir, self.dates)
+    }
+
+    /// The office phone's prefix from the subject's city: `086-0755-`.
+    fn area_code_prefix(&self) -> Option<String> {
+        let city = self.city()?;
+        let code = data::area_codes_of_city(city).into_iter().next()?;
+        Some(format!("086-{code}-"))
+    }
+
+    fn city(&self) -> Option<&'static City> {
+        let p = self.draft.subject.province?;
+        data::city_in_province(p, self.draft.subject.city.as_deref()?)
+    }
+
+    fn label<V: Vocabulary>(&self, v: V) -> String {
+        match self.lang {
+            Lang::Zh => format!("{}  {}", v.zh(), v.key()),
+            Lang::En => format!("{}  {}  {}", v.en(), v.key(), v.zh()),
+        }
+    }
+
+    fn choose<V: Vocabulary>(&self, prompt: &str, items: &[V], default: usize) -> Step<V> {
+        let labels: Vec<String> = items.iter().map(|v| self.label(*v)).collect();
+        let i = self.pick(prompt, &labels, default)?;
+        Ok(items[i])
+    }
+
+    fn pick<S: std::fmt::Display>(
+        &self,
+        prompt: &str,
+        labels: &[S],
+        default: usize,
+    ) -> Step<usize> {
+        FuzzySelect::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(labels)
+            .default(default)
+            .max_length(10)
+            .interact()
+    }
+
+    fn confirm(&self, prompt: &str, default: bool) -> Step<bool> {
+        Confirm::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .default(default)
+            .interact()
+    }
+
+    fn error(&self, text: &str) {
+        eprintln!("  ✘ {text}");
+    }
+
+    /// The first finding at `path` that refuses the answer, as text.
+    fn first_error(&self, draft: &Draft, path: &str) -> Option<String> {
+        self.refusal(draft, path, Severity::Error)
+    }
+
+    fn refusal(&self, draft: &Draft, path: &str, at_least: Severity) -> Option<String> {
+        let findings = draft.check(self.rules, self.dates, Some(&self.dir), path);
+        let f = findings.iter().find(|f| f.severity() >= at_least)?;
+        Some(self.describe(f))
+    }
+
+    fn describe(&self, f: &Finding) -> String {
+        let help = f.help(self.lang);
+        if help.is_empty() {
+            format!("{} [{}]", f.message(self.lang), f.id())
+        } else {
+            format!("{} [{}]\n    {}", f.message(self.lang), f.id(), help)
+        }
+    }
+
+    /// Asks for one text field, refusing answers the rules refuse.
+    fn ask(&mut self, prompt: &str, path: &str, ask: Ask, set: &Setter) -> Step<Option<String>> {
+        let at_least = if ask.strict_files {
+            Severity::Info
+        } else {
+            Severity::Error
+        };
+        let answer = {
+            let validate = |input: &String| -> Result<(), String> {
+                let value = ask.value(input);
+                if value.is_none() && ask.required {
+                    return Err(self.t("必填", "required"));
+                }
+                // An empty answer is checked too: a rule may require it.
+                let mut d = self.draft.clone();
+                set(&mut d, value);
+                match self.refusal(&d, path, at_least) {
+                    Some(e) => Err(e),
+                    None => Ok(()),
+                }
+            };
+            let mut input = Input::<String>::with_theme(&self.theme)
+                .with_prompt(prompt)
+                .allow_empty(true)
+                .validate_with(validate);
+            if let Some(default) = &ask.default {
+                input = input.default(default.clone());
+            }
+            match &ask.initial {
+                // Pre-filled text is edited with the cursor keys.
+                Some(initial) => input.with_initial_text(initial.clone()).interact_text()?,
+                None => input.interact()?,
+            }
+        };
+        let value = ask.value(&answer);
+        set(&mut self.draft, value.clone());
+        self.notes(path);
+        Ok(value)
+    }
+
+    /// Shows, once each, the warnings and notes at or under `path`: the
+    /// province's requirements appear when the answer that triggers them is
+    /// given.
+    fn notes(&mut self, path: &str) {
+        let findings = self
+            .draft
+            .check(self.rules, self.dates, Some(&self.dir), path);
+        for f in findings {
+            if f.severity() == Severity::Error || f.severity() == Severity::Off {
+                continue;
+            }
+            // Documents are asked for at the end: say only what is needed.
+            let is_document = matches!(f.rule.kind.as_ref(), Kind::Document { .. });
+            if is_document && f.rule.province.is_none() {
+                continue;
+            }
+            if !self.shown.insert(format!("{}@{}", f.id(), f.path)) {
+                continue;
+            }
+            let province = f
+                .rule
+                .province
+                .or_else(|| f.rule.overrides.iter().find_map(|o| o.province));
+            let prefix = match province {
+                Some(p) => format!("{}{}", p.short_name, self.t("：", ": ")),
+                None => String::new(),
+            };
+            let text = match (&f.rule.summary, is_document) {
+                (Some(summary), true) => summary.get(self.lang).to_owned(),
+                _ => f.message(self.lang),
+            };
+            eprintln!("  ⚠ {prefix}{text} [{}]", f.id());
+        }
+    }
+}
+
+/// How one text question behaves.
+#[derive(Clone, Default)]
+struct Ask {
+    required: bool,
+    /// Text pre-filled for editing.
+    initial: Option<String>,
+    /// The answer an empty input stands for.
+    default: Option<String>,
+    /// An answer that counts as empty (the untouched pre-filled text).
+    empty_when: Option<String>,
+    /// Refuse warnings too (document files).
+    strict_files: bool,
+}
+
+impl Ask {
+    fn required() -> Ask {
+        Ask {
+            required: true,
+            ..Ask::default()
+        }
+    }
+
+    fn optional() -> Ask {
+        Ask::default()
+    }
+
+    fn with_default(value: &str) -> Ask {
+        Ask {
+            default: Some(value.to_owned()),
+            ..Ask::default()
+        }
+    }
+
+    fn strict(self) -> Ask {
+        Ask {
+            strict_files: true,
+            ..self
+        }
+    }
+
+    /// The answer as stored: trimmed, `None` when empty.
+    fn value(&self, input: &str) -> Option<String> {
+        let v = input.trim();
+        if v.is_empty() || self.empty_when.as_deref().is_some_and(|e| e.trim() == v) {
+            None
+        } else {
+            Some(v.to_owned())
+        }
+    }
+}
+
+/// A list typed on one line, separated by spaces or commas (also `，`, `、`).
+fn split(v: Option<&str>) -> Vec<String> {
+    v.unwrap_or_default()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '，' | '、' | ';' | '；'))
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_split_on_spaces_and_commas() {
+        assert_eq!(
+            split(Some("a.com, b.cn，c.net  d.org")),
+            ["a.com", "b.cn", "c.net", "d.org"]
+        );
+        assert!(split(None).is_empty());
+    }
+
+    #[test]
+    fn prefilled_text_alone_is_empty() {
+        let ask = Ask {
+            empty_when: Some("086-0755-".into()),
+            ..Ask::default()
+        };
+        assert_eq!(ask.value(" 086-0755- "), None);
+        assert_eq!(
+            ask.value("086-0755-86013388").as_deref(),
+            Some("086-0755-86013388")
+        );
+    }
+}

@@ -1,0 +1,54 @@
+//! Writing files: atomically, and never over an existing file unless asked.
+//!
+//! The bytes go to a temporary file in the target's directory, which is then
+//! renamed over the target: a reader (or a crash, or Ctrl-C) sees the old
+//! file or the new one, never half of one.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Whether an existing file may be replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Overwrite {
+    /// Fail with `AlreadyExists` if the target exists.
+    Never,
+    /// Replace it.
+    Allow,
+}
+
+/// Writes `bytes` to `path` atomically.
+pub fn atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".icp-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    match overwrite {
+        Overwrite::Never => temp.persist_noclobber(path).map(drop).map_err(|e| e.error),
+        Overwrite::Allow => temp.persist(path).map(drop).map_err(|e| e.error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn never_replaces_unless_allowed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.toml");
+        atomically(&path, b"one", Overwrite::Never).unwrap();
+        let err = atomically(&path, b"two", Overwrite::Never).unwrap_err();
+        assert_eq!(err.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        atomically(&path, b"three", Overwrite::Allow).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"three");
+        // No temporary file is left behind.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}
