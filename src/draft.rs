@@ -624,7 +624,11 @@ mod tests {
 
     #[test]
     fn strings_are_escaped() {
-        assert_eq!(quote("a\"b\\c\n"), r#""a\"b\\c\n""#);
+        for s in ["a\"b\\c", "'''", "line\nbreak", "广东 \u{200b}"] {
+            let doc = format!("x = {}", quote(s));
+            let table: toml::Table = doc.parse().unwrap();
+            assert_eq!(table["x"].as_str(), Some(s), "{doc}");
+        }
         assert_eq!(date_or_string("2030-01-02"), "2030-01-02");
         assert_eq!(date_or_string("长期"), "\"长期\"");
         assert_eq!(date_or_string("2030-1-2"), "\"2030-1-2\"");

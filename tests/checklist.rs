@@ -78,6 +78,7 @@ fn every_status_with_its_reason() {
         &example("enterprise-gd"),
         &[
             ("scans/license.jpg", JPEG),
+            ("scans/commitment.jpg", JPEG),
             ("scans/zhangsan-front.jpg", PNG), // a PNG renamed .jpg
             ("scans/zhangsan-back.jpg", &big), // over 2 MiB
                                                // scans/sheet.jpg left out: missing file
@@ -96,7 +97,7 @@ fn every_status_with_its_reason() {
     assert_eq!(sheet["problems"][0], "document-file-missing");
     assert_eq!(sheet["count"], 2);
     assert_eq!(sheet["owner_path"], "websites[0].documents");
-    assert_eq!(doc["summary"]["provided"], 1);
+    assert_eq!(doc["summary"]["provided"], 2);
     assert_eq!(doc["summary"]["unusable"], 3);
     let steps: Vec<&str> = doc["steps"]
         .as_array()
@@ -141,6 +142,7 @@ fn a_missing_declaration_and_a_complete_filing() {
     );
     let all = [
         ("scans/license.jpg", JPEG),
+        ("scans/commitment.jpg", JPEG),
         ("scans/zhangsan-front.jpg", JPEG),
         ("scans/zhangsan-back.jpg", JPEG),
         ("scans/sheet.jpg", JPEG),
@@ -181,7 +183,7 @@ fn validate_shows_the_same_gaps_as_warnings() {
             .iter()
             .filter(|r| **r == "document-file-missing")
             .count(),
-        4
+        5
     );
     icp()
         .args(["validate", "--deny-warnings", "--today", "2026-11-28"])

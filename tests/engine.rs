@@ -44,6 +44,14 @@ rules:
     message: { zh: 官网须在备注中说明, en: "an official site says so in its note ({phrase})" }
     help: { zh: 写明官方网站, en: write 官方网站 }
     source: HOUSE
+  - id: house-declaration
+    severity: error
+    each: website
+    when: { fact: website.name, contains: 声明 }
+    note: { field: website.note, contains_all: [本人承诺, 非经营性] }
+    message: { zh: "备注缺少：{missing}", en: "the note lacks {missing}" }
+    help: { zh: 写明全部声明, en: write every declaration }
+    source: HOUSE
   - id: house-competitor-words
     severity: warning
     each: website
@@ -148,6 +156,15 @@ fn run(text: &str, today: &str) -> Run {
     std::fs::create_dir_all(rules.join("provinces")).unwrap();
     std::fs::write(rules.join("house.yaml"), HOUSE_RULES).unwrap();
     std::fs::write(rules.join("provinces/gd.yaml"), GD_RULES).unwrap();
+    // The example's scans, and the contract the house rules ask for.
+    let scans = dir.path().join("scans");
+    std::fs::create_dir(&scans).unwrap();
+    let example_scans = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scans");
+    for entry in std::fs::read_dir(example_scans).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), scans.join(entry.file_name())).unwrap();
+    }
+    std::fs::copy(scans.join("license.jpg"), scans.join("contract.jpg")).unwrap();
     let filing = dir.path().join("filing.toml");
     std::fs::write(&filing, text).unwrap();
     let out = Command::cargo_bin("icp")
@@ -177,8 +194,8 @@ const TODAY: &str = "2026-11-28";
 /// The clean example, with the contract the house rules ask for.
 fn base() -> String {
     example("enterprise-gd").replace(
-        "documents = [{ kind = \"business-license\", file = \"scans/license.jpg\" }]",
-        "documents = [{ kind = \"business-license\", file = \"scans/license.jpg\" }, { kind = \"接入合同\", file = \"scans/contract.jpg\" }]",
+        "{ kind = \"business-license\", file = \"scans/license.jpg\" },",
+        "{ kind = \"business-license\", file = \"scans/license.jpg\" }, { kind = \"接入合同\", file = \"scans/contract.jpg\" },",
     )
 }
 
@@ -187,6 +204,29 @@ fn a_clean_filing_trips_no_house_rule() {
     let r = run(&base(), TODAY);
     assert!(r.findings.is_empty(), "{:?}", r.findings);
     assert_eq!(r.code, 0);
+}
+
+/// `contains_all`: every phrase, not one of them.
+#[test]
+fn a_note_needs_every_phrase() {
+    let with_note = |note: &str| {
+        base()
+            .replace("name = \"示例科技\"", "name = \"示例科技声明\"")
+            .replace("note = \"\"                    # 网站备注", &format!("note = \"{note}\""))
+    };
+    for (note, fires) in [
+        ("", true),
+        ("本人承诺", true),
+        ("非经营性网站", true),
+        ("本人承诺本网站为非经营性网站", false),
+    ] {
+        let r = run(&with_note(note), TODAY);
+        assert_eq!(
+            r.fired("house-declaration"),
+            if fires { vec!["websites[0].note"] } else { vec![] },
+            "{note:?}"
+        );
+    }
 }
 
 #[test]

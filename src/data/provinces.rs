@@ -86,14 +86,16 @@ mod tests {
 
     #[test]
     fn find_province_accepts_every_spelling() {
-        for input in ["sc", "SC", " Sc ", "四川省", "四川", "川", "蜀"] {
+        for input in ["sc", "SC", " Sc ", "四川省", "四川", "川", "蜀", "sichuan", "Sichuan"] {
             assert_eq!(find_province(input).map(|p| p.gb), Some(51), "{input}");
         }
         assert_eq!(find_province("黔").map(|p| p.code), Some("gz"));
         assert_eq!(find_province("sn").map(|p| p.name), Some("陕西省"));
         assert_eq!(find_province("sx").map(|p| p.name), Some("山西省"));
+        assert_eq!(find_province("shaanxi").map(|p| p.code), Some("sn"));
+        assert_eq!(find_province("shanxi").map(|p| p.code), Some("sx"));
         // Not mainland, or not a province at all.
-        for input in ["hk", "香港", "台湾省", "", "  ", "广", "guangdong"] {
+        for input in ["hk", "香港", "台湾省", "xianggang", "", "  ", "广", "guang"] {
             assert!(find_province(input).is_none(), "{input}");
         }
     }

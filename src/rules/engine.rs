@@ -244,13 +244,21 @@ impl RuleSet {
                 };
                 let lacks_phrase =
                     !phrases.is_empty() && !phrases.iter().any(|p| text.contains(p.as_str()));
+                let missing: Vec<&str> = all_phrases
+                    .iter()
+                    .filter(|p| !text.contains(p.as_str()))
+                    .map(String::as_str)
+                    .collect();
                 let too_short = min_chars.is_some_and(|m| text.chars().count() < m);
-                if lacks_phrase || too_short {
+                if lacks_phrase || !missing.is_empty() || too_short {
                     let place = ctx.place(at(Some(*field)).unwrap_or(*field));
                     let mut args = vec![
                         ("phrase", phrases.join(" / ")),
                         ("phrases", all_phrases.join("、")),
                     ];
+                    if !missing.is_empty() {
+                        args.push(("missing", missing.join("、")));
+                    }
                     if let Some(m) = min_chars {
                         args.push(("min_chars", m.to_string()));
                     }
