@@ -86,7 +86,17 @@ mod tests {
 
     #[test]
     fn find_province_accepts_every_spelling() {
-        for input in ["sc", "SC", " Sc ", "四川省", "四川", "川", "蜀", "sichuan", "Sichuan"] {
+        for input in [
+            "sc",
+            "SC",
+            " Sc ",
+            "四川省",
+            "四川",
+            "川",
+            "蜀",
+            "sichuan",
+            "Sichuan",
+        ] {
             assert_eq!(find_province(input).map(|p| p.gb), Some(51), "{input}");
         }
         assert_eq!(find_province("黔").map(|p| p.code), Some("gz"));

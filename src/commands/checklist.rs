@@ -1,0 +1,57 @@
+//! `icp checklist`.
+
+use icp::report;
+use icp::rules::RuleSet;
+
+use super::{Context, ERROR, FAIL, OK, as_of, emit, terminal_width};
+use crate::cli::{ChecklistArgs, ChecklistFormat};
+
+pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) -> u8 {
+    let lang = ctx.lang;
+    if let Some(province) = args.province {
+        use icp::filing::Nature;
+        let natures = match args.nature {
+            Some(n) => vec![n],
+            None => vec![Nature::Personal, Nature::Enterprise],
+        };
+        let sections =
+            icp::checklist::for_province(rules, province, &natures, args.filing_type, as_of(ctx));
+        let text = match args.format {
+            ChecklistFormat::Json => {
+                report::checklist::province_json(province, &sections, rules, lang)
+            }
+            _ => report::checklist::province(rules, province, &sections, lang),
+        };
+        emit(&text);
+        return OK;
+    }
+    let Some(file) = args.file else {
+        return ERROR;
+    };
+    let list = match icp::checklist::for_file(rules, &file, ctx.dates) {
+        Ok(list) => list,
+        Err(e) => {
+            eprintln!(
+                "{}: {}: {}",
+                icp::i18n::Msg::Unreadable.get(lang),
+                e.path.display(),
+                e.message
+            );
+            return ERROR;
+        }
+    };
+    let text = match args.format {
+        ChecklistFormat::Table => {
+            let width = if terminal {
+                terminal_width().min(120)
+            } else {
+                80
+            };
+            report::checklist::table(rules, &list, lang, width)
+        }
+        ChecklistFormat::Markdown => report::checklist::markdown(rules, &list, lang),
+        ChecklistFormat::Json => report::checklist::json(rules, &list, lang),
+    };
+    emit(&text);
+    if list.fails() { FAIL } else { OK }
+}

@@ -1,0 +1,47 @@
+//! `icp validate`.
+
+use std::path::PathBuf;
+
+use icp::report::{self, Summary};
+use icp::rules::RuleSet;
+
+use super::{Context, ERROR, FAIL, OK, emit};
+use crate::cli::{FormatArg, ValidateArgs};
+
+pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -> u8 {
+    let paths = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths
+    };
+    let (files, mut path_errors) = icp::validate::collect(&paths);
+    let mut reports = Vec::with_capacity(files.len());
+    for result in icp::validate::files(rules, &files, ctx.dates) {
+        match result {
+            Ok(r) => reports.push(r),
+            Err(e) => path_errors.push(e),
+        }
+    }
+    for e in &path_errors {
+        eprintln!(
+            "{}: {}: {}",
+            icp::i18n::Msg::Unreadable.get(ctx.lang),
+            e.path.display(),
+            e.message
+        );
+    }
+    if files.is_empty() && path_errors.is_empty() {
+        eprintln!("{}", icp::i18n::Msg::NoFilings.get(ctx.lang));
+    }
+    match args.format {
+        FormatArg::Human => emit(&report::human::render(&reports, ctx.style(terminal))),
+        FormatArg::Json => emit(&report::json::render(&reports, ctx.lang)),
+    }
+    if !path_errors.is_empty() {
+        ERROR
+    } else if Summary::of(&reports).fails(args.deny_warnings) {
+        FAIL
+    } else {
+        OK
+    }
+}
