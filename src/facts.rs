@@ -151,6 +151,20 @@ impl Choices {
         }
     }
 
+    /// How many values the set has (`None` for the open set of document kinds).
+    pub fn count(self) -> Option<usize> {
+        Some(match self {
+            Choices::FilingType => FilingType::ALL.len(),
+            Choices::Nature => Nature::ALL.len(),
+            Choices::CertificateType => CertificateType::ALL.len(),
+            Choices::IdType => IdType::ALL.len(),
+            Choices::Service => Service::ALL.len(),
+            Choices::Preapproval => Preapproval::ALL.len(),
+            Choices::HostingType => HostingType::ALL.len(),
+            Choices::DocumentKind => return None,
+        })
+    }
+
     /// Every spelling, for suggestions.
     pub fn spellings(self) -> Vec<&'static str> {
         match self {

@@ -159,3 +159,27 @@ fn the_human_report_points_to_explain() {
         "{out}"
     );
 }
+
+/// What an agency prints for a Guangdong client, in both languages.
+#[test]
+fn rules_show_gd() {
+    for lang in ["zh", "en"] {
+        let out = icp()
+            .args([
+                "rules",
+                "show",
+                "gd",
+                "--today",
+                "2026-11-28",
+                "--lang",
+                lang,
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        insta::assert_snapshot!(
+            format!("rules_show_gd_{lang}"),
+            String::from_utf8(out.stdout).unwrap()
+        );
+    }
+}

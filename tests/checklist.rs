@@ -307,3 +307,34 @@ fn usage_errors() {
         .assert()
         .code(2);
 }
+
+/// The shipped examples' checklists, as a client receives them.
+#[test]
+fn checklists_of_the_examples() {
+    for (example, format, lang) in [
+        ("enterprise-gd", "table", "zh"),
+        ("enterprise-gd", "markdown", "en"),
+        ("personal-sc", "table", "en"),
+        ("personal-sc", "markdown", "zh"),
+    ] {
+        let out = icp()
+            .args([
+                "checklist",
+                "--today",
+                "2026-11-28",
+                "--format",
+                format,
+                "--lang",
+                lang,
+            ])
+            .arg(format!("examples/{example}.filing.toml"))
+            .env("COLUMNS", "80")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{example}");
+        insta::assert_snapshot!(
+            format!("checklist_{example}_{format}_{lang}"),
+            String::from_utf8(out.stdout).unwrap()
+        );
+    }
+}

@@ -56,3 +56,43 @@ fn every_kind_is_documented() {
         );
     }
 }
+
+/// README's table of provinces counts each province file's own rules and the
+/// national rules it changes; it is kept in step with the files here. On a
+/// mismatch the test prints the table to paste.
+#[test]
+fn the_province_table_is_current() {
+    let rules = icp::rules::RuleSet::builtin().unwrap();
+    let mut table = String::from(
+        "| code | province | abbreviations | own rules | national rules changed |\n\
+         | --- | --- | --- | ---: | ---: |\n",
+    );
+    let (mut own_total, mut changed_total) = (0, 0);
+    for p in icp::data::provinces().iter().filter(|p| p.mainland) {
+        let own = rules
+            .origins()
+            .filter(|(_, origin)| *origin == Some(p))
+            .count();
+        let changed = rules
+            .origins()
+            .filter(|(id, origin)| {
+                origin.is_none() && rules.overrides(id).iter().any(|o| o.province == Some(p))
+            })
+            .count();
+        own_total += own;
+        changed_total += changed;
+        table.push_str(&format!(
+            "| `{}` | {} | {} | {own} | {changed} |\n",
+            p.code,
+            p.name,
+            p.abbrs.join(" ")
+        ));
+    }
+    table.push_str(&format!(
+        "| | **31 provinces** | | **{own_total}** | **{changed_total}** |\n"
+    ));
+    assert!(
+        readme().contains(&table),
+        "README's province table is out of date; it should read:\n\n{table}"
+    );
+}

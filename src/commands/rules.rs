@@ -37,7 +37,7 @@ pub fn show(ctx: &Context, rules: &RuleSet, args: RulesShowArgs) -> u8 {
 
 pub fn explain(ctx: &Context, rules: &RuleSet, args: ExplainArgs) -> u8 {
     let id = args.rule.trim();
-    let examples = icp::rules::examples(id);
+    let examples = icp::rules::examples(id, args.province);
     match report::rules::explain(rules, id, args.province, &examples, ctx.lang) {
         Some(text) => {
             emit(&text);

@@ -72,8 +72,8 @@ pub fn document_name(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
 pub fn reason(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
     let v = &r.rule;
     let mut text = match &v.when {
-        Some(w) => prose::condition(w, lang),
-        None => prose::requirement(rules, v, lang),
+        Some(w) if !w.always() => prose::condition(w, lang),
+        _ => prose::requirement(rules, v, lang),
     };
     let province = v
         .province
@@ -157,11 +157,19 @@ pub fn table(rules: &RuleSet, list: &Checklist, lang: Lang, width: u16) -> Strin
     if let Some(c) = table.column_mut(3) {
         c.set_constraint(ColumnConstraint::ContentWidth);
     }
+    // The rule id goes on its own line and is never broken: it is what a
+    // user types after `icp explain`.
+    let longest_id = list.documents.iter().map(|r| r.rule.id.len()).max();
+    if let (Some(c), Some(n)) = (table.column_mut(2), longest_id) {
+        // Plus the cell padding.
+        let n = u16::try_from(n + 2).unwrap_or(u16::MAX).min(width / 2);
+        c.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(n)));
+    }
     for r in &list.documents {
         table.add_row([
             document_name(rules, r, lang),
             owner_label(filing, r.table, lang),
-            format!("{} ({})", reason(rules, r, lang), r.rule.id),
+            format!("{}\n{}", reason(rules, r, lang), r.rule.id),
             r.count.to_string(),
             status(rules, filing, r, lang),
         ]);

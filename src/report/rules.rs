@@ -468,10 +468,10 @@ pub fn explain(
             out.push_str(&format!(" <{url}>"));
         }
         if let Some(date) = &s.date {
-            out.push_str(&format!(" {}{date}", label("，日期 ", ", dated ")));
+            out.push_str(&format!("{}{date}", label("，日期 ", ", dated ")));
         }
         if let Some(checked) = &s.checked {
-            out.push_str(&format!(" {}{checked}", label("，核对于 ", ", checked ")));
+            out.push_str(&format!("{}{checked}", label("，核对于 ", ", checked ")));
         }
         out.push('\n');
     }

@@ -221,6 +221,34 @@ pub enum Op {
 }
 
 impl Cond {
+    /// Whether the condition holds whatever the filing, e.g. a filing type in
+    /// the list of every type (a province override that widens a national
+    /// rule's condition writes one): nothing worth saying as a reason.
+    pub fn always(&self) -> bool {
+        match self {
+            Cond::All(items) => items.iter().all(Cond::always),
+            Cond::Any(items) => items.iter().any(Cond::always),
+            Cond::Not(_) => false,
+            Cond::Test {
+                fact,
+                op: Op::In(values),
+            } => match fact.ty() {
+                crate::facts::Ty::Choice(c) => {
+                    let distinct: std::collections::HashSet<&str> = values
+                        .iter()
+                        .filter_map(|v| match v {
+                            Lit::Text(t) => Some(t.as_str()),
+                            _ => None,
+                        })
+                        .collect();
+                    c.count().is_some_and(|n| distinct.len() >= n)
+                }
+                _ => false,
+            },
+            Cond::Test { .. } => false,
+        }
+    }
+
     /// Evaluates the condition.
     pub fn eval(&self, ctx: &Ctx<'_>) -> Tri {
         match self {

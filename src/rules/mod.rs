@@ -944,11 +944,17 @@ fn line_column_span(text: &str, line: usize, column: usize) -> Option<std::ops::
 }
 
 /// Examples of a rule from the rule cases: pairs of (text that passes, text
-/// that trips it), as the cases change a clean example filing.
-pub fn examples(id: &str) -> Vec<(String, String)> {
+/// that trips it), as the cases change a clean example filing. The cases of
+/// `province` come first; one-line changes come before longer ones.
+pub fn examples(id: &str, province: Option<&Province>) -> Vec<(String, String)> {
     use toml::de::{DeTable, DeValue};
     let mut out = Vec::new();
-    for (_, text) in RULE_CASES {
+    let preferred = province.map(|p| format!("{}.toml", p.code));
+    let mut files: Vec<&(&str, &str)> = RULE_CASES.iter().collect();
+    files.sort_by_key(|(name, _)| {
+        preferred.as_deref() != Some(name.rsplit('/').next().unwrap_or(name))
+    });
+    for (_, text) in files {
         let Ok(doc) = DeTable::parse(text) else {
             continue;
         };
@@ -960,7 +966,13 @@ pub fn examples(id: &str) -> Vec<(String, String)> {
                 continue;
             };
             let rule = case.get("rule").and_then(|r| r.get_ref().as_str());
-            if rule != Some(id) || case.contains_key("enable") {
+            // A case that expects nothing shows where the rule stays quiet
+            // (a province relaxing it): not an example of it tripping.
+            let expects_nothing = matches!(
+                case.get("expect").map(|e| e.get_ref()),
+                Some(DeValue::Array(e)) if e.is_empty()
+            );
+            if rule != Some(id) || case.contains_key("enable") || expects_nothing {
                 continue;
             }
             let Some(DeValue::Array(pairs)) = case.get("replace").map(|r| r.get_ref()) else {
@@ -972,11 +984,16 @@ pub fn examples(id: &str) -> Vec<(String, String)> {
                 };
                 let text = |i: usize| pair.get(i).and_then(|v| v.get_ref().as_str());
                 if let (Some(from), Some(to)) = (text(0), text(1)) {
-                    out.push((from.to_owned(), to.to_owned()));
+                    // Province files often repeat the national case.
+                    let example = (from.to_owned(), to.to_owned());
+                    if !out.contains(&example) {
+                        out.push(example);
+                    }
                 }
             }
         }
     }
+    out.sort_by_key(|(from, to)| from.contains('\n') || to.contains('\n'));
     out
 }
 

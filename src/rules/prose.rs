@@ -275,14 +275,30 @@ pub fn generated(rules: &RuleSet, v: &Variant, lang: Lang) -> String {
             let name = document_name(rules, kind, lang);
             match (per_domain, lang) {
                 (true, Lang::Zh) => format!("每个域名一份{name}（{}提供）", owner(who, lang)),
-                (true, Lang::En) => format!("a {name} for each domain (from {})", owner(who, lang)),
+                (true, Lang::En) => format!(
+                    "{} {name} for each domain (from {})",
+                    article(&name),
+                    owner(who, lang)
+                ),
                 (false, Lang::Zh) => format!("需要{name}（{}提供）", owner(who, lang)),
-                (false, Lang::En) => format!("a {name} (from {})", owner(who, lang)),
+                (false, Lang::En) => {
+                    format!("{} {name} (from {})", article(&name), owner(who, lang))
+                }
             }
         }
         (Kind::Load, Lang::Zh) => "读取备案文件时检查".into(),
         (Kind::Load, Lang::En) => "checked while reading the filing".into(),
         (Kind::Step, _) => v.message.get(lang).to_owned(),
+    }
+}
+
+/// "a" or "an" before an English noun phrase (by its first letter: good
+/// enough for document names, none of which starts with a silent h or a
+/// "you" sound).
+fn article(noun: &str) -> &'static str {
+    match noun.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
     }
 }
 
