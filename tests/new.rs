@@ -359,3 +359,40 @@ fn the_template_snapshot() {
         .unwrap();
     insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
 }
+
+/// The wizard shows a province's requirement when the answer that triggers
+/// it is given: the finding it shows is there, at the principal, and is the
+/// province's.
+#[test]
+fn a_province_requirement_appears_at_the_answer_that_triggers_it() {
+    use icp::draft::{Draft, PrincipalDraft};
+    use icp::filing::{FilingType, Nature};
+    let rules = icp::rules::RuleSet::builtin().unwrap();
+    let date = jiff::civil::date(2026, 11, 28);
+    let dates = icp::rules::engine::Dates {
+        today: date,
+        forced: Some(date),
+    };
+    let mut draft = Draft::new(FilingType::New, date);
+    draft.subject.province = icp::data::province("sc");
+    draft.subject.city = Some("成都市".into());
+    draft.subject.nature = Some(Nature::Enterprise);
+    draft.subject.principal = PrincipalDraft {
+        name: Some("张三".into()),
+        legal_representative: Some(true),
+        ..PrincipalDraft::default()
+    };
+    let letter = |d: &Draft| {
+        d.check(&rules, dates, None, "subject.principal")
+            .into_iter()
+            .find(|f| f.id() == "subject-principal-letter")
+    };
+    assert!(letter(&draft).is_none());
+    draft.subject.principal.legal_representative = Some(false);
+    let f = letter(&draft).expect("Sichuan asks for a letter");
+    let province = f
+        .rule
+        .province
+        .or_else(|| f.rule.overrides.iter().find_map(|o| o.province));
+    assert_eq!(province.map(|p| p.code), Some("sc"));
+}
