@@ -163,7 +163,9 @@ pub fn table(rules: &RuleSet, list: &Checklist, lang: Lang, width: u16) -> Strin
     if let (Some(c), Some(n)) = (table.column_mut(2), longest_id) {
         // Plus the cell padding.
         let n = u16::try_from(n + 2).unwrap_or(u16::MAX).min(width / 2);
-        c.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(n)));
+        c.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
+            n,
+        )));
     }
     for r in &list.documents {
         table.add_row([
@@ -364,7 +366,7 @@ pub fn province(
         for v in &s.documents {
             let what = prose::generated(rules, v, lang);
             let mut conditions = Vec::new();
-            if let Some(w) = &v.when {
+            if let Some(w) = v.when.as_ref().filter(|w| !w.always()) {
                 conditions.push(prose::condition(w, lang));
             }
             let line = if conditions.is_empty() {
@@ -436,7 +438,11 @@ pub fn province_json(
                     .map(|v| Doc {
                         rule: &v.id,
                         document: prose::generated(rules, v, lang),
-                        condition: v.when.as_ref().map(|w| prose::condition(w, lang)),
+                        condition: v
+                            .when
+                            .as_ref()
+                            .filter(|w| !w.always())
+                            .map(|w| prose::condition(w, lang)),
                         count: match v.kind.as_ref() {
                             crate::rules::compile::Kind::Document { count, .. } => *count,
                             _ => 1,

@@ -338,7 +338,7 @@ pub fn applies(v: &Variant, lang: Lang) -> String {
     if !s.is_empty() {
         parts.push(s);
     }
-    if let Some(when) = &v.when {
+    if let Some(when) = v.when.as_ref().filter(|w| !w.always()) {
         parts.push(match lang {
             Lang::Zh => format!("当{}", condition(when, lang)),
             Lang::En => format!("when {}", condition(when, lang)),
