@@ -5,6 +5,7 @@ use std::collections::BTreeSet;
 
 use assert_cmd::Command;
 use icp::rules::RuleSet;
+use icp::rules::compile::Kind;
 
 fn icp() -> Command {
     let mut cmd = Command::cargo_bin("icp").unwrap();
@@ -43,6 +44,11 @@ fn every_rule_has_both_languages_a_dated_source_and_a_unique_id() {
                     if text.zh.trim().is_empty() || text.en.trim().is_empty() {
                         problems.push(format!("{}: {what} lacks a language", v.id));
                     }
+                }
+                // `icp rules show` prints the summary: every rule has one
+                // (the loader's own rules are reported, never shown).
+                if v.summary.is_none() && !matches!(v.kind.as_ref(), Kind::Load) {
+                    problems.push(format!("{}: no summary", v.id));
                 }
                 if v.sources.is_empty() {
                     problems.push(format!("{}: no source", v.id));
