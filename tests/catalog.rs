@@ -7,15 +7,8 @@ use assert_cmd::Command;
 use icp::rules::RuleSet;
 use icp::rules::compile::Kind;
 
-fn icp() -> Command {
-    let mut cmd = Command::cargo_bin("icp").unwrap();
-    cmd.env_remove("ICP_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
+mod common;
+use common::icp;
 
 fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().unwrap().stdout).unwrap()

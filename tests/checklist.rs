@@ -3,8 +3,10 @@
 
 use std::path::Path;
 
-use assert_cmd::Command;
 use serde_json::Value;
+
+mod common;
+use common::{example, icp};
 
 /// A small but real JPEG (SOI, JFIF header, EOI): the checks read the size
 /// and the first bytes.
@@ -13,24 +15,6 @@ const JPEG: &[u8] = &[
     0xD9,
 ];
 const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-
-fn icp() -> Command {
-    let mut cmd = Command::cargo_bin("icp").unwrap();
-    cmd.env_remove("ICP_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
-
-fn example(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/examples/{name}.filing.toml",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
 
 /// A client directory: the filing and the scans it declares, each written
 /// as `scan` says (a missing entry leaves the file out).

@@ -120,13 +120,8 @@ rules:
     source: { title: Guangdong house note, date: "2026-11-01" }
 "#;
 
-fn example(name: &str) -> String {
-    std::fs::read_to_string(format!(
-        "{}/examples/{name}.filing.toml",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
-}
+mod common;
+use common::example;
 
 struct Run {
     code: i32,
@@ -157,13 +152,8 @@ fn run(text: &str, today: &str) -> Run {
     std::fs::write(rules.join("house.yaml"), HOUSE_RULES).unwrap();
     std::fs::write(rules.join("provinces/gd.yaml"), GD_RULES).unwrap();
     // The example's scans, and the contract the house rules ask for.
+    common::copy_example_scans(dir.path());
     let scans = dir.path().join("scans");
-    std::fs::create_dir(&scans).unwrap();
-    let example_scans = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scans");
-    for entry in std::fs::read_dir(example_scans).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), scans.join(entry.file_name())).unwrap();
-    }
     std::fs::copy(scans.join("license.jpg"), scans.join("contract.jpg")).unwrap();
     let filing = dir.path().join("filing.toml");
     std::fs::write(&filing, text).unwrap();

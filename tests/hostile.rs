@@ -5,6 +5,8 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
+mod common;
+
 struct Outcome {
     code: i32,
     findings: Vec<(String, String)>,
@@ -19,13 +21,7 @@ impl Outcome {
 fn validate(bytes: &[u8]) -> Outcome {
     let dir = tempfile::tempdir().unwrap();
     // The example's scans, so that only the hostile part is reported.
-    let scans = dir.path().join("scans");
-    std::fs::create_dir(&scans).unwrap();
-    let example_scans = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scans");
-    for entry in std::fs::read_dir(example_scans).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), scans.join(entry.file_name())).unwrap();
-    }
+    common::copy_example_scans(dir.path());
     let path = dir.path().join("filing.toml");
     std::fs::write(&path, bytes).unwrap();
     let out = Command::cargo_bin("icp")

@@ -16,15 +16,12 @@ fn icp() -> Command {
     Command::cargo_bin("icp").unwrap()
 }
 
+mod common;
+
 /// A directory with the example scans under `scans/`.
 fn workdir() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    let scans = dir.path().join("scans");
-    std::fs::create_dir(&scans).unwrap();
-    for entry in std::fs::read_dir("examples/scans").unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), scans.join(entry.file_name())).unwrap();
-    }
+    common::copy_example_scans(dir.path());
     dir
 }
 

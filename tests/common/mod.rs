@@ -1,0 +1,38 @@
+//! What the integration tests share: the binary with a clean environment,
+//! the shipped examples and their scans.
+#![allow(dead_code)] // each test file uses its own part
+
+use std::path::Path;
+
+/// `icp` with no language or colour from the environment, run from the
+/// repository root.
+pub fn icp() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("icp").unwrap();
+    cmd.env_remove("ICP_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// The text of `examples/<name>.filing.toml`.
+pub fn example(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/examples/{name}.filing.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// Copies the examples' scans into `dir/scans`, so that a filing written
+/// into `dir` has every document file it declares.
+pub fn copy_example_scans(dir: &Path) {
+    let scans = dir.join("scans");
+    std::fs::create_dir_all(&scans).unwrap();
+    let from = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scans");
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), scans.join(entry.file_name())).unwrap();
+    }
+}
