@@ -570,11 +570,22 @@ impl Fact {
             Fact::Principal(who, f) => {
                 let (zh, en) = f.label();
                 let (pzh, pen) = match who {
-                    Who::Current => ("", ""),
-                    Who::Subject => ("主体负责人", "subject principal's "),
-                    Who::Website => ("网站负责人", "website principal's "),
+                    Who::Current => return Text::new(zh, en),
+                    Who::Subject => ("主体负责人", "subject principal"),
+                    Who::Website => ("网站负责人", "website principal"),
                 };
-                return Text::new(format!("{pzh}{zh}"), format!("{pen}{en}"));
+                // "负责人姓名" of the subject principal is "主体负责人姓名", not
+                // "主体负责人负责人姓名"; a label that is a predicate ("is the
+                // legal representative") follows the person.
+                let zh = zh.strip_prefix("负责人").unwrap_or(zh);
+                let en = match en.strip_prefix("principal's ") {
+                    Some(rest) => format!("{pen}'s {rest}"),
+                    None if en.starts_with("is ") || en.starts_with("the same") => {
+                        format!("{pen} {en}")
+                    }
+                    None => format!("{pen}'s {en}"),
+                };
+                return Text::new(format!("{pzh}{zh}"), en);
             }
             Fact::Website(f) => f.label(),
             Fact::Domain(f) => f.label(),

@@ -301,8 +301,13 @@ const GROUPS: [(&str, &str); 7] = [
 pub fn show(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang) -> String {
     let view = rules.view(Some(province));
     let mut groups: Vec<Vec<String>> = vec![Vec::new(); GROUPS.len()];
-    for r in &view.rules {
-        let Some(v) = r.on(date) else { continue };
+    // A rule may have several forms in force at once, for different natures
+    // or filing types: each is a line of its own.
+    let in_force = view
+        .rules
+        .iter()
+        .flat_map(|r| r.variants.iter().filter(|v| v.in_force(date)));
+    for v in in_force {
         // The rules of the file format concern the TOML, not the filing.
         if v.severity == crate::finding::Severity::Off || group(v) == 0 {
             continue;

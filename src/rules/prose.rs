@@ -83,7 +83,18 @@ fn test(fact: Fact, op: &Op, lang: Lang) -> String {
     let ty = fact.ty();
     let lit = |l: &Lit| literal(l, ty, lang);
     let list = |ls: &[Lit]| join(ls.iter().map(lit).collect(), lang);
-    let words = |ws: &[String]| join(ws.to_vec(), lang);
+    // Values of a list of choices (pre-approvals) read as their labels.
+    let words = |ws: &[String]| {
+        let shown = ws
+            .iter()
+            .map(|w| match ty {
+                crate::facts::Ty::ChoiceList(c) => c.label(w, lang).unwrap_or(w).to_owned(),
+                _ => w.clone(),
+            })
+            .collect();
+        join(shown, lang)
+    };
+    let is_date = matches!(ty, crate::facts::Ty::Date);
     match (op, lang) {
         (Op::Eq(Lit::Bool(true)), Lang::Zh) => format!("{label}：是"),
         (Op::Eq(Lit::Bool(false)), Lang::Zh) => format!("{label}：否"),
@@ -97,13 +108,21 @@ fn test(fact: Fact, op: &Op, lang: Lang) -> String {
         (Op::In(ls), Lang::En) => format!("{label} is one of {}", list(ls)),
         (Op::NotIn(ls), Lang::Zh) => format!("{label}不是{}", list(ls)),
         (Op::NotIn(ls), Lang::En) => format!("{label} is none of {}", list(ls)),
-        (Op::Lt(l), Lang::Zh) => format!("{label}早于或小于{}", lit(l)),
+        (Op::Lt(l), Lang::Zh) if is_date => format!("{label}早于{}", lit(l)),
+        (Op::Lt(l), Lang::En) if is_date => format!("{label} is before {}", lit(l)),
+        (Op::Le(l), Lang::Zh) if is_date => format!("{label}不晚于{}", lit(l)),
+        (Op::Le(l), Lang::En) if is_date => format!("{label} is on or before {}", lit(l)),
+        (Op::Gt(l), Lang::Zh) if is_date => format!("{label}晚于{}", lit(l)),
+        (Op::Gt(l), Lang::En) if is_date => format!("{label} is after {}", lit(l)),
+        (Op::Ge(l), Lang::Zh) if is_date => format!("{label}不早于{}", lit(l)),
+        (Op::Ge(l), Lang::En) if is_date => format!("{label} is on or after {}", lit(l)),
+        (Op::Lt(l), Lang::Zh) => format!("{label}小于{}", lit(l)),
         (Op::Lt(l), Lang::En) => format!("{label} is under {}", lit(l)),
         (Op::Le(l), Lang::Zh) => format!("{label}不超过{}", lit(l)),
         (Op::Le(l), Lang::En) => format!("{label} is at most {}", lit(l)),
         (Op::Gt(l), Lang::Zh) => format!("{label}超过{}", lit(l)),
         (Op::Gt(l), Lang::En) => format!("{label} is over {}", lit(l)),
-        (Op::Ge(l), Lang::Zh) => format!("{label}不少于或不早于{}", lit(l)),
+        (Op::Ge(l), Lang::Zh) => format!("{label}不少于{}", lit(l)),
         (Op::Ge(l), Lang::En) => format!("{label} is at least {}", lit(l)),
         (Op::Contains(ws), Lang::Zh) => format!("{label}含有{}", words(ws)),
         (Op::Contains(ws), Lang::En) => format!("{label} contains {}", words(ws)),
