@@ -26,6 +26,14 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
 
+    /// 项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// 不读取 icp.toml / ignore icp.toml
+    #[arg(long, global = true)]
+    pub no_config: bool,
+
     #[command(subcommand)]
     pub command: Command,
 }
@@ -44,6 +52,8 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// 交互式填写新备案 / write a new filing by answering questions (or a template with --template)
     New(NewArgs),
+    /// 生效的配置及每项的来源 / the configuration in force and where each value came from
+    Config,
 }
 
 /// `icp new`.
@@ -180,9 +190,13 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
 
-    /// 警告也视为失败 / warnings also fail (exit 1)
-    #[arg(long)]
+    /// 警告也视为失败 / warnings also fail (exit 1) [default: deny_warnings of icp.toml]
+    #[arg(long, overrides_with = "no_deny_warnings")]
     pub deny_warnings: bool,
+
+    /// 警告不视为失败（覆盖 icp.toml）/ warnings do not fail, whatever icp.toml says
+    #[arg(long, overrides_with = "deny_warnings")]
+    pub no_deny_warnings: bool,
 }
 
 /// `--lang`.
