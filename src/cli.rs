@@ -10,7 +10,7 @@ use jiff::civil::Date;
 #[derive(Debug, Parser)]
 #[command(name = "icp", version, about, long_about = None)]
 pub struct Cli {
-    /// 输出语言 / output language [default: ICP_LANG, else zh when LC_ALL/LANG is zh*, else en]
+    /// 输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
@@ -18,7 +18,7 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
-    /// 额外或覆盖的规则文件目录 / directory of extra or overriding rule files
+    /// 额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
 
