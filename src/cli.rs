@@ -10,7 +10,7 @@ use jiff::civil::Date;
 #[derive(Debug, Parser)]
 #[command(name = "icp", version, about, long_about = None)]
 pub struct Cli {
-    /// 输出语言 / output language [default: ICP_LANG, else zh when LC_ALL/LANG is zh*, else en]
+    /// 输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]
     #[arg(long, global = true, value_enum)]
     pub lang: Option<LangArg>,
 
@@ -18,13 +18,21 @@ pub struct Cli {
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
 
-    /// 额外或覆盖的规则文件目录 / directory of extra or overriding rule files
+    /// 额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]
     #[arg(long, global = true, value_name = "DIR")]
     pub rules: Option<PathBuf>,
 
     /// 判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing's prepared_on, else today]
     #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub today: Option<Date>,
+
+    /// 项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+
+    /// 不读取 icp.toml / ignore icp.toml
+    #[arg(long, global = true)]
+    pub no_config: bool,
 
     #[command(subcommand)]
     pub command: Command,
@@ -44,6 +52,8 @@ pub enum Command {
     Checklist(ChecklistArgs),
     /// 交互式填写新备案 / write a new filing by answering questions (or a template with --template)
     New(NewArgs),
+    /// 生效的配置及每项的来源 / the configuration in force and where each value came from
+    Config,
 }
 
 /// `icp new`.
@@ -180,9 +190,13 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
 
-    /// 警告也视为失败 / warnings also fail (exit 1)
-    #[arg(long)]
+    /// 警告也视为失败 / warnings also fail (exit 1) [default: deny_warnings of icp.toml]
+    #[arg(long, overrides_with = "no_deny_warnings")]
     pub deny_warnings: bool,
+
+    /// 警告不视为失败（覆盖 icp.toml）/ warnings do not fail, whatever icp.toml says
+    #[arg(long, overrides_with = "deny_warnings")]
+    pub no_deny_warnings: bool,
 }
 
 /// `--lang`.

@@ -6,7 +6,7 @@
 //! reporter renders findings ([`report`]). Algorithms that rules call by name
 //! (check digits, phone parsing, IDNA) live in [`checks`]; the reference tables
 //! they consult live in [`data`]. [`validate`] ties the steps together for
-//! files and directories.
+//! files and directories. [`config`] reads a project's `icp.toml`.
 //!
 //! Library code never prints: everything a user sees is returned as a value
 //! and written by the binary.
@@ -14,6 +14,7 @@
 
 pub mod checklist;
 pub mod checks;
+pub mod config;
 pub mod data;
 pub mod draft;
 pub mod facts;

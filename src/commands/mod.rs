@@ -11,6 +11,7 @@ use icp::rules::engine::Dates;
 use crate::cli::{Cli, ColorArg, Command, LangArg, RulesCommand};
 
 mod checklist;
+mod config;
 mod new;
 mod rules;
 mod validate;
@@ -27,13 +28,19 @@ pub struct Context {
     pub lang: Lang,
     pub color: bool,
     pub dates: Dates,
+    /// The project configuration in force (`icp.toml`, flags, environment).
+    pub settings: icp::config::Settings,
 }
 
 impl Context {
     fn style(&self, terminal: bool) -> Style {
+        Context::style_for(self.lang, self.color, terminal)
+    }
+
+    fn style_for(lang: Lang, color: bool, terminal: bool) -> Style {
         Style {
-            lang: self.lang,
-            color: self.color,
+            lang,
+            color,
             // A fixed width off the terminal keeps piped and tested output stable.
             width: if terminal { None } else { Some(100) },
         }
@@ -42,17 +49,32 @@ impl Context {
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> u8 {
-    let lang = match cli.lang {
-        Some(LangArg::Zh) => Lang::Zh,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(|k| std::env::var(k).ok()),
-    };
     let stdout_tty = std::io::stdout().is_terminal();
+    let stderr_tty = std::io::stderr().is_terminal();
     let color = match cli.color {
         ColorArg::Always => true,
         ColorArg::Never => false,
         ColorArg::Auto => stdout_tty && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
     };
+    let flags = icp::config::Flags {
+        config: cli.config.clone(),
+        no_config: cli.no_config,
+        lang: cli.lang.map(|l| match l {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }),
+        rules: cli.rules.clone(),
+    };
+    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    let settings = match icp::config::resolve(&flags, &cwd, |k| std::env::var(k).ok()) {
+        Ok(settings) => settings,
+        Err((lang, e)) => {
+            let style = Context::style_for(lang, color, stderr_tty);
+            eprint!("{}", report::config::errors(&e, style));
+            return ERROR;
+        }
+    };
+    let lang = settings.lang.0;
     // "Today" is the date in China (UTC+8), the date the administration
     // judges by, whatever time zone the machine (or a CI runner) is set to.
     // A fixed offset also spares loading the time-zone database.
@@ -66,17 +88,37 @@ pub fn run(cli: Cli) -> u8 {
             today,
             forced: cli.today,
         },
+        settings,
     };
-    let rules = match RuleSet::with_dir(cli.rules.as_deref()) {
-        // The rule set lives until the process exits: leaking it spares
-        // freeing thousands of small allocations on the way out.
-        Ok(rules) => &*Box::leak(Box::new(rules)),
+    let rules_dir = ctx
+        .settings
+        .rules_dir
+        .as_ref()
+        .map(|(dir, _)| dir.as_path());
+    let mut rules = match RuleSet::with_dir(rules_dir) {
+        Ok(rules) => rules,
         Err(e) => {
-            let stderr_tty = std::io::stderr().is_terminal();
             eprint!("{}", report::human::rule_errors(&e, ctx.style(stderr_tty)));
             return ERROR;
         }
     };
+    // `[severity]` of icp.toml: ids checked against the rules, then layered
+    // over them like one more rule file.
+    if let Some(file) = &ctx.settings.file {
+        if let Err(e) = file.check_rule_ids(&rules) {
+            eprint!("{}", report::config::errors(&e, ctx.style(stderr_tty)));
+            return ERROR;
+        }
+        if let Some(text) = file.severity_rules() {
+            if let Err(e) = rules.layer(vec![text]) {
+                eprint!("{}", report::human::rule_errors(&e, ctx.style(stderr_tty)));
+                return ERROR;
+            }
+        }
+    }
+    // The rule set lives until the process exits: leaking it spares
+    // freeing thousands of small allocations on the way out.
+    let rules = &*Box::leak(Box::new(rules));
     match cli.command {
         Command::Validate(args) => validate::run(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::List(args)) => rules::list(&ctx, rules, args, stdout_tty),
@@ -84,6 +126,7 @@ pub fn run(cli: Cli) -> u8 {
         Command::Explain(args) => rules::explain(&ctx, rules, args),
         Command::Checklist(args) => checklist::run(&ctx, rules, args, stdout_tty),
         Command::New(args) => new::run(&ctx, rules, args),
+        Command::Config => config::run(&ctx),
     }
 }
 

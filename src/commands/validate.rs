@@ -14,7 +14,20 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     } else {
         args.paths
     };
-    let (files, mut path_errors) = icp::validate::collect(&paths);
+    let (mut files, mut path_errors) = icp::validate::collect(&paths);
+    // `exclude` of icp.toml, for named files too: pre-commit names them.
+    let found = files.len();
+    if let Some(config) = &ctx.settings.file {
+        files.retain(|f| !config.excludes(f, &ctx.settings.cwd));
+    }
+    let excluded = found - files.len();
+    let deny_warnings = if args.deny_warnings {
+        true
+    } else if args.no_deny_warnings {
+        false
+    } else {
+        ctx.settings.deny_warnings.0
+    };
     let mut reports = Vec::with_capacity(files.len());
     for result in icp::validate::files(rules, &files, ctx.dates) {
         match result {
@@ -30,7 +43,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
             e.message
         );
     }
-    if files.is_empty() && path_errors.is_empty() {
+    if files.is_empty() && path_errors.is_empty() && excluded == 0 {
         eprintln!("{}", icp::i18n::Msg::NoFilings.get(ctx.lang));
     }
     match args.format {
@@ -39,7 +52,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     }
     if !path_errors.is_empty() {
         ERROR
-    } else if Summary::of(&reports).fails(args.deny_warnings) {
+    } else if Summary::of(&reports).fails(deny_warnings) {
         FAIL
     } else {
         OK

@@ -102,7 +102,14 @@ struct Walker<'a> {
     issues: &'a mut Vec<Issue>,
 }
 
-const TOP_KEYS: &[&str] = &["version", "type", "prepared_on", "subject", "websites"];
+const TOP_KEYS: &[&str] = &[
+    "version",
+    "type",
+    "prepared_on",
+    "subject",
+    "websites",
+    "waive",
+];
 const SUBJECT_KEYS: &[&str] = &[
     "province",
     "city",
@@ -149,6 +156,7 @@ const WEBSITE_KEYS: &[&str] = &[
 const DOMAIN_KEYS: &[&str] = &["name", "holder", "expires"];
 const HOSTING_KEYS: &[&str] = &["type", "ips", "code"];
 const DOCUMENT_KEYS: &[&str] = &["kind", "file", "category", "domain"];
+const WAIVE_KEYS: &[&str] = &["rule", "reason"];
 
 /// The keys each table accepts, for the JSON Schema and tests.
 pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
@@ -159,6 +167,7 @@ pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
     ("domains", DOMAIN_KEYS),
     ("hosting", HOSTING_KEYS),
     ("documents", DOCUMENT_KEYS),
+    ("waive", WAIVE_KEYS),
 ];
 
 /// A field path, built into a string only when an issue needs it (most
@@ -481,11 +490,37 @@ impl Walker<'_> {
                         }
                     }
                 }
+                "waive" => {
+                    if let Some(items) = w.array(value, path) {
+                        for (i, item) in items.iter().enumerate() {
+                            let item_path = path.item(i);
+                            if let Some(t) = w.table(item, item_path) {
+                                filing.waivers.push(w.waiver(t, item.span(), &item_path));
+                            }
+                        }
+                    }
+                }
                 _ => return false,
             }
             true
         });
         filing
+    }
+
+    fn waiver(&mut self, table: &DeTable<'_>, span: Span, path: &FieldPath<'_>) -> Waiver {
+        let mut waiver = Waiver {
+            span,
+            ..Waiver::default()
+        };
+        self.entries(table, path, WAIVE_KEYS, |w, key, value, path| {
+            match key {
+                "rule" => waiver.rule = w.string(value, path),
+                "reason" => waiver.reason = w.string(value, path),
+                _ => return false,
+            }
+            true
+        });
+        waiver
     }
 
     fn subject(&mut self, table: &DeTable<'_>, span: Span) -> Subject {
@@ -749,6 +784,20 @@ mod tests {
         assert_eq!(site.domains.len(), 2);
         assert_eq!(site.domains[1].name.as_ref().unwrap().value, "b.com");
         assert!(site.domains[1].expires.is_some());
+    }
+
+    #[test]
+    fn waivers_keep_their_spans() {
+        let text = "[[waive]]\nrule = \"domain-holder\"\nreason = \"转入中\"\nreasn = 1\n";
+        let loaded = load(text.as_bytes());
+        assert_eq!(rules(&loaded), [("unknown-key", "waive[0].reasn")]);
+        let waiver = &loaded.filing.waivers[0];
+        let rule = waiver.rule.as_ref().unwrap();
+        assert_eq!(rule.value, "domain-holder");
+        assert_eq!(&text[rule.span.clone()], "\"domain-holder\"");
+        assert_eq!(waiver.reason.as_ref().unwrap().value, "转入中");
+        let loaded = load(b"waive = [{ rule = 1 }]\n".as_slice());
+        assert_eq!(rules(&loaded), [("wrong-type", "waive[0].rule")]);
     }
 
     #[test]

@@ -66,6 +66,21 @@ pub struct Filing {
     pub websites: Vec<Website>,
     /// Span of the first `[[websites]]` header or of the `websites` key.
     pub websites_span: Option<Span>,
+    /// `[[waive]]`: warnings the filing waives, each with its reason.
+    pub waivers: Vec<Waiver>,
+}
+
+/// `[[waive]]`: a warning-level rule this filing waives, with the reason
+/// written down (the engine drops the rule's warnings and infos, and
+/// reports a waiver that cannot or does not apply).
+#[derive(Clone, Debug, Default)]
+pub struct Waiver {
+    /// Span of the `[[waive]]` header (or the inline table).
+    pub span: Span,
+    /// The id of the waived rule.
+    pub rule: Field<String>,
+    /// Why the filing may go without it.
+    pub reason: Field<String>,
 }
 
 /// `[subject]`: the filing subject (主办单位 or the individual).

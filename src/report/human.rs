@@ -25,7 +25,7 @@ pub struct Style {
     pub width: Option<usize>,
 }
 
-fn handler(style: Style) -> GraphicalReportHandler {
+pub(crate) fn handler(style: Style) -> GraphicalReportHandler {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {

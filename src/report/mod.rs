@@ -2,6 +2,7 @@
 //! nowhere else; the rules and the engine never format text.
 
 pub mod checklist;
+pub mod config;
 pub mod human;
 pub mod json;
 pub mod rules;

@@ -138,6 +138,8 @@ impl RuleSet {
                     !missing.contains(&f.path)
                 }
             });
+            // The filing's own `[[waive]]` last: it sees every finding.
+            super::waivers::apply(self, &view, filing, env.as_of, &mut out);
         }
         out.sort_by(|a, b| {
             let key = |f: &Finding| f.span.as_ref().map(|s| (s.start, s.end));

@@ -19,6 +19,7 @@ pub mod condition;
 pub mod engine;
 pub mod file;
 pub mod prose;
+pub mod waivers;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
@@ -338,10 +339,21 @@ impl RuleSet {
             list_words: HashMap::new(),
             sources: HashMap::new(),
             document_kinds: Vec::new(),
-            views: (0..=data::provinces().len())
-                .map(|_| OnceLock::new())
-                .collect(),
+            views: Vec::new(),
         };
+        set.layer(texts)?;
+        Ok(set)
+    }
+
+    /// Loads more rule files on top of the set, as if they came after its
+    /// last file (the severity overrides of `icp.toml` are layered this way
+    /// once the ids they name are known to exist).
+    pub fn layer(&mut self, texts: Vec<RuleText>) -> Result<(), RulesError> {
+        // Views resolved so far no longer hold: they are resolved again.
+        self.views = (0..=data::provinces().len())
+            .map(|_| OnceLock::new())
+            .collect();
+        let set = self;
         let mut failures = Vec::new();
         let mut loaded = Vec::new();
         for file in texts {
@@ -381,7 +393,7 @@ impl RuleSet {
         }
         set.finish(&mut failures, &loaded);
         if failures.is_empty() {
-            Ok(set)
+            Ok(())
         } else {
             Err(RulesError::Invalid(failures))
         }
