@@ -100,6 +100,10 @@ pub struct ChecklistArgs {
     /// 输出格式 / output format
     #[arg(long, value_enum, default_value_t = ChecklistFormat::Table)]
     pub format: ChecklistFormat,
+
+    /// 隐去文件名中的身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses (in scan file names)
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// `icp checklist --format`.
@@ -183,6 +187,10 @@ pub struct ValidateArgs {
     /// 警告也视为失败 / warnings also fail (exit 1)
     #[arg(long)]
     pub deny_warnings: bool,
+
+    /// 隐去身份证号、电话号码和电子邮箱（所有输出格式）/ mask ID numbers, phone numbers and e-mail addresses in every output, e.g. 4403**********123X
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// `--lang`.
