@@ -445,6 +445,37 @@ mod tests {
     }
 
     #[test]
+    fn odd_text_keeps_its_length_and_boundaries() {
+        for s in [
+            "",
+            "mobile =",
+            "mobile = \"",
+            "email = '''",
+            "id_number = \"\"\"\n44030519900307443X\n",
+            r#"mobile = "\u0031\u0033\u0038""#,
+            "email = \"😀😀😀@例子.中国\"",
+            "email = \"a@b@c\"",
+            "office_phone = \"\u{200b}0755\u{3000}86013388\"",
+            "x = \"1\u{301}3800138000\"",
+            "13800138000138001380001380013800013800138000",
+            "+86 +86 +86 138 0013 8000 0086-0755-86013388",
+            "@@@ a@ @b. x@y.z",
+        ] {
+            for masked in [filing_text(s), text(s)] {
+                assert_eq!(masked.len(), s.len(), "{s:?} → {masked:?}");
+                for (i, _) in s.char_indices() {
+                    assert!(masked.is_char_boundary(i), "{s:?} → {masked:?}");
+                }
+            }
+        }
+        // An escaped number is hidden whole.
+        assert_eq!(
+            filing_text(r#"mobile = "\u0031\u0033\u0038""#),
+            r#"mobile = "******************""#
+        );
+    }
+
+    #[test]
     fn placeholders_of_masked_fields() {
         let known = vec![(Kind::Id, "E1234567".to_owned())];
         assert_eq!(placeholder("15", Some(Kind::Id), &known), "15");
