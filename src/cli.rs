@@ -110,6 +110,10 @@ pub struct ChecklistArgs {
     /// 输出格式 / output format
     #[arg(long, value_enum, default_value_t = ChecklistFormat::Table)]
     pub format: ChecklistFormat,
+
+    /// 隐去文件名中的身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses (in scan file names)
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// `icp checklist --format`.
@@ -197,6 +201,10 @@ pub struct ValidateArgs {
     /// 警告不视为失败（覆盖 icp.toml）/ warnings do not fail, whatever icp.toml says
     #[arg(long, overrides_with = "deny_warnings")]
     pub no_deny_warnings: bool,
+
+    /// 隐去身份证号、电话号码和电子邮箱（所有输出格式）/ mask ID numbers, phone numbers and e-mail addresses in every output, e.g. 4403**********123X
+    #[arg(long)]
+    pub redact: bool,
 }
 
 /// `--lang`.

@@ -22,6 +22,7 @@ pub mod filing;
 pub mod finding;
 pub mod i18n;
 pub mod lang;
+pub mod redact;
 pub mod report;
 pub mod rules;
 pub mod scans;

@@ -49,7 +49,9 @@ pub fn is_filing_name(name: &str) -> bool {
 }
 
 /// The filing files under the given paths: files named on the command line
-/// whatever their name, and in directories (recursively, symlinks not
+/// whatever their name (except scans, `.jpg`/`.jpeg`, which stand for the
+/// filings that declare them: see [`crate::scans::declaring`]), and in
+/// directories (recursively, symlinks not
 /// followed, hidden directories and `target/` skipped) the files with a
 /// filing's name, each directory's in name order.
 pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
@@ -86,9 +88,15 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
                     }
                 }
             }
+            // A scan (pre-commit passes the changed ones) stands for the
+            // filings that declare it.
+            Ok(_) if crate::scans::is_scan(path) => files.extend(crate::scans::declaring(path)),
             Ok(_) => files.push(path.clone()),
         }
     }
+    // A filing named twice, or named and declaring a named scan, is checked once.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(f.clone()));
     (files, errors)
 }
 
@@ -98,7 +106,7 @@ fn skipped_dir(name: &str) -> bool {
 
 /// Reads a file, refusing to read more than the filing limit: a larger file
 /// becomes a `file-too-large` finding without being read.
-fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+pub(crate) fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
     let file = std::fs::File::open(path)?;
     let limit = filing::load::MAX_FILING_BYTES as u64;
     // The size is a hint (the file may change while it is read): it saves

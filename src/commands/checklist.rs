@@ -29,6 +29,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
         return ERROR;
     };
     let list = match icp::checklist::for_file(rules, &file, ctx.dates) {
+        Ok(list) if args.redact => icp::redact::checklist(list),
         Ok(list) => list,
         Err(e) => {
             eprintln!(

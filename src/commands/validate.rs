@@ -31,6 +31,8 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     let mut reports = Vec::with_capacity(files.len());
     for result in icp::validate::files(rules, &files, ctx.dates) {
         match result {
+            // Redacted before any renderer sees it: every format is masked.
+            Ok(r) if args.redact => reports.push(icp::redact::file_report(r)),
             Ok(r) => reports.push(r),
             Err(e) => path_errors.push(e),
         }
