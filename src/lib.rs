@@ -6,7 +6,7 @@
 //! reporter renders findings ([`report`]). Algorithms that rules call by name
 //! (check digits, phone parsing, IDNA) live in [`checks`]; the reference tables
 //! they consult live in [`data`]. [`validate`] ties the steps together for
-//! files and directories.
+//! files and directories. [`schema`] describes the filing format to editors.
 //!
 //! Library code never prints: everything a user sees is returned as a value
 //! and written by the binary.
@@ -24,6 +24,7 @@ pub mod lang;
 pub mod report;
 pub mod rules;
 pub mod scans;
+pub mod schema;
 pub mod suggest;
 pub mod validate;
 pub mod write;

@@ -11,8 +11,10 @@ use icp::rules::engine::Dates;
 use crate::cli::{Cli, ColorArg, Command, LangArg, RulesCommand};
 
 mod checklist;
+mod completions;
 mod new;
 mod rules;
+mod schema;
 mod validate;
 
 /// Nothing fails.
@@ -67,6 +69,12 @@ pub fn run(cli: Cli) -> u8 {
             forced: cli.today,
         },
     };
+    // Completions describe the command line, not the rules: a broken
+    // `--rules` directory must not stop them.
+    let command = match cli.command {
+        Command::Completions(args) => return completions::run(&ctx, args),
+        command => command,
+    };
     let rules = match RuleSet::with_dir(cli.rules.as_deref()) {
         // The rule set lives until the process exits: leaking it spares
         // freeing thousands of small allocations on the way out.
@@ -77,13 +85,16 @@ pub fn run(cli: Cli) -> u8 {
             return ERROR;
         }
     };
-    match cli.command {
+    match command {
         Command::Validate(args) => validate::run(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::List(args)) => rules::list(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::Show(args)) => rules::show(&ctx, rules, args),
         Command::Explain(args) => rules::explain(&ctx, rules, args),
         Command::Checklist(args) => checklist::run(&ctx, rules, args, stdout_tty),
         Command::New(args) => new::run(&ctx, rules, args),
+        Command::Schema => schema::run(rules),
+        // Handled before the rules are loaded.
+        Command::Completions(_) => OK,
     }
 }
 
