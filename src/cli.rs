@@ -3,7 +3,8 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
+use clap::{Args, Parser, Subcommand, ValueEnum, ValueHint};
 use jiff::civil::Date;
 
 /// icp — 离线准备和检查 ICP 备案 / prepare and validate China ICP filings offline.
@@ -19,15 +20,15 @@ pub struct Cli {
     pub color: ColorArg,
 
     /// 额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", value_hint = ValueHint::DirPath)]
     pub rules: Option<PathBuf>,
 
     /// 判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing's prepared_on, else today]
-    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    #[arg(long, global = true, value_name = "YYYY-MM-DD", value_parser = parse_date, value_hint = ValueHint::Other)]
     pub today: Option<Date>,
 
     /// 项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]
-    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config", value_hint = ValueHint::FilePath)]
     pub config: Option<PathBuf>,
 
     /// 不读取 icp.toml / ignore icp.toml
@@ -54,13 +55,33 @@ pub enum Command {
     New(NewArgs),
     /// 生效的配置及每项的来源 / the configuration in force and where each value came from
     Config,
+    /// 备案文件格式的 JSON Schema，供编辑器使用 / the JSON Schema of the filing format, for editors (taplo, VS Code)
+    Schema,
+    /// shell 补全脚本；--dir 写入全部脚本和手册页 / a shell completion script; with --dir, every script and the man pages
+    Completions(CompletionsArgs),
+}
+
+/// `icp completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// 要输出补全脚本的 shell / the shell to print a completion script for
+    #[arg(
+        value_name = "SHELL",
+        required_unless_present = "dir",
+        conflicts_with = "dir"
+    )]
+    pub shell: Option<clap_complete::Shell>,
+
+    /// 把五种 shell 的补全脚本和手册页写入该目录 / write the scripts for all five shells and the man pages into DIR
+    #[arg(long, value_name = "DIR", value_hint = ValueHint::DirPath)]
+    pub dir: Option<PathBuf>,
 }
 
 /// `icp new`.
 #[derive(Debug, Args)]
 pub struct NewArgs {
     /// 要写入的文件（- 表示标准输出，仅限 --template）/ the file to write (- for stdout, with --template)
-    #[arg(value_name = "FILE", default_value = "filing.toml")]
+    #[arg(value_name = "FILE", default_value = "filing.toml", value_hint = ValueHint::FilePath)]
     pub file: PathBuf,
 
     /// 覆盖已存在的文件 / replace the file if it exists
@@ -72,15 +93,15 @@ pub struct NewArgs {
     pub template: bool,
 
     /// 与 --template 一起：省份 / with --template: the province
-    #[arg(long, value_name = "PROVINCE", value_parser = parse_province, requires = "template")]
+    #[arg(long, value_name = "PROVINCE", value_parser = province_parser(), hide_possible_values = true, requires = "template")]
     pub province: Option<&'static icp::data::Province>,
 
     /// 与 --template 一起：主办单位性质（默认企业）/ with --template: the nature [default: enterprise]
-    #[arg(long, value_name = "NATURE", value_parser = parse_nature, requires = "template")]
+    #[arg(long, value_name = "NATURE", value_parser = nature_parser(), hide_possible_values = true, requires = "template")]
     pub nature: Option<icp::filing::Nature>,
 
     /// 与 --template 一起：备案类型（默认首次备案）/ with --template: the filing type [default: new]
-    #[arg(long = "type", value_name = "TYPE", value_parser = parse_filing_type, requires = "template")]
+    #[arg(long = "type", value_name = "TYPE", value_parser = filing_type_parser(), hide_possible_values = true, requires = "template")]
     pub filing_type: Option<icp::filing::FilingType>,
 }
 
@@ -90,21 +111,22 @@ pub struct ChecklistArgs {
     /// 备案文件 / the filing
     #[arg(
         value_name = "FILE",
+        value_hint = ValueHint::FilePath,
         required_unless_present = "province",
         conflicts_with = "province"
     )]
     pub file: Option<PathBuf>,
 
     /// 不看备案文件，列出该省的要求 / without a filing: what this province asks
-    #[arg(long, value_name = "PROVINCE", value_parser = parse_province)]
+    #[arg(long, value_name = "PROVINCE", value_parser = province_parser(), hide_possible_values = true)]
     pub province: Option<&'static icp::data::Province>,
 
     /// 与 --province 一起：主办单位性质（默认个人和企业）/ with --province: the nature [default: personal and enterprise]
-    #[arg(long, value_name = "NATURE", value_parser = parse_nature, requires = "province")]
+    #[arg(long, value_name = "NATURE", value_parser = nature_parser(), hide_possible_values = true, requires = "province")]
     pub nature: Option<icp::filing::Nature>,
 
     /// 与 --province 一起：备案类型 / with --province: the filing type
-    #[arg(long = "type", value_name = "TYPE", value_parser = parse_filing_type, requires = "province")]
+    #[arg(long = "type", value_name = "TYPE", value_parser = filing_type_parser(), hide_possible_values = true, requires = "province")]
     pub filing_type: Option<icp::filing::FilingType>,
 
     /// 输出格式 / output format
@@ -140,11 +162,11 @@ pub enum RulesCommand {
 #[derive(Debug, Args)]
 pub struct RulesListArgs {
     /// 只列出该省适用的规则 / only the rules in force in this province (code, name or abbreviation)
-    #[arg(long, value_name = "PROVINCE", value_parser = parse_province)]
+    #[arg(long, value_name = "PROVINCE", value_parser = province_parser(), hide_possible_values = true)]
     pub province: Option<&'static icp::data::Province>,
 
     /// 只列出适用于该性质的规则 / only rules that can apply to this nature
-    #[arg(long, value_name = "NATURE", value_parser = parse_nature)]
+    #[arg(long, value_name = "NATURE", value_parser = nature_parser(), hide_possible_values = true)]
     pub nature: Option<icp::filing::Nature>,
 
     /// 输出格式 / output format
@@ -156,7 +178,7 @@ pub struct RulesListArgs {
 #[derive(Debug, Args)]
 pub struct RulesShowArgs {
     /// 省份：代码、名称或简称 / the province: code (gd), name (广东省) or abbreviation (粤)
-    #[arg(value_name = "PROVINCE", value_parser = parse_province)]
+    #[arg(value_name = "PROVINCE", value_parser = province_parser(), hide_possible_values = true)]
     pub province: &'static icp::data::Province,
 }
 
@@ -164,11 +186,11 @@ pub struct RulesShowArgs {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// 规则编号 / the rule id, e.g. phone-area-mismatch
-    #[arg(value_name = "RULE")]
+    #[arg(value_name = "RULE", value_parser = rule_id_parser(), hide_possible_values = true)]
     pub rule: String,
 
     /// 按该省的规定说明 / as the rule applies in this province
-    #[arg(long, value_name = "PROVINCE", value_parser = parse_province)]
+    #[arg(long, value_name = "PROVINCE", value_parser = province_parser(), hide_possible_values = true)]
     pub province: Option<&'static icp::data::Province>,
 }
 
@@ -187,7 +209,7 @@ pub enum ListFormat {
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// 备案文件或目录（默认当前目录）/ filing files or directories [default: .]
-    #[arg(value_name = "PATH")]
+    #[arg(value_name = "PATH", value_hint = ValueHint::AnyPath)]
     pub paths: Vec<PathBuf>,
 
     /// 输出格式 / output format
@@ -234,6 +256,89 @@ pub enum FormatArg {
     Human,
     /// one JSON document (SPEC §4)
     Json,
+}
+
+/// A value parser that also lists the values shells complete. Clap only
+/// shows these values (in help, completions and the man page); the wrapped
+/// parser still decides what is accepted, so a province may also be written
+/// 广东省 or 粤 although completion offers `gd`.
+#[derive(Clone)]
+struct Completing<P> {
+    parser: P,
+    values: fn() -> Vec<PossibleValue>,
+}
+
+impl<P: TypedValueParser> TypedValueParser for Completing<P> {
+    type Value = P::Value;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Self::Value, clap::Error> {
+        self.parser.parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        Some(Box::new((self.values)().into_iter()))
+    }
+}
+
+type ParseFn<T> = fn(&str) -> Result<T, String>;
+
+/// Province arguments complete the 31 codes, each with its name.
+fn province_parser() -> Completing<ParseFn<&'static icp::data::Province>> {
+    Completing {
+        parser: parse_province,
+        values: || {
+            icp::data::provinces()
+                .iter()
+                .filter(|p| p.mainland)
+                .map(|p| PossibleValue::new(p.code).help(icp::schema::province_label(p)))
+                .collect()
+        },
+    }
+}
+
+fn nature_parser() -> Completing<ParseFn<icp::filing::Nature>> {
+    Completing {
+        parser: parse_nature,
+        values: vocabulary_values::<icp::filing::Nature>,
+    }
+}
+
+fn filing_type_parser() -> Completing<ParseFn<icp::filing::FilingType>> {
+    Completing {
+        parser: parse_filing_type,
+        values: vocabulary_values::<icp::filing::FilingType>,
+    }
+}
+
+/// The English keys of a vocabulary, each with its labels.
+fn vocabulary_values<V: icp::filing::Vocabulary>() -> Vec<PossibleValue> {
+    V::ALL
+        .iter()
+        .map(|v| PossibleValue::new(v.key()).help(format!("{} / {}", v.zh(), v.en())))
+        .collect()
+}
+
+/// `explain RULE` completes the ids of the built-in rules (rules of a
+/// `--rules` directory are not known when the scripts are generated); any id
+/// is accepted and an unknown one gets "did you mean".
+fn rule_id_parser() -> Completing<StringValueParser> {
+    Completing {
+        parser: StringValueParser::new(),
+        values: || {
+            // Loaded only when help, completions or the man page ask.
+            let Ok(rules) = icp::rules::RuleSet::builtin() else {
+                return Vec::new();
+            };
+            let mut ids: Vec<String> = rules.ids().map(str::to_owned).collect();
+            ids.sort();
+            ids.into_iter().map(PossibleValue::new).collect()
+        },
+    }
 }
 
 fn parse_province(s: &str) -> Result<&'static icp::data::Province, String> {

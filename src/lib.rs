@@ -6,7 +6,8 @@
 //! reporter renders findings ([`report`]). Algorithms that rules call by name
 //! (check digits, phone parsing, IDNA) live in [`checks`]; the reference tables
 //! they consult live in [`data`]. [`validate`] ties the steps together for
-//! files and directories. [`config`] reads a project's `icp.toml`.
+//! files and directories. [`config`] reads a project's `icp.toml`; [`schema`]
+//! describes the filing format to editors.
 //!
 //! Library code never prints: everything a user sees is returned as a value
 //! and written by the binary.
@@ -26,6 +27,7 @@ pub mod redact;
 pub mod report;
 pub mod rules;
 pub mod scans;
+pub mod schema;
 pub mod suggest;
 pub mod validate;
 pub mod write;

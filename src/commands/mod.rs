@@ -11,9 +11,11 @@ use icp::rules::engine::Dates;
 use crate::cli::{Cli, ColorArg, Command, LangArg, RulesCommand};
 
 mod checklist;
+mod completions;
 mod config;
 mod new;
 mod rules;
+mod schema;
 mod validate;
 
 /// Nothing fails.
@@ -90,6 +92,12 @@ pub fn run(cli: Cli) -> u8 {
         },
         settings,
     };
+    // Completions describe the command line, not the rules: a broken
+    // `--rules` directory must not stop them.
+    let command = match cli.command {
+        Command::Completions(args) => return completions::run(&ctx, args),
+        command => command,
+    };
     let rules_dir = ctx
         .settings
         .rules_dir
@@ -119,7 +127,7 @@ pub fn run(cli: Cli) -> u8 {
     // The rule set lives until the process exits: leaking it spares
     // freeing thousands of small allocations on the way out.
     let rules = &*Box::leak(Box::new(rules));
-    match cli.command {
+    match command {
         Command::Validate(args) => validate::run(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::List(args)) => rules::list(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::Show(args)) => rules::show(&ctx, rules, args),
@@ -127,6 +135,9 @@ pub fn run(cli: Cli) -> u8 {
         Command::Checklist(args) => checklist::run(&ctx, rules, args, stdout_tty),
         Command::New(args) => new::run(&ctx, rules, args),
         Command::Config => config::run(&ctx),
+        Command::Schema => schema::run(rules),
+        // Handled before the rules are loaded.
+        Command::Completions(_) => OK,
     }
 }
 

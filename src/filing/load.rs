@@ -273,7 +273,12 @@ impl Walker<'_> {
     ) {
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
-            if !visit(self, name, value, path.child(name)) {
+            if visit(self, name, value, path.child(name)) {
+                // A key read here but missing from `known` would be missing
+                // from KNOWN_KEYS, and so from the JSON Schema that
+                // tests/schema.rs holds to it.
+                debug_assert!(known.contains(&name), "`{name}` is read but not listed");
+            } else {
                 self.unknown_key(key, path, known);
             }
         }
