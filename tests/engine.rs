@@ -212,7 +212,10 @@ fn a_note_needs_every_phrase() {
     let with_note = |note: &str| {
         base()
             .replace("name = \"示例科技\"", "name = \"示例科技声明\"")
-            .replace("note = \"\"                    # 网站备注", &format!("note = \"{note}\""))
+            .replace(
+                "note = \"\"                    # 网站备注",
+                &format!("note = \"{note}\""),
+            )
     };
     for (note, fires) in [
         ("", true),
@@ -223,7 +226,11 @@ fn a_note_needs_every_phrase() {
         let r = run(&with_note(note), TODAY);
         assert_eq!(
             r.fired("house-declaration"),
-            if fires { vec!["websites[0].note"] } else { vec![] },
+            if fires {
+                vec!["websites[0].note"]
+            } else {
+                vec![]
+            },
             "{note:?}"
         );
     }
