@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'icp' -ScriptBlock {
         }
         'icp;validate' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '输出格式 / output format')
+            [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, '把 --format 的机器格式写入此文件，终端仍显示易读的报告 / write the --format machine format to this file; the terminal still gets the human report')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '彩色输出 / coloured output (NO_COLOR is honoured)')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]')

@@ -886,14 +886,18 @@ _icp() {
             return 0
             ;;
         icp__subcmd__validate)
-            opts="-h --format --deny-warnings --no-deny-warnings --redact --lang --color --rules --today --config --no-config --help"
+            opts="-h --format --output-file --deny-warnings --no-deny-warnings --redact --lang --color --rules --today --config --no-config --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
-                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "human concise json sarif github" -- "${cur}"))
+                    return 0
+                    ;;
+                --output-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lang)

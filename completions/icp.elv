@@ -40,6 +40,7 @@ set edit:completion:arg-completer[icp] = {|@words|
         }
         &'icp;validate'= {
             cand --format '输出格式 / output format'
+            cand --output-file '把 --format 的机器格式写入此文件，终端仍显示易读的报告 / write the --format machine format to this file; the terminal still gets the human report'
             cand --lang '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]'
             cand --color '彩色输出 / coloured output (NO_COLOR is honoured)'
             cand --rules '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]'

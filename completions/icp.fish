@@ -44,8 +44,12 @@ complete -c icp -n "__fish_icp_needs_command" -f -a "config" -d '生效的配置
 complete -c icp -n "__fish_icp_needs_command" -f -a "schema" -d '备案文件格式的 JSON Schema，供编辑器使用 / the JSON Schema of the filing format, for editors (taplo, VS Code)'
 complete -c icp -n "__fish_icp_needs_command" -f -a "completions" -d 'shell 补全脚本；--dir 写入全部脚本和手册页 / a shell completion script; with --dir, every script and the man pages'
 complete -c icp -n "__fish_icp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c icp -n "__fish_icp_using_subcommand validate" -l format -d '输出格式 / output format' -r -f -a "human\t'miette diagnostics'
-json\t'one JSON document (SPEC §4)'"
+complete -c icp -n "__fish_icp_using_subcommand validate" -l format -d '输出格式 / output format' -r -f -a "human\t'miette diagnostics, and a table of files for several'
+concise\t'one line per finding: file:line:col: severity rule message'
+json\t'one JSON document (SPEC §4)'
+sarif\t'SARIF 2.1.0, for code scanning'
+github\t'GitHub Actions workflow commands (annotations)'"
+complete -c icp -n "__fish_icp_using_subcommand validate" -l output-file -d '把 --format 的机器格式写入此文件，终端仍显示易读的报告 / write the --format machine format to this file; the terminal still gets the human report' -r -F
 complete -c icp -n "__fish_icp_using_subcommand validate" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
 en\t'English'"
 complete -c icp -n "__fish_icp_using_subcommand validate" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'

@@ -216,6 +216,10 @@ pub struct ValidateArgs {
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     pub format: FormatArg,
 
+    /// 把 --format 的机器格式写入此文件，终端仍显示易读的报告 / write the --format machine format to this file; the terminal still gets the human report
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
+
     /// 警告也视为失败 / warnings also fail (exit 1) [default: deny_warnings of icp.toml]
     #[arg(long, overrides_with = "no_deny_warnings")]
     pub deny_warnings: bool,
@@ -252,10 +256,16 @@ pub enum ColorArg {
 /// `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// miette diagnostics
+    /// miette diagnostics, and a table of files for several
     Human,
+    /// one line per finding: file:line:col: severity rule message
+    Concise,
     /// one JSON document (SPEC §4)
     Json,
+    /// SARIF 2.1.0, for code scanning
+    Sarif,
+    /// GitHub Actions workflow commands (annotations)
+    Github,
 }
 
 /// A value parser that also lists the values shells complete. Clap only

@@ -48,6 +48,22 @@ pub enum Msg {
     Cancelled,
     /// The wizard's closing line before the checklist.
     StillMissing,
+    /// Column of the batch summary: the file.
+    ColumnFile,
+    /// Column of the batch summary: the province.
+    ColumnProvince,
+    /// Column of the batch summary: the nature.
+    ColumnNature,
+    /// Column of the batch summary: errors.
+    ColumnErrors,
+    /// Column of the batch summary: warnings.
+    ColumnWarnings,
+    /// The totals row of the batch summary.
+    Total,
+    /// The progress bar's label while files are checked.
+    Checking,
+    /// `--output-file` with `--format human`.
+    OutputFileNeedsMachineFormat,
 }
 
 impl Msg {
@@ -87,6 +103,17 @@ impl Msg {
             Msg::CannotWrite => ("无法写入 {path}：{error}", "cannot write {path}: {error}"),
             Msg::Cancelled => ("已取消，未写入任何文件", "cancelled; nothing was written"),
             Msg::StillMissing => ("材料清单：", "Documents:"),
+            Msg::ColumnFile => ("文件", "file"),
+            Msg::ColumnProvince => ("省份", "province"),
+            Msg::ColumnNature => ("性质", "nature"),
+            Msg::ColumnErrors => ("错误", "errors"),
+            Msg::ColumnWarnings => ("警告", "warnings"),
+            Msg::Total => ("合计", "total"),
+            Msg::Checking => ("检查中", "checking"),
+            Msg::OutputFileNeedsMachineFormat => (
+                "--output-file 写入机器可读的格式：请同时给出 --format json、sarif、github 或 concise（终端仍显示易读的报告）",
+                "--output-file writes a machine format: add --format json, sarif, github or concise (the terminal still gets the human report)",
+            ),
         };
         match lang {
             Lang::Zh => zh,

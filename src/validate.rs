@@ -18,6 +18,8 @@ pub struct FileReport {
     pub path: PathBuf,
     /// The filing's province code, when known.
     pub province: Option<&'static str>,
+    /// The subject's nature, when known (for the summary of a batch).
+    pub nature: Option<crate::filing::Nature>,
     /// The source text, kept only when there are findings to show.
     pub text: String,
     /// Findings, sorted by position.
@@ -129,6 +131,7 @@ pub fn file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<FileReport, Pa
     Ok(FileReport {
         path: path.to_path_buf(),
         province: loaded.filing.province().map(|p| p.code),
+        nature: loaded.filing.nature(),
         text: if findings.is_empty() {
             String::new()
         } else {
@@ -155,9 +158,25 @@ pub fn files(
     paths: &[PathBuf],
     dates: Dates,
 ) -> Vec<Result<FileReport, PathError>> {
+    files_with_progress(rules, paths, dates, &|| {})
+}
+
+/// [`files`], calling `done` once as each file is finished (from the worker
+/// threads, in no particular order): the binary moves a progress bar with it.
+/// `done` must be cheap; it runs once per file on the validation's hot path.
+pub fn files_with_progress(
+    rules: &RuleSet,
+    paths: &[PathBuf],
+    dates: Dates,
+    done: &(dyn Fn() + Sync),
+) -> Vec<Result<FileReport, PathError>> {
     paths
         .par_iter()
-        .map(|path| file(rules, path, dates))
+        .map(|path| {
+            let result = file(rules, path, dates);
+            done();
+            result
+        })
         .collect()
 }
 

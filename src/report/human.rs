@@ -86,7 +86,8 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
     out
 }
 
-/// Renders every file's findings and the summary line.
+/// Renders every file's findings, the table of files when there are
+/// several, and the summary line.
 pub fn render(reports: &[FileReport], style: Style) -> String {
     let mut out = String::new();
     for report in reports {
@@ -94,6 +95,10 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
         for f in &report.findings {
             out.push_str(&finding(f, &path, &report.text, style));
         }
+    }
+    if reports.len() > 1 {
+        let width = style.width.map(|w| u16::try_from(w).unwrap_or(u16::MAX));
+        out.push_str(&super::batch::table(reports, style.lang, width));
     }
     let s = Summary::of(reports);
     if s.errors + s.warnings + s.infos == 0 {

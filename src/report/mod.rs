@@ -1,13 +1,19 @@
 //! Reporters: findings in, text out. Every output format is rendered here and
 //! nowhere else; the rules and the engine never format text.
 
+pub mod batch;
 pub mod checklist;
+pub mod concise;
 pub mod config;
+pub mod github;
 pub mod human;
 pub mod json;
 pub mod rules;
+pub mod sarif;
 
-use crate::finding::Severity;
+use std::path::Path;
+
+use crate::finding::{Finding, Severity};
 use crate::validate::FileReport;
 
 /// Totals over all files.
@@ -57,9 +63,69 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Where a finding points, 1-based, columns in Unicode characters; the end
+/// is exclusive (the position just after the value), as SARIF and GitHub
+/// read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Region {
+    /// Line of the first character.
+    pub line: usize,
+    /// Column of the first character.
+    pub column: usize,
+    /// Line of the end.
+    pub end_line: usize,
+    /// Column just after the last character.
+    pub end_column: usize,
+}
+
+/// The region of a finding in its file's text; `None` for a finding about the
+/// whole file.
+pub fn region(f: &Finding, text: &str) -> Option<Region> {
+    let span = f.span.as_ref()?;
+    let (line, column) = line_column(text, span.start);
+    let (end_line, end_column) = line_column(text, span.end.max(span.start));
+    Some(Region {
+        line,
+        column,
+        end_line,
+        end_column,
+    })
+}
+
+/// A file's path as CI tools want it: relative to the current directory
+/// (where CI runs, the repository's root) when it lies under it, with
+/// forward slashes and without a leading `./`.
+pub fn artifact_path(path: &Path) -> String {
+    let relative = if path.is_absolute() {
+        std::env::current_dir()
+            .ok()
+            .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
+    } else {
+        None
+    };
+    let shown = json::display_path(relative.as_deref().unwrap_or(path));
+    let mut rest = shown.as_str();
+    while let Some(r) = rest.strip_prefix("./") {
+        rest = r.trim_start_matches('/');
+    }
+    rest.to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn artifact_paths_are_relative_and_plain() {
+        assert_eq!(
+            artifact_path(Path::new("./a/b.filing.toml")),
+            "a/b.filing.toml"
+        );
+        assert_eq!(artifact_path(Path::new("././a.toml")), "a.toml");
+        assert_eq!(artifact_path(Path::new("a/../b.toml")), "a/../b.toml");
+        let cwd = std::env::current_dir().unwrap();
+        assert_eq!(artifact_path(&cwd.join("x/filing.toml")), "x/filing.toml");
+    }
 
     #[test]
     fn columns_count_characters() {

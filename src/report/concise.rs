@@ -1,0 +1,61 @@
+//! `--format concise`: one line per finding,
+//! `file:line:col: severity rule-id message`, the shape compilers print and
+//! that editors (Vim's quickfix, Emacs' compilation mode), CI log viewers and
+//! `grep` already understand.
+//!
+//! Nothing else is printed: no summary line, so `wc -l` counts the findings
+//! and a clean run prints nothing (the exit code tells the outcome). The
+//! severity is the fixed English word (`error`, `warning`, `info`) whatever
+//! `--lang` says, for the parsers that key on it; the message follows `--lang`.
+//! A finding about the whole file (no position) is at `file:0:0`, so every
+//! line keeps the same shape.
+
+use std::fmt::Write;
+
+use super::{artifact_path, region};
+use crate::Lang;
+use crate::validate::FileReport;
+
+/// Renders every finding of every file, one line each.
+pub fn render(reports: &[FileReport], lang: Lang) -> String {
+    let mut out = String::new();
+    for report in reports {
+        if report.findings.is_empty() {
+            continue;
+        }
+        let path = artifact_path(&report.path);
+        for f in &report.findings {
+            let (line, column) = region(f, &report.text).map_or((0, 0), |r| (r.line, r.column));
+            // Writing into a String does not fail.
+            let _ = writeln!(
+                out,
+                "{path}:{line}:{column}: {} {} {}",
+                f.severity().as_str(),
+                f.id(),
+                one_line(&f.message(lang))
+            );
+        }
+    }
+    out
+}
+
+/// A message on one line: a line break would split the finding in two for
+/// every tool that reads the output line by line.
+fn one_line(text: &str) -> String {
+    text.split(['\r', '\n'])
+        .filter(|part| !part.trim().is_empty())
+        .map(str::trim)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_stay_on_one_line() {
+        assert_eq!(one_line("a\r\nb\n\n  c "), "a b c");
+        assert_eq!(one_line("plain"), "plain");
+    }
+}

@@ -1,0 +1,285 @@
+//! `--format sarif`: SARIF 2.1.0, the format code-scanning services read
+//! (GitHub's `upload-sarif`, GitLab, Azure DevOps, editors' SARIF viewers).
+//!
+//! One run. `tool.driver.rules` describes each rule that has a result, in
+//! the order of first appearance: what it requires (`shortDescription`), why
+//! (`fullDescription`), how to fix it (`help`), its source (`helpUri` and
+//! `properties.source`) and its severity (`defaultConfiguration.level`).
+//! Each result names its rule, a level (`error`, `warning`, `note` for info),
+//! the message in `--lang`, the file as a URI relative to the current
+//! directory, and the region of the value, columns counted in Unicode
+//! characters (`columnKind: unicodeCodePoints`, SPEC §4); the field path
+//! (`subject.principal.mobile`) is the logical location.
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use serde_json::{Value, json};
+use serde_sarif::sarif;
+
+use super::{artifact_path, region};
+use crate::Lang;
+use crate::finding::{Finding, Severity};
+use crate::lang::fill;
+use crate::rules::{RuleSet, Variant, prose};
+use crate::validate::FileReport;
+
+/// The published schema the output follows.
+pub const SCHEMA: &str =
+    "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
+
+/// Characters kept as they are in a URI path: RFC 3986's unreserved set and
+/// the separator. Everything else (spaces, `:`, `#`, Chinese names) is
+/// percent-encoded as UTF-8, so the `uri` is a valid URI reference.
+const PATH: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
+/// Renders the reports as one SARIF log.
+pub fn render(reports: &[FileReport], rules: &RuleSet, lang: Lang) -> String {
+    let mut descriptors = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut results = Vec::new();
+    for report in reports {
+        if report.findings.is_empty() {
+            continue;
+        }
+        let uri = uri(&report.path);
+        for f in &report.findings {
+            let rule_index = *index.entry(f.id()).or_insert_with(|| {
+                descriptors.push(descriptor(rules, &f.rule, lang));
+                descriptors.len() - 1
+            });
+            results.push(result(f, &report.text, &uri, rule_index, lang));
+        }
+    }
+    let driver = sarif::ToolComponent::builder()
+        .name("icp")
+        .full_name(format!("icp {}", env!("CARGO_PKG_VERSION")))
+        .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .rules(descriptors)
+        .build();
+    let driver = match information_uri() {
+        Some(uri) => sarif::ToolComponent {
+            information_uri: Some(uri.to_owned()),
+            ..driver
+        },
+        None => driver,
+    };
+    let run = sarif::Run::builder()
+        .tool(sarif::Tool::builder().driver(driver).build())
+        .results(results)
+        .column_kind(json!("unicodeCodePoints"))
+        .language(match lang {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en-US",
+        })
+        .build();
+    let log = sarif::Sarif::builder()
+        .schema(SCHEMA)
+        .version(json!("2.1.0"))
+        .runs(vec![run])
+        .build();
+    // Serialising plain structs of strings and numbers cannot fail.
+    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+}
+
+/// Where the tool is documented: the repository or home page `Cargo.toml`
+/// declares, when it declares one.
+fn information_uri() -> Option<&'static str> {
+    [env!("CARGO_PKG_REPOSITORY"), env!("CARGO_PKG_HOMEPAGE")]
+        .into_iter()
+        .find(|u| !u.is_empty())
+}
+
+/// A file's path as a URI reference: relative paths stay relative (resolved
+/// against the directory `icp` ran in, the repository's root in CI); absolute
+/// ones become `file:` URIs.
+fn uri(path: &Path) -> String {
+    let shown = artifact_path(path);
+    let encoded = utf8_percent_encode(&shown, PATH).to_string();
+    if !Path::new(&shown).is_absolute() {
+        encoded
+    } else if shown.starts_with('/') {
+        format!("file://{encoded}")
+    } else {
+        // A Windows drive path (`C:/…`): the drive's colon stays as it is.
+        match shown.split_once(':') {
+            Some((drive, rest)) => format!("file:///{drive}:{}", utf8_percent_encode(rest, PATH)),
+            None => encoded,
+        }
+    }
+}
+
+fn level(severity: Severity) -> Value {
+    json!(match severity {
+        Severity::Error | Severity::Off => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    })
+}
+
+fn text(s: String) -> sarif::MultiformatMessageString {
+    sarif::MultiformatMessageString::builder().text(s).build()
+}
+
+/// The rule as SARIF describes it. Message and help are rule files'
+/// templates: filled with no values, their optional `{?…?}` parts drop out.
+fn descriptor(rules: &RuleSet, v: &Arc<Variant>, lang: Lang) -> sarif::ReportingDescriptor {
+    let requirement = prose::requirement(rules, v, lang);
+    let mut full = requirement.clone();
+    if let Some(why) = &v.why {
+        full.push_str("\n\n");
+        full.push_str(why.get(lang));
+    }
+    let mut help = fill(v.help.get(lang), &[]);
+    help.push_str(&match lang {
+        Lang::Zh => format!("\n\n详细说明：icp explain {}", v.id),
+        Lang::En => format!("\n\nDetails: icp explain {}", v.id),
+    });
+    let source = v.source_line();
+    if !source.is_empty() {
+        help.push_str(&match lang {
+            Lang::Zh => format!("\n依据：{source}"),
+            Lang::En => format!("\nSource: {source}"),
+        });
+    }
+    let mut properties = std::collections::BTreeMap::new();
+    properties.insert("source".to_owned(), json!(source));
+    let descriptor = sarif::ReportingDescriptor::builder()
+        .id(v.id.to_string())
+        .short_description(text(requirement))
+        .full_description(text(full))
+        .help(text(help))
+        .default_configuration(
+            sarif::ReportingConfiguration::builder()
+                .level(level(v.severity))
+                .build(),
+        )
+        .properties(
+            sarif::PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        )
+        .build();
+    // Some sources cite a place inside a repository in words after the URL
+    // (`https://… (path)`): `helpUri` takes the first that is a URI alone.
+    match v
+        .sources
+        .iter()
+        .filter_map(|s| s.url.as_ref())
+        .find(|u| is_web_uri(u))
+    {
+        Some(url) => sarif::ReportingDescriptor {
+            help_uri: Some(url.clone()),
+            ..descriptor
+        },
+        None => descriptor,
+    }
+}
+
+fn result(f: &Finding, text: &str, uri: &str, rule_index: usize, lang: Lang) -> sarif::Result {
+    let artifact = sarif::ArtifactLocation::builder()
+        .uri(uri.to_owned())
+        .build();
+    let physical = match region(f, text) {
+        Some(r) => sarif::PhysicalLocation::builder()
+            .artifact_location(artifact)
+            .region(
+                sarif::Region::builder()
+                    .start_line(as_i64(r.line))
+                    .start_column(as_i64(r.column))
+                    .end_line(as_i64(r.end_line))
+                    .end_column(as_i64(r.end_column))
+                    .build(),
+            )
+            .build(),
+        // A finding about the whole file points at the file alone.
+        None => sarif::PhysicalLocation::builder()
+            .artifact_location(artifact)
+            .build(),
+    };
+    let location = if f.path.is_empty() {
+        sarif::Location::builder()
+            .physical_location(physical)
+            .build()
+    } else {
+        sarif::Location::builder()
+            .physical_location(physical)
+            .logical_locations(vec![
+                sarif::LogicalLocation::builder()
+                    .fully_qualified_name(f.path.clone())
+                    .build(),
+            ])
+            .build()
+    };
+    let mut properties = std::collections::BTreeMap::new();
+    // The help with this finding's values filled in (the rule's `help` is
+    // the generic text).
+    properties.insert("help".to_owned(), json!(f.help(lang)));
+    sarif::Result::builder()
+        .rule_id(f.id().to_owned())
+        .rule_index(as_i64(rule_index))
+        .level(match f.severity() {
+            Severity::Error | Severity::Off => sarif::ResultLevel::Error,
+            Severity::Warning => sarif::ResultLevel::Warning,
+            Severity::Info => sarif::ResultLevel::Note,
+        })
+        .message(sarif::Message::builder().text(f.message(lang)).build())
+        .locations(vec![location])
+        .properties(
+            sarif::PropertyBag::builder()
+                .additional_properties(properties)
+                .build(),
+        )
+        .build()
+}
+
+/// Whether a source's URL is an absolute web URI as it stands: a scheme,
+/// and no character a URI may not hold (spaces, non-ASCII, `<>"{}|\^` and
+/// the backtick).
+fn is_web_uri(url: &str) -> bool {
+    (url.starts_with("https://") || url.starts_with("http://"))
+        && url
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && !b"<>\"{}|\\^`".contains(&b))
+}
+
+fn as_i64(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn uris_are_encoded_references() {
+        let uri = |p: &str| uri(Path::new(p));
+        assert_eq!(uri("./a/b.filing.toml"), "a/b.filing.toml");
+        assert_eq!(
+            uri("客户 A/filing.toml"),
+            "%E5%AE%A2%E6%88%B7%20A/filing.toml"
+        );
+        // On Unix, `a:b` is a directory's name, not a drive.
+        assert_eq!(uri("a:b/filing.toml"), "a%3Ab/filing.toml");
+        #[cfg(unix)]
+        assert_eq!(uri("/srv/x y/filing.toml"), "file:///srv/x%20y/filing.toml");
+        #[cfg(windows)]
+        assert_eq!(uri("D:\\x y\\filing.toml"), "file:///D:/x%20y/filing.toml");
+    }
+
+    #[test]
+    fn help_uris_are_plain_uris() {
+        assert!(is_web_uri("https://beian.miit.gov.cn/#/Integrated/index"));
+        assert!(!is_web_uri("https://github.com/a/b (docs/x.md)"));
+        assert!(!is_web_uri("https://example.com/备案"));
+        assert!(!is_web_uri("ftp://example.com/x"));
+    }
+}
