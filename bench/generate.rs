@@ -1,16 +1,30 @@
 //! Writes N filings for the benchmark: `cargo run --release --example
-//! generate-filings -- DIR N`. Half are the enterprise example, half the
-//! personal one, each with its own website name, in 100 files per directory.
+//! generate-filings -- DIR N [--no-scans]`. Half are the enterprise example,
+//! half the personal one, each with its own website name, one client per
+//! directory, 100 clients per parent directory. Each client directory gets
+//! the scans its filing declares, so the filings are complete (the state of
+//! a repository just before submission); `--no-scans` leaves them out (a
+//! public repository that keeps scans out of git: each filing then has a
+//! warning per declared scan).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let dir = PathBuf::from(args.next().unwrap_or_else(|| "target/bench-filings".into()));
-    let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
-    let root = env!("CARGO_MANIFEST_DIR");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let scans = !args.iter().any(|a| a == "--no-scans");
+    let mut positional = args.iter().filter(|a| !a.starts_with("--"));
+    let dir = PathBuf::from(
+        positional
+            .next()
+            .map_or("target/bench-filings", String::as_str),
+    );
+    let n: usize = positional
+        .next()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(10_000);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let read = |name: &str| {
-        std::fs::read_to_string(format!("{root}/examples/{name}.filing.toml"))
+        std::fs::read_to_string(root.join(format!("{name}.filing.toml")))
             .unwrap_or_else(|e| panic!("examples/{name}.filing.toml: {e}"))
     };
     let (enterprise, personal) = (read("enterprise-gd"), read("personal-sc"));
@@ -27,7 +41,28 @@ fn main() {
                 &format!("name = \"李四的编程笔记{i}\""),
             )
         };
+        if scans {
+            copy_declared_scans(&text, &root, &sub);
+        }
         std::fs::write(sub.join("filing.toml"), text).expect("write a filing");
     }
     println!("{n} filings in {}", dir.display());
+}
+
+/// Copies the files a filing declares (`file = "scans/…"`) from the examples.
+fn copy_declared_scans(text: &str, from: &Path, to: &Path) {
+    for line in text.lines() {
+        let Some(rest) = line.split("file = \"").nth(1) else {
+            continue;
+        };
+        let Some(file) = rest.split('"').next() else {
+            continue;
+        };
+        let target = to.join(file);
+        if let Some(parent) = target.parent() {
+            std::fs::create_dir_all(parent).expect("create the scans directory");
+        }
+        std::fs::copy(from.join(file), &target)
+            .unwrap_or_else(|e| panic!("copy examples/{file}: {e}"));
+    }
 }

@@ -112,5 +112,20 @@ fn to_json(yaml: &str) -> Result<String, String> {
             }
         }
     }
+    drop_nulls(&mut value);
     serde_json::to_string(&value).map_err(|e| e.to_string())
+}
+
+/// Leaves out the absent optional fields (`null`), which are most of a
+/// rule's fields: they are absent to the reader too, and skipping them is
+/// most of what makes the built-in files quick to load.
+fn drop_nulls(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
 }

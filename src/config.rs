@@ -591,7 +591,7 @@ impl ConfigFile {
         }
         Some(RuleText {
             name: self.path.display().to_string(),
-            text: lines.join("\n") + "\n",
+            text: (lines.join("\n") + "\n").into(),
             json: None,
         })
     }

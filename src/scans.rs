@@ -18,18 +18,19 @@ pub struct Probe {
     pub is_jpeg: bool,
 }
 
-/// Looks at a file: opens it, reads its size and first three bytes.
+/// Looks at a file: its size, then its first three bytes.
 pub fn probe(path: &Path) -> Probe {
-    let Ok(mut file) = std::fs::File::open(path) else {
-        return Probe::default();
-    };
-    let size = match file.metadata() {
+    // Metadata before opening: opening a named pipe would wait for a writer
+    // forever, and a directory or special file is no scan anyway.
+    let size = match std::fs::metadata(path) {
         Ok(meta) if meta.is_file() => meta.len(),
-        // A directory or special file is no scan.
         _ => return Probe::default(),
     };
     let mut head = [0u8; 3];
-    let is_jpeg = file.read_exact(&mut head).is_ok() && head == [0xFF, 0xD8, 0xFF];
+    let is_jpeg = std::fs::File::open(path)
+        .and_then(|mut file| file.read_exact(&mut head))
+        .is_ok()
+        && head == [0xFF, 0xD8, 0xFF];
     Probe {
         exists: true,
         size,

@@ -255,3 +255,40 @@ fn a_thousand_websites() {
     assert_eq!(out.code, 1);
     assert!(out.has("website-count", "websites"));
 }
+
+/// A scan that is a named pipe: opening it would wait for a writer forever,
+/// so it must be looked at without being opened, and reported as unusable.
+#[cfg(unix)]
+#[test]
+fn a_scan_that_is_a_named_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_example_scans(dir.path());
+    let pipe = dir.path().join("scans/license.jpg");
+    std::fs::remove_file(&pipe).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "mkfifo is required in CI"
+        );
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    let path = dir.path().join("filing.toml");
+    std::fs::write(&path, example()).unwrap();
+    let out = Command::cargo_bin("icp")
+        .unwrap()
+        .args(["validate", "--format", "json", "--today", "2026-11-28"])
+        .arg(&path)
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).expect("a report, not a hang");
+    let rules: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert_eq!(rules, ["document-file-missing"], "{json}");
+}

@@ -117,7 +117,12 @@ impl Memo {
 
     /// A declared scan's file, looked at once.
     pub fn file(&self, path: &std::path::Path) -> crate::scans::Probe {
-        if let Some((_, p)) = self.files.borrow().iter().find(|(k, _)| k == path) {
+        if let Some((_, p)) = self
+            .files
+            .borrow()
+            .iter()
+            .find(|(k, _)| k.as_os_str() == path.as_os_str())
+        {
             return *p;
         }
         let probe = crate::scans::probe(path);

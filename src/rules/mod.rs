@@ -21,6 +21,7 @@ pub mod file;
 pub mod prose;
 pub mod waivers;
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::{Arc, OnceLock};
@@ -44,8 +45,8 @@ include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
 pub struct RuleText {
     /// The path shown in errors.
     pub name: String,
-    /// The YAML.
-    pub text: String,
+    /// The YAML (borrowed for the built-in files: no copy at start-up).
+    pub text: std::borrow::Cow<'static, str>,
     /// The same file as JSON, converted at build time for the built-in files
     /// (parsing JSON is what keeps start-up fast).
     pub json: Option<&'static str>,
@@ -356,17 +357,24 @@ impl RuleSet {
         let set = self;
         let mut failures = Vec::new();
         let mut loaded = Vec::new();
-        for file in texts {
+        // Parsing is most of the start-up: the files are parsed in parallel,
+        // then added in order (later files override earlier ones).
+        let parsed: Vec<_> = texts
+            .par_iter()
+            .map(|file| {
+                // The JSON of a built-in file was made from the YAML at build
+                // time; if it ever failed, the YAML parse reports why, with spans.
+                let from_json = file
+                    .json
+                    .and_then(|j| serde_json::from_str::<FileDef>(j).ok());
+                match from_json {
+                    Some(def) => Ok(def),
+                    None => serde_saphyr::from_str::<FileDef>(&file.text),
+                }
+            })
+            .collect();
+        for (file, parsed) in texts.into_iter().zip(parsed) {
             let mut errors = Vec::new();
-            // The JSON of a built-in file was made from the YAML at build time;
-            // if it ever failed, the YAML parse below reports why, with spans.
-            let from_json = file
-                .json
-                .and_then(|j| serde_json::from_str::<FileDef>(j).ok());
-            let parsed = match from_json {
-                Some(def) => Ok(def),
-                None => serde_saphyr::from_str::<FileDef>(&file.text),
-            };
             match parsed {
                 Ok(def) => set.add_file(&file, def, &mut errors),
                 Err(e) => {
@@ -704,7 +712,7 @@ impl RuleSet {
                 .cloned()
                 .unwrap_or(RuleText {
                     name: file.to_string(),
-                    text: String::new(),
+                    text: std::borrow::Cow::Borrowed(""),
                     json: None,
                 });
             failures.push(RuleFileErrors { file: text, errors });
@@ -1015,7 +1023,7 @@ pub fn builtin_texts() -> Vec<RuleText> {
         .iter()
         .map(|(name, yaml, json)| RuleText {
             name: (*name).to_owned(),
-            text: (*yaml).to_owned(),
+            text: std::borrow::Cow::Borrowed(yaml),
             json: (!json.is_empty()).then_some(*json),
         })
         .collect()
@@ -1066,7 +1074,7 @@ fn read_dir(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
         let text = std::fs::read_to_string(&path).map_err(|e| io(&path, &e))?;
         out.push(RuleText {
             name: path.display().to_string(),
-            text,
+            text: text.into(),
             json: None,
         });
     }
