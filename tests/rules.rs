@@ -269,7 +269,8 @@ fn every_case_trips_its_rule_and_nothing_else() {
                 };
                 texts.push(icp::rules::RuleText {
                     name: "enable.yaml".into(),
-                    text: format!("rules:\n  - id: {}\n    severity: {severity}\n", case.rule),
+                    text: format!("rules:\n  - id: {}\n    severity: {severity}\n", case.rule)
+                        .into(),
                     json: None,
                 });
                 enabled = RuleSet::from_texts(texts).unwrap();
