@@ -18,11 +18,8 @@ use crate::validate::FileReport;
 
 /// Renders every finding of every file, one line each.
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
-    let mut out = String::new();
-    for report in reports {
-        if report.findings.is_empty() {
-            continue;
-        }
+    super::per_file(reports, |report| {
+        let mut out = String::new();
         let path = artifact_path(&report.path);
         for f in &report.findings {
             let (line, column) = region(f, &report.text).map_or((0, 0), |r| (r.line, r.column));
@@ -35,8 +32,8 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
                 one_line(&f.message(lang))
             );
         }
-    }
-    out
+        out
+    })
 }
 
 /// A message on one line: a line break would split the finding in two for

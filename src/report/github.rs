@@ -20,11 +20,8 @@ use crate::validate::FileReport;
 
 /// Renders every finding of every file as a workflow command.
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
-    let mut out = String::new();
-    for report in reports {
-        if report.findings.is_empty() {
-            continue;
-        }
+    super::per_file(reports, |report| {
+        let mut out = String::new();
         let file = escape_property(&artifact_path(&report.path));
         for f in &report.findings {
             let command = match f.severity() {
@@ -46,8 +43,8 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
             let body = format!("{}\n{}", f.message(lang), f.help(lang));
             let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&body));
         }
-    }
-    out
+        out
+    })
 }
 
 /// The message part of a command: `%`, CR and LF are percent-encoded.

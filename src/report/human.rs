@@ -89,13 +89,14 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
 /// Renders every file's findings, the table of files when there are
 /// several, and the summary line.
 pub fn render(reports: &[FileReport], style: Style) -> String {
-    let mut out = String::new();
-    for report in reports {
+    let mut out = super::per_file(reports, |report| {
         let path = display_path(&report.path);
-        for f in &report.findings {
-            out.push_str(&finding(f, &path, &report.text, style));
-        }
-    }
+        report
+            .findings
+            .iter()
+            .map(|f| finding(f, &path, &report.text, style))
+            .collect()
+    });
     if reports.len() > 1 {
         let width = style.width.map(|w| u16::try_from(w).unwrap_or(u16::MAX));
         out.push_str(&super::batch::table(reports, style.lang, width));
