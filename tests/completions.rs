@@ -6,20 +6,11 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command as Process;
 
-use assert_cmd::Command;
+mod common;
+use common::icp;
 
 const DIR: &str = "completions";
 const REGENERATE: &str = "cargo run -- completions --dir completions";
-
-fn icp() -> Command {
-    let mut cmd = Command::cargo_bin("icp").unwrap();
-    cmd.env_remove("ICP_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 fn committed() -> &'static Path {
     Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/completions"))

@@ -5,20 +5,12 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
+mod common;
+use common::icp;
+
 const BROKEN: &str = "tests/fixtures/broken.filing.toml";
 const WARNINGS: &str = "tests/fixtures/warnings.filing.toml";
 const CLEAN: &str = "examples/enterprise-gd.filing.toml";
-
-/// `icp` with a stable environment (see tests/cli.rs).
-fn icp() -> Command {
-    let mut cmd = Command::cargo_bin("icp").unwrap();
-    cmd.env_remove("ICP_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 /// Runs `icp validate ARGS --today 2026-11-28`; (exit code, stdout, stderr).
 fn validate(cmd: &mut Command, args: &[&str]) -> (i32, String, String) {

@@ -6,23 +6,15 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command as Process;
 
-use assert_cmd::Command;
 use icp::filing::load::KNOWN_KEYS;
 use icp::rules::RuleSet;
 use serde_json::Value;
 
+mod common;
+use common::icp;
+
 const SCHEMA: &str = "schema/filing.schema.json";
 const REGENERATE: &str = "cargo run -- schema > schema/filing.schema.json";
-
-fn icp() -> Command {
-    let mut cmd = Command::cargo_bin("icp").unwrap();
-    cmd.env_remove("ICP_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
