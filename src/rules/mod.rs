@@ -401,19 +401,22 @@ impl RuleSet {
         let set = self;
         let mut failures = Vec::new();
         let mut loaded = Vec::new();
-        // Parsing is most of the start-up: the files are parsed in parallel,
-        // then added in order (later files override earlier ones).
-        let parsed: Vec<_> = texts
-            .par_iter()
-            .map(|file| {
-                // The JSON of a built-in file was made from the YAML at build
-                // time; if it ever failed, the YAML parse reports why, with spans.
-                match file.json.and_then(parse_json) {
-                    Some(parsed) => Ok(parsed),
-                    None => serde_saphyr::from_str::<FileDef>(&file.text).map(|def| (def, None)),
-                }
-            })
-            .collect();
+        let parse = |file: &RuleText| {
+            // The JSON of a built-in file was made from the YAML at build
+            // time; if it ever failed, the YAML parse reports why, with spans.
+            match file.json.and_then(parse_json) {
+                Some(parsed) => Ok(parsed),
+                None => serde_saphyr::from_str::<FileDef>(&file.text).map(|def| (def, None)),
+            }
+        };
+        // The files are parsed, then added in order (later files override
+        // earlier ones). Several YAML files (`--rules DIR`) are parsed in
+        // parallel; the built-in JSON is read faster than threads start.
+        let parsed: Vec<_> = if texts.iter().filter(|t| t.json.is_none()).count() > 1 {
+            texts.par_iter().map(parse).collect()
+        } else {
+            texts.iter().map(parse).collect()
+        };
         for (file, parsed) in texts.into_iter().zip(parsed) {
             let mut errors = Vec::new();
             match parsed {
