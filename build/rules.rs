@@ -5,9 +5,11 @@
 //! and as JSON converted here, which is what `icp` parses at start-up (a JSON
 //! parser reads it several times faster than YAML, and start-up time is
 //! pre-commit latency). The JSON carries each rule's line in the YAML as
-//! `_line`, so messages can still cite `rules/national.yaml:120`. When a file
-//! is not valid YAML, no JSON is written and `icp` parses the YAML itself,
-//! reporting the error with its span.
+//! `_line`, so messages can still cite `rules/national.yaml:120`. It comes in
+//! two parts, the file without its rules and the rules, so that `icp` reads
+//! the rules of a province file only when it needs them. When a file is not
+//! valid YAML, no JSON is written and `icp` parses the YAML itself, reporting
+//! the error with its span.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -35,25 +37,29 @@ pub fn generate() {
     files.extend(provinces);
 
     let mut out = String::from(
-        "/// Built-in rule files: (path, YAML, JSON converted at build time or \"\").\n\
-         const BUILTIN_RULES: &[(&str, &str, &str)] = &[\n",
+        "/// Built-in rule files: (path, YAML, and the JSON converted at build time\n\
+         /// without the rules and of the rules, or \"\" twice).\n\
+         const BUILTIN_RULES: &[(&str, &str, &str, &str)] = &[\n",
     );
     for (i, name) in files.iter().enumerate() {
         println!("cargo:rerun-if-changed={name}");
         let yaml = std::fs::read_to_string(name).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let json = match to_json(&yaml) {
-            Ok(json) => json,
+        let (header, rules) = match to_json(&yaml) {
+            Ok(parts) => parts,
             Err(e) => {
                 println!("cargo:warning={name} is not valid YAML ({e}); icp will report it");
-                String::new()
+                Default::default()
             }
         };
-        let json_path = json_dir.join(format!("{i}.json"));
-        std::fs::write(&json_path, json).expect("OUT_DIR is writable");
+        let header_path = json_dir.join(format!("{i}.json"));
+        let rules_path = json_dir.join(format!("{i}.rules.json"));
+        std::fs::write(&header_path, header).expect("OUT_DIR is writable");
+        std::fs::write(&rules_path, rules).expect("OUT_DIR is writable");
         let _ = writeln!(
             out,
-            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{name}\")), include_str!({:?})),",
-            json_path.display().to_string()
+            "    ({name:?}, include_str!(concat!(env!(\"CARGO_MANIFEST_DIR\"), \"/{name}\")), include_str!({:?}), include_str!({:?})),",
+            header_path.display().to_string(),
+            rules_path.display().to_string()
         );
     }
     out.push_str("];\n");
@@ -84,10 +90,11 @@ pub fn generate() {
     std::fs::write(Path::new(&out_dir).join("builtin_rules.rs"), out).expect("OUT_DIR is writable");
 }
 
-/// The YAML as JSON, with `_line` added to every rule. The YAML is read
-/// into the rule-file types first, so every value gets the type `icp` gives
-/// it (YAML alone would read `severity: off` as the boolean false).
-fn to_json(yaml: &str) -> Result<String, String> {
+/// The YAML as JSON, with `_line` added to every rule: the file without
+/// its rules, and the rules (an array). The YAML is read into the rule-file
+/// types first, so every value gets the type `icp` gives it (YAML alone
+/// would read `severity: off` as the boolean false).
+fn to_json(yaml: &str) -> Result<(String, String), String> {
     let typed: crate::rule_file::FileDef =
         serde_saphyr::from_str(yaml).map_err(|e| e.to_string())?;
     let mut value = serde_json::to_value(&typed).map_err(|e| e.to_string())?;
@@ -113,7 +120,12 @@ fn to_json(yaml: &str) -> Result<String, String> {
         }
     }
     drop_nulls(&mut value);
-    serde_json::to_string(&value).map_err(|e| e.to_string())
+    let rules = value
+        .as_object_mut()
+        .and_then(|file| file.remove("rules"))
+        .unwrap_or_else(|| serde_json::Value::Array(Vec::new()));
+    let text = |v: &serde_json::Value| serde_json::to_string(v).map_err(|e| e.to_string());
+    Ok((text(&value)?, text(&rules)?))
 }
 
 /// Leaves out the absent optional fields (`null`), which are most of a

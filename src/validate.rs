@@ -170,14 +170,17 @@ pub fn files_with_progress(
     dates: Dates,
     done: &(dyn Fn() + Sync),
 ) -> Vec<Result<FileReport, PathError>> {
-    paths
-        .par_iter()
-        .map(|path| {
-            let result = file(rules, path, dates);
-            done();
-            result
-        })
-        .collect()
+    let check = |path: &PathBuf| {
+        let result = file(rules, path, dates);
+        done();
+        result
+    };
+    // One filing (a pre-commit hook's usual call) is checked on this
+    // thread: starting the thread pool would cost more than it saves.
+    match paths {
+        [path] => vec![check(path)],
+        _ => paths.par_iter().map(check).collect(),
+    }
 }
 
 #[cfg(test)]

@@ -12,6 +12,14 @@
 //! compiled into the binary), then the files of `--rules DIR` in path order.
 //! A view of the rules for one province is resolved the first time a filing
 //! of that province is checked and shared by every later one.
+//!
+//! The rules of the built-in province files are most of the start-up time,
+//! and a run rarely checks filings of more than one or two provinces: their
+//! rules are read and compiled the first time they are needed (the rest of
+//! each file, its sources, lists and document kinds, is read at once). A
+//! province file's definitions apply only to its own province, so a view
+//! resolved from the national rules and that one file is the view of the
+//! whole set.
 
 pub mod algorithm;
 pub mod compile;
@@ -49,7 +57,17 @@ pub struct RuleText {
     pub text: std::borrow::Cow<'static, str>,
     /// The same file as JSON, converted at build time for the built-in files
     /// (parsing JSON is what keeps start-up fast).
-    pub json: Option<&'static str>,
+    pub json: Option<Json>,
+}
+
+/// A built-in rule file as JSON, in two parts: the rules of a province file
+/// are read only when a filing of that province is checked.
+#[derive(Clone, Copy, Debug)]
+pub struct Json {
+    /// The file without its rules.
+    pub header: &'static str,
+    /// Its rules (an array).
+    pub rules: &'static str,
 }
 
 /// A rule file that could not be used, with its errors.
@@ -106,6 +124,21 @@ struct Definition {
 struct Entry {
     id: Arc<str>,
     definitions: Vec<Definition>,
+}
+
+/// Definitions merged by id, in the order the ids were first defined.
+#[derive(Clone, Debug, Default)]
+struct Rules {
+    entries: Vec<Entry>,
+    index: HashMap<Arc<str>, usize>,
+}
+
+/// A built-in province file whose rules are not read yet.
+#[derive(Debug)]
+struct Deferred {
+    file: Arc<str>,
+    province: &'static Province,
+    rules: &'static str,
 }
 
 /// A rule as it applies to filings of one province, in one date range.
@@ -290,8 +323,18 @@ pub struct DocumentKind {
 /// Every rule file, merged.
 #[derive(Debug)]
 pub struct RuleSet {
-    entries: Vec<Entry>,
-    index: HashMap<Arc<str>, usize>,
+    /// The rules of every file but the deferred ones.
+    rules: Rules,
+    /// Built-in province files whose rules are read when first needed, in
+    /// load order. Only files loaded last are deferred: a later file that is
+    /// not has them added first.
+    deferred: Vec<Deferred>,
+    /// `rules` with the deferred rules of one province, by province as
+    /// `views`: what its view is resolved from.
+    with_province: Vec<OnceLock<Rules>>,
+    /// `rules` with every deferred file's, in load order: the whole set, for
+    /// what lists or looks up every rule.
+    all: OnceLock<Rules>,
     lists: HashMap<String, Vec<String>>,
     /// The lists as sets of normalised entries (no surrounding dots, lower
     /// case), for membership tests such as domain suffixes.
@@ -333,8 +376,10 @@ impl RuleSet {
     /// Loads rule files in order.
     pub fn from_texts(texts: Vec<RuleText>) -> Result<RuleSet, RulesError> {
         let mut set = RuleSet {
-            entries: Vec::new(),
-            index: HashMap::new(),
+            rules: Rules::default(),
+            deferred: Vec::new(),
+            with_province: Vec::new(),
+            all: OnceLock::new(),
             lists: seed_lists(),
             list_sets: HashMap::new(),
             list_words: HashMap::new(),
@@ -351,32 +396,31 @@ impl RuleSet {
     /// once the ids they name are known to exist).
     pub fn layer(&mut self, texts: Vec<RuleText>) -> Result<(), RulesError> {
         // Views resolved so far no longer hold: they are resolved again.
-        self.views = (0..=data::provinces().len())
-            .map(|_| OnceLock::new())
-            .collect();
+        self.views = slots();
+        self.with_province = slots();
         let set = self;
         let mut failures = Vec::new();
         let mut loaded = Vec::new();
-        // Parsing is most of the start-up: the files are parsed in parallel,
-        // then added in order (later files override earlier ones).
-        let parsed: Vec<_> = texts
-            .par_iter()
-            .map(|file| {
-                // The JSON of a built-in file was made from the YAML at build
-                // time; if it ever failed, the YAML parse reports why, with spans.
-                let from_json = file
-                    .json
-                    .and_then(|j| serde_json::from_str::<FileDef>(j).ok());
-                match from_json {
-                    Some(def) => Ok(def),
-                    None => serde_saphyr::from_str::<FileDef>(&file.text),
-                }
-            })
-            .collect();
+        let parse = |file: &RuleText| {
+            // The JSON of a built-in file was made from the YAML at build
+            // time; if it ever failed, the YAML parse reports why, with spans.
+            match file.json.and_then(parse_json) {
+                Some(parsed) => Ok(parsed),
+                None => serde_saphyr::from_str::<FileDef>(&file.text).map(|def| (def, None)),
+            }
+        };
+        // The files are parsed, then added in order (later files override
+        // earlier ones). Several YAML files (`--rules DIR`) are parsed in
+        // parallel; the built-in JSON is read faster than threads start.
+        let parsed: Vec<_> = if texts.iter().filter(|t| t.json.is_none()).count() > 1 {
+            texts.par_iter().map(parse).collect()
+        } else {
+            texts.iter().map(parse).collect()
+        };
         for (file, parsed) in texts.into_iter().zip(parsed) {
             let mut errors = Vec::new();
             match parsed {
-                Ok(def) => set.add_file(&file, def, &mut errors),
+                Ok((def, deferred)) => set.add_file(&file, def, deferred, &mut errors),
                 Err(e) => {
                     let (message, at) = plain_yaml_error(&e);
                     let span = e
@@ -407,7 +451,15 @@ impl RuleSet {
         }
     }
 
-    fn add_file(&mut self, file: &RuleText, def: FileDef, errors: &mut Vec<RuleError>) {
+    /// Adds a file; `deferred` is the JSON of its rules when they are read
+    /// only once needed (`def` then has none).
+    fn add_file(
+        &mut self,
+        file: &RuleText,
+        def: FileDef,
+        deferred: Option<&'static str>,
+        errors: &mut Vec<RuleError>,
+    ) {
         let province = match &def.province {
             None => None,
             Some(code) => match data::province(code.value.trim()) {
@@ -492,9 +544,70 @@ impl RuleSet {
             });
         }
         let file_name: Arc<str> = Arc::from(file.name.as_str());
+        if let (Some(rules), Some(province)) = (deferred, province) {
+            self.deferred.push(Deferred {
+                file: file_name,
+                province,
+                rules,
+            });
+            self.all = OnceLock::new();
+            return;
+        }
+        // A file loaded after deferred ones may override their rules: they
+        // are added first, in order, as if none had been deferred.
+        if !self.deferred.is_empty() {
+            // The whole set is often known already: `icp.toml` names rule
+            // ids that are checked before its severities are layered.
+            self.rules = self
+                .all
+                .take()
+                .unwrap_or_else(|| self.with_deferred(|_| true));
+            self.deferred.clear();
+        }
+        self.rules
+            .add_rules(def.rules, &file_name, province, errors);
+    }
+
+    /// `rules` with the deferred files `pick` chooses added, in order.
+    fn with_deferred(&self, pick: impl Fn(&Deferred) -> bool) -> Rules {
+        let mut rules = self.rules.clone();
+        for deferred in self.deferred.iter().filter(|d| pick(d)) {
+            // Both were made at build time from a file the YAML parse
+            // accepts, and the tests load every built-in file without
+            // deferring (where errors are reported): neither can fail.
+            let defs: Vec<BodyDef> =
+                serde_json::from_str(deferred.rules).expect("built-in rules JSON is valid");
+            let mut errors = Vec::new();
+            rules.add_rules(defs, &deferred.file, Some(deferred.province), &mut errors);
+            assert!(
+                errors.is_empty(),
+                "built-in rule file {} does not load: {errors:?}",
+                deferred.file
+            );
+        }
+        rules
+    }
+
+    /// The rules of every file.
+    fn all(&self) -> &Rules {
+        if self.deferred.is_empty() {
+            return &self.rules;
+        }
+        self.all.get_or_init(|| self.with_deferred(|_| true))
+    }
+}
+
+impl Rules {
+    fn add_rules(
+        &mut self,
+        rules: Vec<BodyDef>,
+        file: &Arc<str>,
+        province: Option<&'static Province>,
+        errors: &mut Vec<RuleError>,
+    ) {
         let mut seen_here: Vec<String> = Vec::new();
-        for rule in def.rules {
-            self.add_rule(rule, &file_name, province, errors, &mut seen_here);
+        for rule in rules {
+            self.add_rule(rule, file, province, errors, &mut seen_here);
         }
     }
 
@@ -621,7 +734,9 @@ impl RuleSet {
             }
         }
     }
+}
 
+impl RuleSet {
     /// Checks what can only be checked once every file is loaded: cited
     /// sources and named lists exist.
     fn finish(&mut self, failures: &mut Vec<RuleFileErrors>, loaded: &[RuleText]) {
@@ -645,7 +760,7 @@ impl RuleSet {
             })
             .collect();
         let mut problems: BTreeMap<Arc<str>, Vec<RuleError>> = BTreeMap::new();
-        for entry in &self.entries {
+        for entry in &self.rules.entries {
             for def in &entry.definitions {
                 let fragments = std::iter::once(&def.top).chain(def.variants.iter().flatten());
                 for fragment in fragments {
@@ -752,23 +867,26 @@ impl RuleSet {
 
     /// Every rule id.
     pub fn ids(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|e| e.id.as_ref())
+        self.all().entries.iter().map(|e| e.id.as_ref())
     }
 
     /// Every rule id with the province of the file that defined it (`None`
     /// for national and agency rules), in definition order.
     pub fn origins(&self) -> impl Iterator<Item = (&str, Option<&'static Province>)> {
-        self.entries
+        self.all()
+            .entries
             .iter()
             .map(|e| (e.id.as_ref(), e.definitions[0].origin.province))
     }
 
     /// The provinces whose files override a rule, and where.
     pub fn overrides(&self, id: &str) -> Vec<Origin> {
-        self.index
+        let rules = self.all();
+        rules
+            .index
             .get(id)
             .map(|&i| {
-                self.entries[i].definitions[1..]
+                rules.entries[i].definitions[1..]
                     .iter()
                     .map(|d| d.origin.clone())
                     .collect()
@@ -782,13 +900,20 @@ impl RuleSet {
             .and_then(|p| data::provinces().iter().position(|q| q.code == p.code))
             .map_or(0, |i| i + 1);
         self.views[slot]
-            .get_or_init(|| Arc::new(self.resolve(province)))
+            .get_or_init(|| Arc::new(self.resolve(province, slot)))
             .clone()
     }
 
-    fn resolve(&self, province: Option<&'static Province>) -> View {
+    fn resolve(&self, province: Option<&'static Province>, slot: usize) -> View {
+        // Definitions in another province's file never apply here.
+        let rules = match province {
+            Some(p) if self.deferred.iter().any(|d| d.province.code == p.code) => self
+                .with_province[slot]
+                .get_or_init(|| self.with_deferred(|d| d.province.code == p.code)),
+            _ => &self.rules,
+        };
         let mut view = View::default();
-        for entry in &self.entries {
+        for entry in &rules.entries {
             let base = &entry.definitions[0];
             if let Some(p) = base.origin.province {
                 if province.is_none_or(|q| q.code != p.code) {
@@ -1021,12 +1146,31 @@ pub fn examples(id: &str, province: Option<&Province>) -> Vec<(String, String)> 
 pub fn builtin_texts() -> Vec<RuleText> {
     BUILTIN_RULES
         .iter()
-        .map(|(name, yaml, json)| RuleText {
+        .map(|(name, yaml, header, rules)| RuleText {
             name: (*name).to_owned(),
             text: std::borrow::Cow::Borrowed(yaml),
-            json: (!json.is_empty()).then_some(*json),
+            json: (!header.is_empty()).then_some(Json { header, rules }),
         })
         .collect()
+}
+
+/// A slot per province and one for filings without a (known) province.
+fn slots<T>() -> Vec<OnceLock<T>> {
+    (0..=data::provinces().len())
+        .map(|_| OnceLock::new())
+        .collect()
+}
+
+/// A built-in file from its JSON, with the JSON of its rules when they are
+/// read only once needed (those of a province file); `None` if it does not
+/// parse (the YAML parse then says why).
+fn parse_json(json: Json) -> Option<(FileDef, Option<&'static str>)> {
+    let mut def: FileDef = serde_json::from_str(json.header).ok()?;
+    if def.province.is_some() {
+        return Some((def, Some(json.rules)));
+    }
+    def.rules = serde_json::from_str(json.rules).ok()?;
+    Some((def, None))
 }
 
 /// Lists seeded from the data tables, so rule files can extend them.
