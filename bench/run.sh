@@ -4,7 +4,7 @@
 #   2. a directory of N filings (default 10,000) against a program that only
 #      finds, reads and parses the same files (bench/parse_only.rs).
 # Uses hyperfine when installed, else the fastest of repeated runs timed with
-# `date`.
+# bash's clock.
 # Usage: bash bench/run.sh [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,16 +24,18 @@ one=examples/enterprise-gd.filing.toml
 
 # Fastest wall-clock time of a command over runs, in microseconds (after
 # one warm-up). The minimum is the estimate least disturbed by whatever else
-# the machine is doing; the mean of a shared machine's runs wanders.
+# the machine is doing; the mean of a shared machine's runs wanders. The
+# clock is bash's $EPOCHREALTIME: reading it starts no process, which would
+# add a millisecond or more to a run that takes a few.
 min_us() {
   local runs=$1; shift
   "$@" >/dev/null 2>&1 || true
   local best=0 start end t
   for _ in $(seq "$runs"); do
-    start=$(date +%s%N)
+    start=${EPOCHREALTIME/./}
     "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    t=$(( (end - start) / 1000 ))
+    end=${EPOCHREALTIME/./}
+    t=$((end - start))
     if [ "$best" -eq 0 ] || [ "$t" -lt "$best" ]; then best=$t; fi
   done
   echo "$best"

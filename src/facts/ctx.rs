@@ -189,7 +189,7 @@ impl<'a> Ctx<'a> {
         let probe = || {
             let file = d.file.as_ref()?;
             let dir = self.env.dir.as_ref()?;
-            Some(self.memo.file(&dir.join(file.value.trim())))
+            Some(self.memo.file(dir, file.value.trim()))
         };
         match f {
             DocumentFact::Kind => match &d.kind {

@@ -42,7 +42,7 @@ pub struct Memo {
     /// The subject's city, looked up in its province.
     city: OnceCell<Option<&'static City>>,
     /// Declared scans, looked at once each.
-    files: RefCell<Vec<(std::path::PathBuf, crate::scans::Probe)>>,
+    files: RefCell<Vec<(String, crate::scans::Probe)>>,
 }
 
 fn remember<V: Clone>(
@@ -115,18 +115,15 @@ impl Memo {
         self.duplicates.get_or_init(compute)
     }
 
-    /// A declared scan's file, looked at once.
-    pub fn file(&self, path: &std::path::Path) -> crate::scans::Probe {
-        if let Some((_, p)) = self
-            .files
-            .borrow()
-            .iter()
-            .find(|(k, _)| k.as_os_str() == path.as_os_str())
-        {
+    /// A declared scan's file (as written, relative to the filing's
+    /// directory `dir`), looked at once: many rules read the same document,
+    /// so the path is joined and the file probed only the first time.
+    pub fn file(&self, dir: &std::path::Path, file: &str) -> crate::scans::Probe {
+        if let Some((_, p)) = self.files.borrow().iter().find(|(k, _)| k == file) {
             return *p;
         }
-        let probe = crate::scans::probe(path);
-        self.files.borrow_mut().push((path.to_path_buf(), probe));
+        let probe = crate::scans::probe(&dir.join(file));
+        self.files.borrow_mut().push((file.to_owned(), probe));
         probe
     }
 
