@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
+mod common;
+
 /// A project directory in a temporary directory.
 struct Project {
     dir: tempfile::TempDir,
@@ -35,12 +37,8 @@ impl Project {
     fn icp(&self, cwd: &str) -> Command {
         let dir = self.root().join(cwd);
         std::fs::create_dir_all(&dir).unwrap();
-        let mut cmd = Command::cargo_bin("icp").unwrap();
-        cmd.env_remove("ICP_LANG")
-            .env_remove("LC_ALL")
-            .env_remove("LANG")
-            .env("NO_COLOR", "1")
-            .current_dir(dir);
+        let mut cmd = common::icp();
+        cmd.current_dir(dir);
         cmd
     }
 

@@ -4,6 +4,8 @@
 
 use assert_cmd::Command;
 
+mod common;
+
 /// A personal filing whose ID number, phones and e-mail addresses stand on
 /// lines with findings (so the human report quotes them), in placeholders
 /// (the repaired number in a help) and in scan file names (in messages),
@@ -62,12 +64,8 @@ const SECRETS: &[&str] = &[
 const IN_MESSAGES: &[&str] = &["13700137000", "lisi.sc"];
 
 fn icp(dir: &std::path::Path) -> Command {
-    let mut cmd = Command::cargo_bin("icp").unwrap();
-    cmd.env_remove("ICP_LANG")
-        .env_remove("LC_ALL")
-        .env_remove("LANG")
-        .env("NO_COLOR", "1")
-        .current_dir(dir);
+    let mut cmd = common::icp();
+    cmd.current_dir(dir);
     cmd
 }
 

@@ -15,6 +15,8 @@ use icp::rules::engine::Dates;
 use jiff::civil::Date;
 use toml_edit::{DocumentMut, Item};
 
+mod common;
+
 fn today() -> Date {
     Date::new(2026, 11, 28).unwrap()
 }
@@ -142,24 +144,6 @@ fn findings(rules: &RuleSet, text: &str, dates: Dates) -> Vec<(String, String, S
         .collect()
 }
 
-/// Every `*.filing.toml` under `examples/`.
-fn example_files() -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    let mut dirs = vec![std::path::PathBuf::from("examples")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.to_string_lossy().ends_with(".filing.toml") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// A JPEG as small as they come: the checks read a file's size and first
 /// bytes only.
 const TINY_JPEG: &[u8] = &[
@@ -226,7 +210,7 @@ fn findings_in_dir(
 #[test]
 fn examples_are_clean() {
     let rules = RuleSet::builtin().unwrap();
-    for path in example_files() {
+    for path in common::example_files() {
         let report = icp::validate::file(&rules, &path, forced(today())).unwrap();
         let found: Vec<(&str, &str)> = report
             .findings

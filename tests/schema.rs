@@ -3,7 +3,7 @@
 //! by the real taplo through the examples' `#:schema` line.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command as Process;
 
 use icp::filing::load::KNOWN_KEYS;
@@ -27,25 +27,6 @@ fn committed_text() -> String {
 
 fn committed() -> Value {
     serde_json::from_str(&committed_text()).unwrap()
-}
-
-/// Every `*.filing.toml` under `examples/`.
-fn examples() -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    let mut dirs = vec![root().join("examples")];
-    while let Some(dir) = dirs.pop() {
-        for entry in std::fs::read_dir(dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if path.to_string_lossy().ends_with(".filing.toml") {
-                out.push(path);
-            }
-        }
-    }
-    out.sort();
-    assert!(out.len() > 60, "examples not found");
-    out
 }
 
 /// TOML as editors hand it to the validator: dates become strings
@@ -108,7 +89,7 @@ fn the_schema_is_valid_draft_2020_12() {
 #[test]
 fn every_example_and_the_warnings_fixture_validate() {
     let validator = validator();
-    let mut files = examples();
+    let mut files = common::example_files();
     files.push(root().join("tests/fixtures/warnings.filing.toml"));
     let mut failures = Vec::new();
     for path in files {
@@ -121,7 +102,7 @@ fn every_example_and_the_warnings_fixture_validate() {
 
 #[test]
 fn every_example_points_at_the_schema_on_its_first_line() {
-    for path in examples() {
+    for path in common::example_files() {
         let rel = path.strip_prefix(root()).unwrap();
         let depth = rel.components().count() - 1;
         let expected = format!("#:schema {}{SCHEMA}", "../".repeat(depth));
@@ -516,7 +497,7 @@ fn taplo_checks_filings_against_the_schema() {
             .output()
             .unwrap()
     };
-    let files: Vec<String> = examples()
+    let files: Vec<String> = common::example_files()
         .iter()
         .map(|p| {
             p.strip_prefix(root())

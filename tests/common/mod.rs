@@ -36,3 +36,22 @@ pub fn copy_example_scans(dir: &Path) {
         std::fs::copy(entry.path(), scans.join(entry.file_name())).unwrap();
     }
 }
+
+/// Every `*.filing.toml` under `examples/`, as absolute paths, sorted.
+pub fn example_files() -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.to_string_lossy().ends_with(".filing.toml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    assert!(out.len() > 60, "examples not found");
+    out
+}
