@@ -22,6 +22,8 @@ pub enum Msg {
     Explain,
     /// No filing files were found under the given paths.
     NoFilings,
+    /// Every filing found is excluded by `exclude` of icp.toml.
+    AllExcluded,
     /// A path could not be read.
     Unreadable,
     /// A rule file is invalid.
@@ -80,6 +82,10 @@ impl Msg {
             Msg::NoFilings => (
                 "没有找到备案文件（filing.toml 或 *.filing.toml）",
                 "no filing files found (filing.toml or *.filing.toml)",
+            ),
+            Msg::AllExcluded => (
+                "找到 {count} 个备案文件，均被 {config} 的 exclude 排除，未检查任何文件",
+                "found {count} filing file(s), all excluded by exclude in {config}; nothing was checked",
             ),
             Msg::Unreadable => ("无法读取", "cannot read"),
             Msg::InvalidRules => ("规则文件无效", "invalid rule file"),

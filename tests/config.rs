@@ -143,7 +143,10 @@ fn exclude_applies_to_files_named_on_the_command_line() {
         .assert()
         .code(0)
         .stdout("✓ 0 files: no problems found\n")
-        .stderr("");
+        .stderr(
+            predicate::str::starts_with("found 1 filing file(s), all excluded by exclude in ")
+                .and(predicate::str::ends_with("icp.toml; nothing was checked\n")),
+        );
     p.icp("clients")
         .args([
             "validate",

@@ -70,8 +70,22 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
             e.message
         );
     }
-    if files.is_empty() && path_errors.is_empty() && excluded == 0 {
-        eprintln!("{}", Msg::NoFilings.get(ctx.lang));
+    if files.is_empty() && path_errors.is_empty() {
+        // Say why nothing was checked: a pattern that excludes too much
+        // would otherwise pass every commit in silence.
+        match &ctx.settings.file {
+            Some(config) if excluded > 0 => eprintln!(
+                "{}",
+                fill(
+                    Msg::AllExcluded.get(ctx.lang),
+                    &[
+                        ("count", excluded.to_string()),
+                        ("config", config.path.display().to_string())
+                    ]
+                )
+            ),
+            _ => eprintln!("{}", Msg::NoFilings.get(ctx.lang)),
+        }
     }
     let mut code = if !path_errors.is_empty() {
         ERROR
