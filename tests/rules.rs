@@ -132,6 +132,11 @@ fn forced(date: Date) -> Dates {
 
 fn findings(rules: &RuleSet, text: &str, dates: Dates) -> Vec<(String, String, String)> {
     let (_, found) = icp::validate::bytes_report(rules, text.as_bytes(), dates);
+    triples(&found)
+}
+
+/// Each finding as (rule id, field path, severity): what the cases compare.
+fn triples(found: &[icp::finding::Finding]) -> Vec<(String, String, String)> {
     found
         .iter()
         .map(|f| {
@@ -194,17 +199,7 @@ fn findings_in_dir(
             _ => std::fs::write(&path, TINY_JPEG).unwrap(),
         }
     }
-    rules
-        .check_in(&loaded, dates, Some(dir.path()))
-        .iter()
-        .map(|f| {
-            (
-                f.id().to_owned(),
-                f.path.clone(),
-                f.severity().as_str().to_owned(),
-            )
-        })
-        .collect()
+    triples(&rules.check_in(&loaded, dates, Some(dir.path())))
 }
 
 #[test]
