@@ -414,20 +414,8 @@ fn string(value: &Value<'_>, key: &str, problems: &mut Vec<Problem>) -> Field<St
     }
 }
 
-fn type_name(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "string",
-        DeValue::Integer(_) => "integer",
-        DeValue::Float(_) => "float",
-        DeValue::Boolean(_) => "boolean",
-        DeValue::Datetime(_) => "date",
-        DeValue::Array(_) => "array",
-        DeValue::Table(_) => "table",
-    }
-}
-
 fn wrong_type(value: &Value<'_>, key: &str, expected: &str) -> Problem {
-    let found = type_name(value.get_ref());
+    let found = crate::filing::load::type_name(value.get_ref());
     Problem {
         code: "config-wrong-type",
         span: Some(value.span()),

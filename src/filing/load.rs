@@ -218,7 +218,8 @@ impl<'a> FieldPath<'a> {
     }
 }
 
-fn type_name(value: &DeValue<'_>) -> &'static str {
+/// The TOML name of a value's type, for "expected …, found …" messages.
+pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
     match value {
         DeValue::String(_) => "string",
         DeValue::Integer(_) => "integer",
