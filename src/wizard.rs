@@ -14,7 +14,9 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect, Input, MultiSelect};
 use icp::Lang;
 use icp::data::{self, City, Province};
-use icp::draft::{self, DocumentDraft, Draft, HostingDraft, Mode, PrincipalDraft, WebsiteDraft};
+use icp::filing::draft::{
+    self, DocumentDraft, Draft, HostingDraft, Mode, PrincipalDraft, WebsiteDraft,
+};
 use icp::filing::{
     FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service, Vocabulary,
 };

@@ -6,8 +6,9 @@
 //! the rest of the filing is still checked.
 //!
 //! The fields themselves — keys, types, labels — are declared once in
-//! [`fields`]; [`load`] reads a file into the model.
+//! [`fields`]; [`load`] reads a file into the model, [`draft`] writes one.
 
+pub mod draft;
 pub mod fields;
 pub mod load;
 pub mod vocab;
