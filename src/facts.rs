@@ -24,7 +24,11 @@ use jiff::civil::Date;
 
 pub use ctx::{Ctx, DocTable, Env, KindNames, Place};
 pub use memo::Memo;
+// The vocabularies belong to the filing format; rule files see them as the
+// types of facts.
+pub use crate::filing::vocab::Choices;
 
+use crate::filing::fields::{self, Table, Words};
 use crate::filing::*;
 use crate::lang::Text;
 
@@ -110,91 +114,6 @@ pub enum Ty {
     TextList,
     /// A list of values of a vocabulary.
     ChoiceList(Choices),
-}
-
-/// A vocabulary, as seen by the rule compiler.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Choices {
-    /// `type`.
-    FilingType,
-    /// `nature`; rule files may also write `unit` for every nature but personal.
-    Nature,
-    /// `certificate_type`.
-    CertificateType,
-    /// `id_type`.
-    IdType,
-    /// `service`.
-    Service,
-    /// `preapprovals`.
-    Preapproval,
-    /// `hosting.type`.
-    HostingType,
-    /// Document kinds (open: rule files add kinds).
-    DocumentKind,
-}
-
-impl Choices {
-    /// Canonical key of a spelling, or `None` when it is not a value.
-    pub fn canonical(self, input: &str) -> Option<&'static str> {
-        fn key<V: Vocabulary>(input: &str) -> Option<&'static str> {
-            V::parse(input).map(V::key)
-        }
-        match self {
-            Choices::FilingType => key::<FilingType>(input),
-            Choices::Nature => key::<Nature>(input),
-            Choices::CertificateType => key::<CertificateType>(input),
-            Choices::IdType => key::<IdType>(input),
-            Choices::Service => key::<Service>(input),
-            Choices::Preapproval => key::<Preapproval>(input),
-            Choices::HostingType => key::<HostingType>(input),
-            Choices::DocumentKind => None,
-        }
-    }
-
-    /// How many values the set has (`None` for the open set of document kinds).
-    pub fn count(self) -> Option<usize> {
-        Some(match self {
-            Choices::FilingType => FilingType::ALL.len(),
-            Choices::Nature => Nature::ALL.len(),
-            Choices::CertificateType => CertificateType::ALL.len(),
-            Choices::IdType => IdType::ALL.len(),
-            Choices::Service => Service::ALL.len(),
-            Choices::Preapproval => Preapproval::ALL.len(),
-            Choices::HostingType => HostingType::ALL.len(),
-            Choices::DocumentKind => return None,
-        })
-    }
-
-    /// Every spelling, for suggestions.
-    pub fn spellings(self) -> Vec<&'static str> {
-        match self {
-            Choices::FilingType => FilingType::spellings(),
-            Choices::Nature => Nature::spellings(),
-            Choices::CertificateType => CertificateType::spellings(),
-            Choices::IdType => IdType::spellings(),
-            Choices::Service => Service::spellings(),
-            Choices::Preapproval => Preapproval::spellings(),
-            Choices::HostingType => HostingType::spellings(),
-            Choices::DocumentKind => Vec::new(),
-        }
-    }
-
-    /// The label of a canonical key in a language.
-    pub fn label(self, key: &str, lang: crate::Lang) -> Option<&'static str> {
-        fn label<V: Vocabulary>(key: &str, lang: crate::Lang) -> Option<&'static str> {
-            V::parse(key).map(|v| v.label(lang))
-        }
-        match self {
-            Choices::FilingType => label::<FilingType>(key, lang),
-            Choices::Nature => label::<Nature>(key, lang),
-            Choices::CertificateType => label::<CertificateType>(key, lang),
-            Choices::IdType => label::<IdType>(key, lang),
-            Choices::Service => label::<Service>(key, lang),
-            Choices::Preapproval => label::<Preapproval>(key, lang),
-            Choices::HostingType => label::<HostingType>(key, lang),
-            Choices::DocumentKind => None,
-        }
-    }
 }
 
 /// The items a rule can iterate over (`each:` in a rule file).
@@ -289,19 +208,41 @@ pub enum Who {
     Website,
 }
 
+/// An enum of the facts of one table. A fact written `field` is the field
+/// of that table with the same key, and takes its label from the field
+/// table (a key the table lacks fails the build); the others, derived from
+/// fields, carry their own.
 macro_rules! fact_enum {
-    ($(#[$m:meta])* $name:ident { $( $variant:ident = $key:literal : $ty:expr, $zh:literal, $en:literal; )* }) => {
+    (@label $table:ident $key:literal field) => {{
+        const LABEL: Words = fields::get(Table::$table, $key).label;
+        (LABEL.zh, LABEL.en)
+    }};
+    (@label $table:ident $key:literal $zh:literal $en:literal) => {
+        ($zh, $en)
+    };
+    (@doc $key:literal field) => {
+        concat!("The field `", $key, "`.")
+    };
+    (@doc $key:literal $zh:literal $en:literal) => {
+        $zh
+    };
+    ($(#[$m:meta])* $name:ident in $table:ident { $( $variant:ident = $key:literal : $ty:expr, $zh:tt $(, $en:literal)?; )* }) => {
         $(#[$m])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub enum $name { $( #[doc = $zh] $variant, )* }
+        pub enum $name { $( #[doc = fact_enum!(@doc $key $zh $($en)?)] $variant, )* }
         impl $name {
             const ALL: &'static [$name] = &[$($name::$variant),*];
+            /// The table whose fields these facts read.
+            #[cfg(test)]
+            const TABLE: Table = Table::$table;
             /// The name after the prefix in rule files.
             pub fn key(self) -> &'static str { match self { $($name::$variant => $key,)* } }
             /// The type.
             pub fn ty(self) -> Ty { match self { $($name::$variant => $ty,)* } }
             /// A label for prose, in both languages.
-            pub fn label(self) -> (&'static str, &'static str) { match self { $($name::$variant => ($zh, $en),)* } }
+            pub fn label(self) -> (&'static str, &'static str) {
+                match self { $($name::$variant => fact_enum!(@label $table $key $zh $($en)?),)* }
+            }
             fn parse(s: &str) -> Option<Self> { Self::ALL.iter().copied().find(|f| f.key() == s) }
         }
     };
@@ -311,10 +252,10 @@ use Choices as C;
 
 fact_enum! {
     /// Facts of the whole filing: `filing.*`.
-    FilingFact {
-        Type = "type": Ty::Choice(C::FilingType), "备案类型", "filing type";
-        Version = "version": Ty::Int, "格式版本", "format version";
-        PreparedOn = "prepared_on": Ty::Date, "准备日期", "preparation date";
+    FilingFact in Top {
+        Type = "type": Ty::Choice(C::FilingType), field;
+        Version = "version": Ty::Int, field;
+        PreparedOn = "prepared_on": Ty::Date, field;
         AsOf = "as_of": Ty::Date, "判断日期", "as-of date";
         PreparedDaysAgo = "prepared_days_ago": Ty::Int, "准备日期距今天数", "days since the preparation date";
         WebsiteCount = "website_count": Ty::Int, "网站数量", "number of websites";
@@ -327,23 +268,23 @@ fact_enum! {
 
 fact_enum! {
     /// Facts of the subject: `subject.*`.
-    SubjectFact {
-        Province = "province": Ty::Province, "主办单位所在省份", "subject's province";
-        City = "city": Ty::Text, "所在城市", "city";
+    SubjectFact in Subject {
+        Province = "province": Ty::Province, field;
+        City = "city": Ty::Text, field;
         CityShort = "city_short": Ty::Text, "城市简称（去掉市、地区等）", "city name without its suffix (市, 地区…)";
-        District = "district": Ty::Text, "所在区县", "district";
-        Nature = "nature": Ty::Choice(C::Nature), "主办单位性质", "subject nature";
-        CertificateType = "certificate_type": Ty::Choice(C::CertificateType), "证件类型", "certificate type";
-        CertificateNumber = "certificate_number": Ty::Text, "证件号码", "certificate number";
-        CertificateExpires = "certificate_expires": Ty::Date, "证件有效期", "certificate expiry";
+        District = "district": Ty::Text, field;
+        Nature = "nature": Ty::Choice(C::Nature), field;
+        CertificateType = "certificate_type": Ty::Choice(C::CertificateType), field;
+        CertificateNumber = "certificate_number": Ty::Text, field;
+        CertificateExpires = "certificate_expires": Ty::Date, field;
         CertificateLongTerm = "certificate_long_term": Ty::Bool, "证件长期有效", "certificate valid without end";
-        Name = "name": Ty::Text, "主办单位名称", "subject name";
-        CertificateAddress = "certificate_address": Ty::Text, "证件住所", "certificate address";
-        Investor = "investor": Ty::Text, "投资人或主管单位", "investor or supervising unit";
-        Address = "address": Ty::Text, "通信地址", "communications address";
-        Note = "note": Ty::Text, "主体信息备注", "subject note";
-        IcpNumber = "icp_number": Ty::Text, "主体备案号", "subject filing number";
-        Documents = "documents": Ty::ChoiceList(C::DocumentKind), "主体材料", "subject documents";
+        Name = "name": Ty::Text, field;
+        CertificateAddress = "certificate_address": Ty::Text, field;
+        Investor = "investor": Ty::Text, field;
+        Address = "address": Ty::Text, field;
+        Note = "note": Ty::Text, field;
+        IcpNumber = "icp_number": Ty::Text, field;
+        Documents = "documents": Ty::ChoiceList(C::DocumentKind), field;
         IsUnit = "is_unit": Ty::Bool, "单位主体", "a unit (not an individual)";
         CityInProvince = "city_in_province": Ty::Bool, "城市属于所选省份", "city lies in the province";
         DistrictInCity = "district_in_city": Ty::Bool, "区县属于所选城市", "district lies in the city";
@@ -356,20 +297,20 @@ fact_enum! {
 
 fact_enum! {
     /// Facts of a principal: `principal.*`, `subject.principal.*`, `website.principal.*`.
-    PrincipalFact {
+    PrincipalFact in Principal {
         Present = "present": Ty::Bool, "已填写负责人", "principal given";
-        SameAsSubject = "same_as_subject": Ty::Bool, "同主体负责人", "same as the subject principal";
-        Name = "name": Ty::Text, "负责人姓名", "principal's name";
-        IdType = "id_type": Ty::Choice(C::IdType), "证件类型", "ID type";
-        IdNumber = "id_number": Ty::Text, "证件号码", "ID number";
-        IdExpires = "id_expires": Ty::Date, "证件有效期", "ID expiry";
+        SameAsSubject = "same_as_subject": Ty::Bool, field;
+        Name = "name": Ty::Text, field;
+        IdType = "id_type": Ty::Choice(C::IdType), field;
+        IdNumber = "id_number": Ty::Text, field;
+        IdExpires = "id_expires": Ty::Date, field;
         IdLongTerm = "id_long_term": Ty::Bool, "证件长期有效", "ID valid without end";
-        OfficePhone = "office_phone": Ty::Text, "办公电话", "office phone";
-        Mobile = "mobile": Ty::Text, "手机号码", "mobile number";
-        EmergencyPhone = "emergency_phone": Ty::Text, "应急联系电话", "emergency phone";
-        Email = "email": Ty::Text, "电子邮箱", "e-mail";
-        LegalRepresentative = "legal_representative": Ty::Bool, "是法定代表人", "is the legal representative";
-        Documents = "documents": Ty::ChoiceList(C::DocumentKind), "负责人材料", "principal's documents";
+        OfficePhone = "office_phone": Ty::Text, field;
+        Mobile = "mobile": Ty::Text, field;
+        EmergencyPhone = "emergency_phone": Ty::Text, field;
+        Email = "email": Ty::Text, field;
+        LegalRepresentative = "legal_representative": Ty::Bool, field;
+        Documents = "documents": Ty::ChoiceList(C::DocumentKind), field;
         BirthDate = "birth_date": Ty::Date, "出生日期", "date of birth";
         Age = "age": Ty::Int, "年龄", "age";
         IdProvince = "id_province": Ty::Province, "身份证签发地省份", "province that issued the ID";
@@ -383,20 +324,20 @@ fact_enum! {
 
 fact_enum! {
     /// Facts of a website: `website.*`.
-    WebsiteFact {
+    WebsiteFact in Website {
         Index = "index": Ty::Int, "网站序号", "website index";
-        Name = "name": Ty::Text, "网站名称", "website name";
-        Domains = "domains": Ty::TextList, "网站域名", "domains";
-        Homepages = "homepages": Ty::TextList, "网站首页", "homepages";
-        Service = "service": Ty::Choice(C::Service), "网站服务内容", "service content";
-        Preapprovals = "preapprovals": Ty::ChoiceList(C::Preapproval), "前置审批", "pre-approvals";
-        Languages = "languages": Ty::TextList, "网站语言", "languages";
-        Note = "note": Ty::Text, "网站备注", "website note";
-        IcpNumber = "icp_number": Ty::Text, "网站备案号", "website filing number";
+        Name = "name": Ty::Text, field;
+        Domains = "domains": Ty::TextList, field;
+        Homepages = "homepages": Ty::TextList, field;
+        Service = "service": Ty::Choice(C::Service), field;
+        Preapprovals = "preapprovals": Ty::ChoiceList(C::Preapproval), field;
+        Languages = "languages": Ty::TextList, field;
+        Note = "note": Ty::Text, field;
+        IcpNumber = "icp_number": Ty::Text, field;
         Filed = "filed": Ty::Bool, "已备案网站", "already filed";
         HostingType = "hosting_type": Ty::Choice(C::HostingType), "接入方式", "hosting type";
         Ips = "ips": Ty::TextList, "IP 地址", "IP addresses";
-        Documents = "documents": Ty::ChoiceList(C::DocumentKind), "网站材料", "website documents";
+        Documents = "documents": Ty::ChoiceList(C::DocumentKind), field;
         DomainCount = "domain_count": Ty::Int, "域名数量", "number of domains";
         DistinctPrefixes = "distinct_prefixes": Ty::Int, "不同域名前缀数量", "number of distinct domain prefixes";
         NameLength = "name_length": Ty::Int, "网站名称字数", "website name length";
@@ -408,11 +349,11 @@ fact_enum! {
 
 fact_enum! {
     /// Facts of a domain: `domain.*`.
-    DomainFact {
+    DomainFact in Domain {
         Index = "index": Ty::Int, "域名序号", "domain index";
-        Name = "name": Ty::Text, "域名", "domain";
-        Holder = "holder": Ty::Text, "域名持有者", "domain holder";
-        Expires = "expires": Ty::Date, "域名到期日", "domain expiry";
+        Name = "name": Ty::Text, field;
+        Holder = "holder": Ty::Text, field;
+        Expires = "expires": Ty::Date, field;
         Suffix = "suffix": Ty::Text, "域名后缀", "domain suffix";
         Prefix = "prefix": Ty::Text, "域名前缀", "domain prefix";
         Registrable = "registrable": Ty::Text, "可注册域名", "registrable domain";
@@ -422,7 +363,7 @@ fact_enum! {
 
 fact_enum! {
     /// Facts of a homepage: `homepage.*`.
-    HomepageFact {
+    HomepageFact in Website {
         Url = "url": Ty::Text, "首页地址", "homepage";
         InDomains = "in_domains": Ty::Bool, "首页在网站域名内", "homepage lies in the website's domains";
     }
@@ -430,14 +371,14 @@ fact_enum! {
 
 fact_enum! {
     /// Facts of a declared pre-approval: `preapproval.*`.
-    PreapprovalFact {
+    PreapprovalFact in Website {
         Category = "category": Ty::Choice(C::Preapproval), "前置审批类别", "pre-approval category";
     }
 }
 
 fact_enum! {
     /// Facts of an IP address: `ip.*`.
-    IpFact {
+    IpFact in Hosting {
         Address = "address": Ty::Text, "IP 地址", "IP address";
     }
 }
@@ -446,12 +387,12 @@ fact_enum! {
     /// Facts of a declared document: `document.*`. The file facts are read
     /// from the file's size and first bytes, never the whole image; they are
     /// unknown when the filing was not read from a directory.
-    DocumentFact {
-        Kind = "kind": Ty::Choice(C::DocumentKind), "材料类型", "document kind";
+    DocumentFact in Document {
+        Kind = "kind": Ty::Choice(C::DocumentKind), field;
         KindKnown = "kind_known": Ty::Bool, "材料类型可识别", "document kind is known";
-        File = "file": Ty::Text, "文件", "file";
-        Domain = "domain": Ty::Text, "对应域名", "domain it is for";
-        Category = "category": Ty::Choice(C::Preapproval), "前置审批类别", "pre-approval category";
+        File = "file": Ty::Text, field;
+        Domain = "domain": Ty::Text, field;
+        Category = "category": Ty::Choice(C::Preapproval), field;
         Exists = "exists": Ty::Bool, "文件存在", "the file exists";
         Size = "size": Ty::Int, "文件大小（字节）", "file size in bytes";
         IsJpeg = "is_jpeg": Ty::Bool, "文件是 JPEG 图片", "the file is a JPEG image";
@@ -628,6 +569,62 @@ mod tests {
         }
         assert_eq!(Fact::parse("principal.agee"), None);
         assert_eq!(Fact::parse("nope"), None);
+    }
+
+    /// Every fact named like a field of its table is that field: labelled
+    /// by the field table, typed like the field.
+    #[test]
+    fn facts_named_like_a_field_are_the_field() {
+        fn agree(ty: Ty, field: fields::Type) -> bool {
+            use fields::Type as F;
+            match (ty, field) {
+                (Ty::Text, F::Text) | (Ty::Bool, F::Bool) | (Ty::Int, F::Version) => true,
+                (Ty::Province, F::Province) => true,
+                (Ty::Date, F::Date | F::Expiry) => true,
+                (Ty::TextList, F::TextList | F::Domains) => true,
+                (Ty::Choice(a), F::Choice(b)) | (Ty::ChoiceList(a), F::ChoiceList(b)) => a == b,
+                (Ty::ChoiceList(C::DocumentKind), F::Tables(Table::Document)) => true,
+                _ => false,
+            }
+        }
+        fn check<E: Copy + std::fmt::Debug>(
+            all: &[E],
+            table: Table,
+            key: fn(E) -> &'static str,
+            ty: fn(E) -> Ty,
+            label: fn(E) -> (&'static str, &'static str),
+        ) -> usize {
+            let mut n = 0;
+            for &fact in all {
+                let Some(field) = table.field(key(fact)) else {
+                    continue;
+                };
+                assert_eq!(label(fact), (field.label.zh, field.label.en), "{fact:?}");
+                assert!(
+                    agree(ty(fact), field.ty),
+                    "{fact:?}: {:?} {:?}",
+                    ty(fact),
+                    field.ty
+                );
+                n += 1;
+            }
+            n
+        }
+        macro_rules! check {
+            ($e:ident) => {
+                check($e::ALL, $e::TABLE, $e::key, $e::ty, $e::label)
+            };
+        }
+        let n = check!(FilingFact)
+            + check!(SubjectFact)
+            + check!(PrincipalFact)
+            + check!(WebsiteFact)
+            + check!(DomainFact)
+            + check!(HomepageFact)
+            + check!(PreapprovalFact)
+            + check!(IpFact)
+            + check!(DocumentFact);
+        assert!(n >= 40, "only {n} facts are fields");
     }
 
     #[test]

@@ -17,7 +17,6 @@ pub mod checklist;
 pub mod checks;
 pub mod config;
 pub mod data;
-pub mod draft;
 pub mod facts;
 pub mod filing;
 pub mod finding;

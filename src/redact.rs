@@ -10,10 +10,11 @@
 //! findings) and every column stays where it was.
 //!
 //! Three nets, so that a value slips through none of them:
-//! - the values of the keys that hold such numbers (`id_number`, `mobile`,
-//!   `office_phone`, `emergency_phone`, `email`), found in the text itself
-//!   rather than in the loaded model, so that a value of the wrong type, an
-//!   inline table or a file that is not valid TOML is masked too;
+//! - the values of the keys that hold such numbers (the fields the field
+//!   table marks personal: `id_number`, `mobile`, `office_phone`,
+//!   `emergency_phone`, `email`), found in the text itself rather than in
+//!   the loaded model, so that a value of the wrong type, an inline table or
+//!   a file that is not valid TOML is masked too;
 //! - anything that looks like one of them anywhere else (a comment, a note, a
 //!   file name, a message's placeholder): 18- and 15-digit ID numbers,
 //!   mobile and landline numbers, e-mail addresses;
@@ -28,30 +29,35 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::checklist::Checklist;
+use crate::filing::fields::FIELDS;
 use crate::finding::Finding;
 use crate::validate::FileReport;
 
-/// What a value is, which decides how it is masked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Kind {
-    /// An identity document number: the first and last four characters stay.
-    Id,
-    /// A phone number: the last four digits stay, the four before them go.
-    Phone,
-    /// An e-mail address: the first character and the domain stay.
-    Email,
-}
+/// What a value is, which decides how it is masked: an identity document
+/// number keeps its first and last four characters; a phone number its last
+/// four digits, the four before them go; an e-mail address its first
+/// character and its domain.
+pub use crate::filing::fields::Personal as Kind;
 
 /// The kind of value a filing key holds (the last segment of a dotted path,
-/// `websites[0].principal.mobile` → `mobile`), if it is one to mask.
+/// `websites[0].principal.mobile` → `mobile`), if it is one to mask. A key
+/// is personal in every table or in none (the field table's tests see to
+/// it), so the key alone decides.
 pub fn field_kind(path: &str) -> Option<Kind> {
     let key = path.rsplit('.').next().unwrap_or(path);
-    match key {
-        "id_number" => Some(Kind::Id),
-        "mobile" | "office_phone" | "emergency_phone" => Some(Kind::Phone),
-        "email" => Some(Kind::Email),
-        _ => None,
-    }
+    FIELDS.iter().find(|f| f.key == key)?.personal
+}
+
+/// The keys of the fields that hold personal data, each once.
+fn personal_keys() -> Vec<&'static str> {
+    let mut keys: Vec<&str> = FIELDS
+        .iter()
+        .filter(|f| f.personal.is_some())
+        .map(|f| f.key)
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 /// A report with every ID number, phone number and e-mail address masked in
@@ -143,9 +149,11 @@ fn looks_like(kind: Kind, s: &str) -> bool {
 /// string of any kind (even unterminated) or a bare word (a number written
 /// without quotes).
 static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?m)(?:^|[^A-Za-z0-9_-])["']?(id_number|office_phone|emergency_phone|mobile|email)["']?[ \t]*=[ \t]*("""(?s:.*?)(?:"""|\z)|'''(?s:.*?)(?:'''|\z)|"(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|[^\s,}\]#]+)"#,
-    )
+    // Keys are `[a-z_]+`: nothing to escape.
+    let keys = personal_keys().join("|");
+    Regex::new(&format!(
+        r#"(?m)(?:^|[^A-Za-z0-9_-])["']?({keys})["']?[ \t]*=[ \t]*("""(?s:.*?)(?:"""|\z)|'''(?s:.*?)(?:'''|\z)|"(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|[^\s,}}\]#]+)"#,
+    ))
     .expect("a valid regex")
 });
 
@@ -368,6 +376,34 @@ impl<'a> Hidden<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every field of the field table is masked by its key iff it is
+    /// personal, as what the table says it is: in the filing's text, in any
+    /// table, and in a finding about it.
+    #[test]
+    fn exactly_the_personal_fields_are_masked() {
+        for f in FIELDS {
+            // A value no pattern recognises: only the key can mask it.
+            let text = format!("{} = \"ab12345678\"\n", f.key);
+            let found: Vec<Kind> = keyed_values(&text).into_iter().map(|(k, _)| k).collect();
+            assert_eq!(
+                found,
+                Vec::from_iter(f.personal),
+                "{}.{}",
+                f.table.name(),
+                f.key
+            );
+            assert_eq!(filing_text(&text) != text, f.personal.is_some(), "{text}");
+            let inline = format!("x = {{ {} = 'ab12345678' }}\n", f.key);
+            assert_eq!(
+                filing_text(&inline) != inline,
+                f.personal.is_some(),
+                "{inline}"
+            );
+            let path = format!("websites[0].principal.{}", f.key);
+            assert_eq!(field_kind(&path), f.personal, "{path}");
+        }
+    }
 
     #[test]
     fn masks_keep_a_prefix_and_a_suffix() {

@@ -2,13 +2,12 @@
 //! editors: taplo and the VS Code extensions built on it (Even Better TOML)
 //! complete keys and values and flag mistakes as you type.
 //!
-//! The schema is generated, never hand-kept: the enumerations come from the
-//! tables the loader parses with ([`Vocabulary`], the provinces of
-//! [`crate::data`], the document kinds and rule ids of the [`RuleSet`]), so
-//! both spellings of every value (`enterprise` and `企业`) are offered. The
-//! keys and their descriptions are listed here once; `tests/schema.rs` fails
-//! when they and the loader's [`KNOWN_KEYS`](crate::filing::load::KNOWN_KEYS)
-//! differ either way.
+//! The schema is generated, never hand-kept: the keys, their types and
+//! descriptions come from the field table ([`fields`]) the loader reads
+//! with, and the enumerations from the tables the loader parses with
+//! ([`Vocabulary`], the provinces of [`crate::data`], the document kinds and
+//! rule ids of the [`RuleSet`]), so both spellings of every value
+//! (`enterprise` and `企业`) are offered.
 //!
 //! Editors differ in the drafts and keywords they support (taplo validates
 //! with draft-7 semantics whatever `$schema` says), so the schema sticks to
@@ -19,10 +18,13 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::Lang;
 use crate::data::Province;
+use crate::filing::fields::{self, Field, Table, Type, Words};
 use crate::filing::load::FORMAT_VERSION;
 use crate::filing::{
-    CertificateType, FilingType, HostingType, IdType, Nature, Preapproval, Service, Vocabulary,
+    CertificateType, Choices, FilingType, HostingType, IdType, Nature, Preapproval, Service,
+    Vocabulary,
 };
 use crate::rules::RuleSet;
 
@@ -44,55 +46,11 @@ pub fn render(rules: &RuleSet) -> String {
 /// The schema of a filing file, with the document kinds and rule ids of
 /// `rules` (the built-in ones plus any `--rules` directory).
 pub fn filing(rules: &RuleSet) -> Value {
-    let mut root = table(
-        "ICP 备案文件（icp 的 TOML 格式）",
-        "an ICP filing in icp's TOML format",
-        vec![
-            (
-                "version",
-                json!({
-                    "type": "integer",
-                    "const": FORMAT_VERSION,
-                    "description": bilingual(
-                        &format!("格式版本，必填，目前为 {FORMAT_VERSION}"),
-                        &format!("format version; required, currently {FORMAT_VERSION}"),
-                    ),
-                }),
-            ),
-            (
-                "type",
-                vocab::<FilingType>("备案类型，必填", "filing type; required"),
-            ),
-            (
-                "prepared_on",
-                date(
-                    "准备日期（可选）：年龄和有效期按此日期判断",
-                    "the date the filing was prepared (optional): ages and expiry are judged as of this day",
-                ),
-            ),
-            ("subject", subject()),
-            (
-                "websites",
-                array(
-                    "网站，每个备案 1 至 10 个（[[websites]]）",
-                    "the websites, 1 to 10 per filing ([[websites]])",
-                    website(),
-                ),
-            ),
-            (
-                "waive",
-                array(
-                    "豁免（[[waive]]）：本备案不报告某条警告级规则，须写明理由",
-                    "waivers ([[waive]]): a warning-level rule not reported for this filing, with a written reason",
-                    waiver(rules),
-                ),
-            ),
-        ],
-        &["version", "type"],
-    );
+    let mut root = own_table(Table::Top, rules);
     if let Value::Object(map) = &mut root {
         map.insert("$schema".into(), DRAFT.into());
-        map.insert("$defs".into(), json!({ "document": document(rules) }));
+        let document = own_table(Table::Document, rules);
+        map.insert("$defs".into(), json!({ "document": document }));
         map.insert(
             "$comment".into(),
             format!(
@@ -103,6 +61,74 @@ pub fn filing(rules: &RuleSet) -> Value {
         map.insert("title".into(), "icp filing".into());
     }
     canonical(root)
+}
+
+/// A table described by its own description (the file, an array's item);
+/// the field table's tests make sure each such table has one.
+fn own_table(t: Table, rules: &RuleSet) -> Value {
+    let doc = t.doc().unwrap_or(Words::new("", ""));
+    table_of(t, doc.zh, doc.en, rules)
+}
+
+/// A table of the field table: its fields, and those the format requires.
+fn table_of(t: Table, zh: &str, en: &str, rules: &RuleSet) -> Value {
+    let properties = t.fields().map(|f| (f.key, property(f, rules))).collect();
+    let required: Vec<&str> = t.fields().filter(|f| f.required).map(|f| f.key).collect();
+    table(zh, en, properties, &required)
+}
+
+/// The schema of one field, by its type.
+fn property(f: &Field, rules: &RuleSet) -> Value {
+    let version = FORMAT_VERSION.to_string();
+    let [zh, en] = [Lang::Zh, Lang::En].map(|l| f.description(l).replace("{version}", &version));
+    let (zh, en) = (zh.as_str(), en.as_str());
+    let item = f.item.unwrap_or(Words::new("", ""));
+    match f.ty {
+        Type::Version => json!({
+            "type": "integer",
+            "const": FORMAT_VERSION,
+            "description": bilingual(zh, en),
+        }),
+        Type::Text => string(zh, en),
+        Type::Bool => boolean(zh, en),
+        Type::Date => date(zh, en),
+        Type::Expiry => expiry(zh, en),
+        Type::Province => province(zh, en),
+        Type::Choice(c) => choice(c, zh, en, rules),
+        Type::RuleId => choices(zh, en, rule_ids(rules)),
+        Type::TextList => strings(zh, en, item.zh, item.en),
+        Type::ChoiceList(c) => array(zh, en, choice(c, item.zh, item.en, rules)),
+        Type::Table(t) => table_of(t, zh, en, rules),
+        // Only the long document table is referred to (see the module doc).
+        Type::Tables(Table::Document) => array(zh, en, json!({ "$ref": "#/$defs/document" })),
+        Type::Tables(t) => array(zh, en, own_table(t, rules)),
+        Type::Domains => {
+            let name = fields::get(Table::Domain, "name");
+            let domain = json!({
+                "description": bilingual(item.zh, item.en),
+                "anyOf": [
+                    string(&name.description(Lang::Zh), &name.description(Lang::En)),
+                    own_table(Table::Domain, rules),
+                ],
+            });
+            array(zh, en, domain)
+        }
+    }
+}
+
+/// One value of a vocabulary: every spelling of a closed one, the kinds of
+/// the rule files for documents.
+fn choice(c: Choices, zh: &str, en: &str, rules: &RuleSet) -> Value {
+    match c {
+        Choices::FilingType => vocab::<FilingType>(zh, en),
+        Choices::Nature => vocab::<Nature>(zh, en),
+        Choices::CertificateType => vocab::<CertificateType>(zh, en),
+        Choices::IdType => vocab::<IdType>(zh, en),
+        Choices::Service => vocab::<Service>(zh, en),
+        Choices::Preapproval => vocab::<Preapproval>(zh, en),
+        Choices::HostingType => vocab::<HostingType>(zh, en),
+        Choices::DocumentKind => choices(zh, en, document_kinds(rules)),
+    }
 }
 
 /// `"中文 / English"`, the form of every description.
@@ -200,7 +226,7 @@ fn vocab<V: Vocabulary>(zh: &str, en: &str) -> Value {
 
 /// The province as the loader accepts it: code, full name, short name,
 /// abbreviations or pinyin.
-fn province() -> Value {
+fn province(zh: &str, en: &str) -> Value {
     let mut values = Vec::new();
     for p in crate::data::provinces().iter().filter(|p| p.mainland) {
         let doc = province_doc(p);
@@ -212,11 +238,7 @@ fn province() -> Value {
         }
         values.push((p.pinyin.to_owned(), doc.clone()));
     }
-    choices(
-        "省份：代码（gd）、名称（广东省 / 广东）、简称（粤）或拼音（guangdong）",
-        "province: code (gd), name (广东省 / 广东), abbreviation (粤) or pinyin (guangdong)",
-        values,
-    )
+    choices(zh, en, values)
 }
 
 /// `gd · 广东省 / Guangdong`.
@@ -234,277 +256,8 @@ pub fn province_label(p: &Province) -> String {
     bilingual(p.name, &pinyin)
 }
 
-fn subject() -> Value {
-    table(
-        "主办单位（个人备案时为本人）",
-        "the filing subject: the unit, or the individual",
-        vec![
-            ("province", province()),
-            (
-                "city",
-                string(
-                    "地级市；直辖市填本市，如 北京市",
-                    "city (prefecture level); for a municipality the municipality itself, e.g. 北京市",
-                ),
-            ),
-            (
-                "district",
-                string("区县（可选）", "district or county (optional)"),
-            ),
-            (
-                "nature",
-                vocab::<Nature>("主办单位性质", "the subject's nature"),
-            ),
-            (
-                "certificate_type",
-                vocab::<CertificateType>(
-                    "主办单位证件类型（单位）",
-                    "the unit's certificate type (units only)",
-                ),
-            ),
-            (
-                "certificate_number",
-                string(
-                    "主办单位证件号码（单位），如统一社会信用代码",
-                    "the unit's certificate number (units only), e.g. the unified social credit code",
-                ),
-            ),
-            (
-                "certificate_expires",
-                expiry(
-                    "证件有效期至（可选）：日期或 \"长期\"",
-                    "the certificate's expiry (optional): a date, or \"long-term\" (长期)",
-                ),
-            ),
-            (
-                "name",
-                string(
-                    "主办单位名称；个人备案填本人姓名",
-                    "the subject's name; for an individual, the person's name",
-                ),
-            ),
-            (
-                "certificate_address",
-                string("证件住所（证件上的地址）", "the address on the certificate"),
-            ),
-            (
-                "investor",
-                string(
-                    "投资人或主管单位（单位）",
-                    "investor or supervising body (units only)",
-                ),
-            ),
-            ("address", string("通信地址", "communications address")),
-            ("note", string("主体信息备注", "note on the subject")),
-            (
-                "icp_number",
-                string(
-                    "已有的主体备案号，如 粤ICP备12345678号（接入、新增网站、变更备案必填）",
-                    "the existing subject filing number, e.g. 粤ICP备12345678号 (required for access, add-website and change filings)",
-                ),
-            ),
-            (
-                "documents",
-                documents(
-                    "主办单位的材料，如营业执照扫描件",
-                    "the subject's documents, e.g. the scanned business licence",
-                ),
-            ),
-            (
-                "principal",
-                principal(
-                    "主体负责人（[subject.principal]）",
-                    "the subject's principal, the person in charge ([subject.principal])",
-                ),
-            ),
-        ],
-        &[],
-    )
-}
-
-fn principal(zh: &str, en: &str) -> Value {
-    table(
-        zh,
-        en,
-        vec![
-            (
-                "same_as_subject",
-                boolean(
-                    "网站负责人即主体负责人（仅此一行即可）",
-                    "the website's principal is the subject's (this line alone suffices)",
-                ),
-            ),
-            ("name", string("姓名", "name")),
-            (
-                "id_type",
-                vocab::<IdType>("证件类型", "identity document type"),
-            ),
-            ("id_number", string("证件号码", "identity document number")),
-            (
-                "id_expires",
-                expiry(
-                    "证件有效期至（可选）：日期或 \"长期\"",
-                    "the identity document's expiry (optional): a date, or \"long-term\" (长期)",
-                ),
-            ),
-            (
-                "office_phone",
-                string(
-                    "办公电话，写作 086-区号-号码，如 086-0755-86013388",
-                    "office phone, written 086-<area code>-<number>, e.g. 086-0755-86013388",
-                ),
-            ),
-            ("mobile", string("手机号码", "mobile phone number")),
-            (
-                "emergency_phone",
-                string(
-                    "应急联系电话，须与手机号码不同",
-                    "emergency contact phone; must differ from the mobile",
-                ),
-            ),
-            ("email", string("电子邮箱", "e-mail address")),
-            (
-                "legal_representative",
-                boolean(
-                    "是否为法定代表人",
-                    "whether this person is the legal representative (法定代表人)",
-                ),
-            ),
-            (
-                "documents",
-                documents(
-                    "负责人的材料：身份证扫描件、授权书等",
-                    "this person's documents: ID scans, letter of authorisation, …",
-                ),
-            ),
-        ],
-        &[],
-    )
-}
-
-fn website() -> Value {
-    let domain = json!({
-        "description": bilingual("一个域名：字符串或表", "a domain: a string or a table"),
-        "anyOf": [
-            string("域名，如 example.com", "the domain name, e.g. example.com"),
-            table(
-                "域名及其持有者、到期日",
-                "a domain with its holder and expiry",
-                vec![
-                    ("name", string("域名，如 example.com", "the domain name, e.g. example.com")),
-                    ("holder", string("域名持有者", "the domain's holder")),
-                    ("expires", date("域名到期日", "the domain's expiry date")),
-                ],
-                &["name"],
-            ),
-        ],
-    });
-    let hosting = table(
-        "接入方式：资源类型与 IP，或备案授权码",
-        "how the website is hosted: the kind of resource and its IPs, or an authorisation code",
-        vec![
-            (
-                "type",
-                vocab::<HostingType>("接入资源类型", "kind of hosting resource"),
-            ),
-            (
-                "ips",
-                strings(
-                    "服务器公网 IP",
-                    "the server's public IP addresses",
-                    "公网 IP 地址",
-                    "a public IP address",
-                ),
-            ),
-            (
-                "code",
-                string(
-                    "备案授权码（type = \"authorization-code\" 时）",
-                    "the authorisation code (with type = \"authorization-code\")",
-                ),
-            ),
-        ],
-        &[],
-    );
-    table(
-        "一个网站",
-        "one website",
-        vec![
-            ("name", string("网站名称", "website name")),
-            (
-                "domains",
-                array(
-                    "网站域名：字符串，或 { name, holder, expires } 表",
-                    "the website's domains: strings, or tables { name, holder, expires }",
-                    domain,
-                ),
-            ),
-            (
-                "homepages",
-                strings(
-                    "网站首页地址，须在 domains 之内",
-                    "homepage addresses; each must lie within the domains",
-                    "首页地址，如 www.example.com",
-                    "a homepage address, e.g. www.example.com",
-                ),
-            ),
-            (
-                "service",
-                vocab::<Service>("网站服务内容", "the website's service content"),
-            ),
-            (
-                "preapprovals",
-                array(
-                    "需前置审批的内容类别",
-                    "content categories that need a pre-approval (前置审批)",
-                    vocab::<Preapproval>("前置审批类别", "pre-approval category"),
-                ),
-            ),
-            (
-                "languages",
-                strings(
-                    "网站语言",
-                    "the website's languages",
-                    "语言，如 zh-CN",
-                    "a language, e.g. zh-CN",
-                ),
-            ),
-            ("note", string("网站备注", "note on the website")),
-            ("hosting", hosting),
-            (
-                "icp_number",
-                string(
-                    "网站已有的备案号（已备案时）",
-                    "the website's own filing number, when it is already filed",
-                ),
-            ),
-            (
-                "documents",
-                documents(
-                    "网站的材料：核验单、域名证书、前置审批文件等",
-                    "the website's documents: verification sheet, domain certificates, pre-approvals, …",
-                ),
-            ),
-            (
-                "principal",
-                principal(
-                    "网站负责人（[websites.principal]），或只写 same_as_subject = true",
-                    "the website's principal ([websites.principal]), or just same_as_subject = true",
-                ),
-            ),
-        ],
-        &[],
-    )
-}
-
-/// A `documents` array: its items are `#/$defs/document`.
-fn documents(zh: &str, en: &str) -> Value {
-    array(zh, en, json!({ "$ref": "#/$defs/document" }))
-}
-
-/// One document: the kinds are those of the rule files (SPEC §2.2), which
-/// may add their own.
-fn document(rules: &RuleSet) -> Value {
+/// The document kinds of the rule files (SPEC §2.2), which may add their own.
+fn document_kinds(rules: &RuleSet) -> Vec<(String, String)> {
     let mut kinds = Vec::new();
     for kind in rules.document_kinds() {
         let doc = format!("{} · {}", kind.key, bilingual(&kind.name.zh, &kind.name.en));
@@ -514,38 +267,11 @@ fn document(rules: &RuleSet) -> Value {
             kinds.push((alias.clone(), doc.clone()));
         }
     }
-    table(
-        "一份材料",
-        "one document",
-        vec![
-            ("kind", choices("材料类型", "document kind", kinds)),
-            (
-                "file",
-                string(
-                    "文件路径，相对于备案文件所在目录；须为 .jpg，不超过 2 MiB",
-                    "the file, relative to the filing's directory; a .jpg of at most 2 MiB",
-                ),
-            ),
-            (
-                "category",
-                vocab::<Preapproval>(
-                    "前置审批类别（kind = \"preapproval\" 时）",
-                    "the pre-approval category (with kind = \"preapproval\")",
-                ),
-            ),
-            (
-                "domain",
-                string(
-                    "该材料对应的域名（按域名提交时）",
-                    "the domain this document is for (where one is kept per domain)",
-                ),
-            ),
-        ],
-        &["kind", "file"],
-    )
+    kinds
 }
 
-fn waiver(rules: &RuleSet) -> Value {
+/// The ids of the rules, each with its severity and summary.
+fn rule_ids(rules: &RuleSet) -> Vec<(String, String)> {
     let mut ids = Vec::new();
     for (id, province) in rules.origins() {
         let view = rules.view(province);
@@ -563,24 +289,7 @@ fn waiver(rules: &RuleSet) -> Value {
         };
         ids.push((id.to_owned(), doc));
     }
-    table(
-        "一项豁免",
-        "one waiver",
-        vec![
-            (
-                "rule",
-                choices("要豁免的规则编号", "the id of the rule to waive", ids),
-            ),
-            (
-                "reason",
-                string(
-                    "豁免理由：为何该规则不适用于本备案",
-                    "why the rule does not apply to this filing",
-                ),
-            ),
-        ],
-        &["rule", "reason"],
-    )
+    ids
 }
 
 /// The same value with every object's keys in sorted order, so that the

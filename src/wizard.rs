@@ -6,6 +6,10 @@
 //! refused at the prompt, with the rule's message, and asked again. Warnings
 //! and the province's document requirements are shown once, when the answer
 //! that triggers them is given. Nothing is written until the last answer.
+//!
+//! The prompts of the filing's fields are those of the field table
+//! ([`icp::filing::fields`]), so a field is worded the same in the wizard,
+//! the written filing and the JSON Schema.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -14,7 +18,10 @@ use dialoguer::theme::ColorfulTheme;
 use dialoguer::{Confirm, FuzzySelect, Input, MultiSelect};
 use icp::Lang;
 use icp::data::{self, City, Province};
-use icp::draft::{self, DocumentDraft, Draft, HostingDraft, Mode, PrincipalDraft, WebsiteDraft};
+use icp::filing::draft::{
+    self, DocumentDraft, Draft, HostingDraft, Mode, PrincipalDraft, WebsiteDraft,
+};
+use icp::filing::fields::{self, Field, Table};
 use icp::filing::{
     FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service, Vocabulary,
 };
@@ -44,6 +51,14 @@ pub struct Wizard<'a> {
 /// A setter of one field of a draft, given the trimmed answer.
 type Setter = dyn Fn(&mut Draft, Option<String>);
 
+/// The field table's row of a field, looked up when the wizard is built: a
+/// key missing from the table fails the build.
+macro_rules! field {
+    ($table:ident, $key:literal) => {
+        const { fields::get(Table::$table, $key) }
+    };
+}
+
 impl<'a> Wizard<'a> {
     /// A wizard for a file to be written at `target`.
     pub fn new(rules: &'a RuleSet, dates: Dates, lang: Lang, target: &Path) -> Wizard<'a> {
@@ -69,6 +84,11 @@ impl<'a> Wizard<'a> {
         }
     }
 
+    /// The prompt of a field in a unit's filing.
+    fn prompt(&self, f: &Field) -> String {
+        f.prompt_text(self.lang, false)
+    }
+
     fn say(&self, line: &str) {
         eprintln!("{line}");
     }
@@ -81,7 +101,7 @@ impl<'a> Wizard<'a> {
              Ctrl-C quits at any point without writing anything.",
         ));
         self.draft.filing_type =
-            self.choose(&self.t("备案类型", "Filing type"), FilingType::ALL, 0)?;
+            self.choose(&self.prompt(field!(Top, "type")), FilingType::ALL, 0)?;
         self.place()?;
         self.subject()?;
         self.subject_principal()?;
@@ -108,7 +128,7 @@ impl<'a> Wizard<'a> {
         } else {
             let cities = data::cities_of(province);
             let names: Vec<&str> = cities.iter().map(|c| c.name).collect();
-            let i = self.pick(&self.t("所在市", "City"), &names, 0)?;
+            let i = self.pick(&self.prompt(field!(Subject, "city")), &names, 0)?;
             cities.get(i).copied()
         };
         self.draft.subject.city = Some(city.map_or(province.name, |c| c.name).to_owned());
@@ -117,17 +137,14 @@ impl<'a> Wizard<'a> {
             if !districts.is_empty() {
                 let mut names = vec![self.t("（不填）", "(leave out)")];
                 names.extend(districts.iter().map(|d| (*d).to_owned()));
-                let i = self.pick(&self.t("所在区县", "District"), &names, 0)?;
+                let i = self.pick(&self.prompt(field!(Subject, "district")), &names, 0)?;
                 self.draft.subject.district = (i > 0).then(|| names[i].clone());
             }
         }
         self.notes("subject");
         if self.draft.filing_type != FilingType::New {
             self.ask(
-                &self.t(
-                    "已有的备案号（如 粤ICP备12345678号）",
-                    "Existing ICP number (e.g. 粤ICP备12345678号)",
-                ),
+                &self.prompt(field!(Subject, "icp_number")),
                 "subject.icp_number",
                 Ask::required(),
                 &|d, v| d.subject.icp_number = v,
@@ -150,28 +167,17 @@ impl<'a> Wizard<'a> {
                 )
             })
             .collect();
-        let i = self.pick(
-            &self.t(
-                "省份（可输入代码、名称或拼音筛选）",
-                "Province (type its code, name or pinyin to filter)",
-            ),
-            &labels,
-            0,
-        )?;
+        let i = self.pick(&self.prompt(field!(Subject, "province")), &labels, 0)?;
         Ok(all[i])
     }
 
     fn subject(&mut self) -> Step<()> {
-        let nature = self.choose(
-            &self.t("主办单位性质", "Nature of the subject"),
-            Nature::ALL,
-            1,
-        )?;
+        let nature = self.choose(&self.prompt(field!(Subject, "nature")), Nature::ALL, 1)?;
         self.draft.subject.nature = Some(nature);
         self.notes("subject.nature");
         if nature == Nature::Personal {
             let name = self.ask(
-                &self.t("主办者姓名（与证件一致）", "Your name (as on your ID)"),
+                &field!(Subject, "name").prompt_text(self.lang, true),
                 "subject.name",
                 Ask::required(),
                 &|d, v| {
@@ -182,74 +188,57 @@ impl<'a> Wizard<'a> {
             self.draft.subject.principal.name = name;
         } else {
             let types = draft::certificate_types(nature);
+            let prompt = self.prompt(field!(Subject, "certificate_type"));
             let kind = if types.len() == 1 {
                 self.say(&format!(
-                    "{}{}",
-                    self.t("证件类型：", "Certificate: "),
+                    "{prompt}{}{}",
+                    self.t("：", ": "),
                     types[0].label(self.lang)
                 ));
                 types[0]
             } else {
-                self.choose(&self.t("证件类型", "Certificate type"), types, 0)?
+                self.choose(&prompt, types, 0)?
             };
             self.draft.subject.certificate_type = Some(kind);
             self.ask(
-                &self.t(
-                    "证件号码（统一社会信用代码）",
-                    "Certificate number (unified social credit code)",
-                ),
+                &self.prompt(field!(Subject, "certificate_number")),
                 "subject.certificate_number",
                 Ask::required(),
                 &|d, v| d.subject.certificate_number = v,
             )?;
             self.ask(
-                &self.t(
-                    "证件有效期（YYYY-MM-DD 或 长期）",
-                    "Certificate valid until (YYYY-MM-DD or 长期)",
-                ),
+                &self.prompt(field!(Subject, "certificate_expires")),
                 "subject.certificate_expires",
                 Ask::with_default("长期"),
                 &|d, v| d.subject.certificate_expires = v,
             )?;
             self.ask(
-                &self.t(
-                    "主办单位名称（与证件一致）",
-                    "Name of the unit (as on the certificate)",
-                ),
+                &self.prompt(field!(Subject, "name")),
                 "subject.name",
                 Ask::required(),
                 &|d, v| d.subject.name = v,
             )?;
             self.ask(
-                &self.t(
-                    "证件住所（与证件一致）",
-                    "Registered address (as on the certificate)",
-                ),
+                &self.prompt(field!(Subject, "certificate_address")),
                 "subject.certificate_address",
                 Ask::required(),
                 &|d, v| d.subject.certificate_address = v,
             )?;
             self.ask(
-                &self.t("投资人或主管单位", "Investor or supervising body"),
+                &self.prompt(field!(Subject, "investor")),
                 "subject.investor",
                 Ask::required(),
                 &|d, v| d.subject.investor = v,
             )?;
         }
         self.ask(
-            &self.t(
-                "通信地址（详细到门牌号）",
-                "Postal address (down to the door number)",
-            ),
+            &self.prompt(field!(Subject, "address")),
             "subject.address",
             Ask::required(),
             &|d, v| d.subject.address = v,
         )?;
         self.ask(
-            &self.t(
-                "主体信息备注（可留空）",
-                "Note on the subject (may be empty)",
-            ),
+            &self.prompt(field!(Subject, "note")),
             "subject.note",
             Ask::optional(),
             &|d, v| d.subject.note = v,
@@ -259,7 +248,10 @@ impl<'a> Wizard<'a> {
     }
 
     fn subject_principal(&mut self) -> Step<()> {
-        self.say(&self.t("— 主体负责人 —", "— Subject principal —"));
+        self.say(&format!(
+            "— {} —",
+            self.prompt(field!(Subject, "principal"))
+        ));
         let unit = !self.draft.is_personal();
         self.principal(Owner::Subject, unit)?;
         self.notes("subject.principal");
@@ -282,35 +274,29 @@ impl<'a> Wizard<'a> {
         let field = |name: &str| format!("{base}.{name}");
         if unit || owner != Owner::Subject {
             self.ask(
-                &self.t("姓名（与证件一致）", "Name (as on the ID)"),
+                &self.prompt(field!(Principal, "name")),
                 &field("name"),
                 Ask::required(),
                 &move |d, v| at(d, owner).name = v,
             )?;
         }
-        let id_type = self.choose(&self.t("证件类型", "ID type"), IdType::ALL, 0)?;
+        let id_type = self.choose(&self.prompt(field!(Principal, "id_type")), IdType::ALL, 0)?;
         at(&mut self.draft, owner).id_type = Some(id_type);
         self.ask(
-            &self.t("证件号码", "ID number"),
+            &self.prompt(field!(Principal, "id_number")),
             &field("id_number"),
             Ask::required(),
             &move |d, v| at(d, owner).id_number = v,
         )?;
         self.ask(
-            &self.t(
-                "证件有效期（YYYY-MM-DD 或 长期，可留空）",
-                "ID valid until (YYYY-MM-DD or 长期; may be empty)",
-            ),
+            &self.prompt(field!(Principal, "id_expires")),
             &field("id_expires"),
             Ask::optional(),
             &move |d, v| at(d, owner).id_expires = v,
         )?;
         let prefix = self.area_code_prefix();
         self.ask(
-            &self.t(
-                "办公电话（086-区号-号码）",
-                "Office phone (086-area code-number)",
-            ),
+            &self.prompt(field!(Principal, "office_phone")),
             &field("office_phone"),
             Ask {
                 required: unit,
@@ -323,32 +309,26 @@ impl<'a> Wizard<'a> {
             &move |d, v| at(d, owner).office_phone = v,
         )?;
         self.ask(
-            &self.t("手机号码", "Mobile number"),
+            &self.prompt(field!(Principal, "mobile")),
             &field("mobile"),
             Ask::required(),
             &move |d, v| at(d, owner).mobile = v,
         )?;
         self.ask(
-            &self.t(
-                "应急联系电话（不能与本人手机相同）",
-                "Emergency phone (not the same as the mobile)",
-            ),
+            &self.prompt(field!(Principal, "emergency_phone")),
             &field("emergency_phone"),
             Ask::required(),
             &move |d, v| at(d, owner).emergency_phone = v,
         )?;
         self.ask(
-            &self.t("电子邮箱", "E-mail"),
+            &self.prompt(field!(Principal, "email")),
             &field("email"),
             Ask::required(),
             &move |d, v| at(d, owner).email = v,
         )?;
         if unit {
             let legal = self.confirm(
-                &self.t(
-                    "此人是法定代表人吗？",
-                    "Is this person the legal representative?",
-                ),
+                &self.prompt(field!(Principal, "legal_representative")),
                 true,
             )?;
             at(&mut self.draft, owner).legal_representative = Some(legal);
@@ -358,23 +338,24 @@ impl<'a> Wizard<'a> {
 
     fn website(&mut self) -> Step<()> {
         let i = self.draft.websites.len();
-        self.say(&format!("{} {} —", self.t("— 网站", "— Website"), i + 1));
+        self.say(&format!(
+            "— {} {} —",
+            self.prompt(field!(Top, "websites")),
+            i + 1
+        ));
         self.draft.websites.push(WebsiteDraft {
             languages: vec!["zh-CN".into()],
             ..WebsiteDraft::default()
         });
         let base = format!("websites[{i}]");
         self.ask(
-            &self.t("网站名称", "Website name"),
+            &self.prompt(field!(Website, "name")),
             &format!("{base}.name"),
             Ask::required(),
             &move |d, v| d.websites[i].name = v,
         )?;
         self.ask(
-            &self.t(
-                "域名（多个用空格或逗号分隔）",
-                "Domains (separate several with spaces or commas)",
-            ),
+            &self.prompt(field!(Website, "domains")),
             &format!("{base}.domains"),
             Ask::required(),
             &move |d, v| d.websites[i].domains = split(v.as_deref()),
@@ -382,7 +363,7 @@ impl<'a> Wizard<'a> {
         self.homepages(i)?;
         let personal = self.draft.is_personal();
         let service = self.choose(
-            &self.t("服务内容", "Service"),
+            &self.prompt(field!(Website, "service")),
             Service::ALL,
             if personal { 3 } else { 1 },
         )?;
@@ -390,15 +371,19 @@ impl<'a> Wizard<'a> {
         self.notes(&format!("{base}.service"));
         self.preapprovals(i)?;
         self.ask(
-            &self.t("网站备注（可留空）", "Note on the website (may be empty)"),
+            &self.prompt(field!(Website, "note")),
             &format!("{base}.note"),
             Ask::optional(),
             &move |d, v| d.websites[i].note = v,
         )?;
-        let kind = self.choose(&self.t("接入方式", "Hosting"), HostingType::ALL, 0)?;
+        let kind = self.choose(
+            &self.prompt(field!(Website, "hosting")),
+            HostingType::ALL,
+            0,
+        )?;
         if kind == HostingType::AuthorizationCode {
             self.ask(
-                &self.t("备案授权码", "Filing authorisation code"),
+                &self.prompt(field!(Hosting, "code")),
                 &format!("{base}.hosting"),
                 Ask::required(),
                 &move |d, v| {
@@ -411,10 +396,7 @@ impl<'a> Wizard<'a> {
             )?;
         } else {
             self.ask(
-                &self.t(
-                    "服务器 IP 地址（多个用空格或逗号分隔）",
-                    "Server IP addresses (separate several with spaces or commas)",
-                ),
+                &self.prompt(field!(Hosting, "ips")),
                 &format!("{base}.hosting"),
                 Ask::required(),
                 &move |d, v| {
@@ -427,15 +409,12 @@ impl<'a> Wizard<'a> {
             )?;
         }
         if !personal {
-            let same = self.confirm(
-                &self.t(
-                    "网站负责人与主体负责人是同一人吗？",
-                    "Is the website principal the subject principal?",
-                ),
-                true,
-            )?;
+            let same = self.confirm(&self.prompt(field!(Principal, "same_as_subject")), true)?;
             if !same {
-                self.say(&self.t("— 网站负责人 —", "— Website principal —"));
+                self.say(&format!(
+                    "— {} —",
+                    self.prompt(field!(Website, "principal"))
+                ));
                 self.draft.websites[i].principal = Some(PrincipalDraft::default());
                 self.principal(Owner::Website(i), true)?;
             }
@@ -455,10 +434,7 @@ impl<'a> Wizard<'a> {
         }
         loop {
             let chosen = MultiSelect::with_theme(&self.theme)
-                .with_prompt(self.t(
-                    "网站首页地址（空格选择，回车确认）",
-                    "Homepage addresses (space to select, enter to confirm)",
-                ))
+                .with_prompt(self.prompt(field!(Website, "homepages")))
                 .items(&candidates)
                 .defaults(&[true])
                 .interact()?;
@@ -482,10 +458,7 @@ impl<'a> Wizard<'a> {
         let labels: Vec<String> = Preapproval::ALL.iter().map(|p| self.label(*p)).collect();
         loop {
             let chosen = MultiSelect::with_theme(&self.theme)
-                .with_prompt(self.t(
-                    "前置审批（涉及才选；空格选择，回车确认）",
-                    "Pre-approvals, if any (space to select, enter to confirm)",
-                ))
+                .with_prompt(self.prompt(field!(Website, "preapprovals")))
                 .items(&labels)
                 .interact()?;
             let chosen: Vec<Preapproval> = chosen.iter().map(|&k| Preapproval::ALL[k]).collect();

@@ -362,7 +362,7 @@ fn the_template_snapshot() {
 /// province's.
 #[test]
 fn a_province_requirement_appears_at_the_answer_that_triggers_it() {
-    use icp::draft::{Draft, PrincipalDraft};
+    use icp::filing::draft::{Draft, PrincipalDraft};
     use icp::filing::{FilingType, Nature};
     let rules = icp::rules::RuleSet::builtin().unwrap();
     let date = jiff::civil::date(2026, 11, 28);

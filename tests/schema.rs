@@ -6,7 +6,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::process::Command as Process;
 
-use icp::filing::load::KNOWN_KEYS;
+use icp::Lang;
+use icp::filing::fields::{FIELDS, Table};
+use icp::filing::load::FORMAT_VERSION;
 use icp::rules::RuleSet;
 use serde_json::Value;
 
@@ -179,17 +181,26 @@ fn mistakes_the_loader_reports_are_flagged() {
     assert_eq!(errors(&validator, &to_json(&filing)), Vec::<String>::new());
 }
 
-/// The keys of every table of the schema, by the name the loader gives the
-/// table in `KNOWN_KEYS` (the key it is found under; `""` for the top).
+/// The keys of every table of the schema, by the name the field table
+/// gives the table ([`Table::name`]: the key it is found under; `""` for the
+/// top).
 fn schema_tables(schema: &Value) -> BTreeMap<String, BTreeSet<String>> {
-    fn walk(root: &Value, node: &Value, name: &str, out: &mut BTreeMap<String, BTreeSet<String>>) {
+    schema_properties(schema)
+        .into_iter()
+        .map(|(name, props)| (name, props.keys().cloned().collect()))
+        .collect()
+}
+
+/// The properties of every table of the schema, by the name of the table.
+fn schema_properties(schema: &Value) -> BTreeMap<String, serde_json::Map<String, Value>> {
+    type Out = BTreeMap<String, serde_json::Map<String, Value>>;
+    fn walk(root: &Value, node: &Value, name: &str, out: &mut Out) {
         let node = resolve(root, node);
         if let Some(props) = node["properties"].as_object() {
-            let keys: BTreeSet<String> = props.keys().cloned().collect();
             if let Some(seen) = out.get(name) {
-                assert_eq!(seen, &keys, "two `{name}` tables of the schema differ");
+                assert_eq!(seen, props, "two `{name}` tables of the schema differ");
             }
-            out.insert(name.to_owned(), keys);
+            out.insert(name.to_owned(), props.clone());
             for (key, sub) in props {
                 walk(root, sub, key, out);
             }
@@ -219,20 +230,19 @@ fn resolve<'a>(root: &'a Value, node: &'a Value) -> &'a Value {
 /// waivers are being added on another branch; once the loader knows the
 /// key, its table must match like any other.
 fn loader_knows_waive() -> bool {
-    KNOWN_KEYS
-        .iter()
-        .any(|(table, keys)| table.is_empty() && keys.contains(&"waive"))
+    Table::Top.field("waive").is_some()
 }
 
 #[test]
 fn the_schema_has_exactly_the_keys_the_loader_knows() {
     let schema = schema_tables(&committed());
-    let loader: BTreeMap<String, BTreeSet<String>> = KNOWN_KEYS
+    // The loader reads exactly the keys of the field table.
+    let loader: BTreeMap<String, BTreeSet<String>> = Table::ALL
         .iter()
-        .map(|(table, keys)| {
+        .map(|table| {
             (
-                (*table).to_owned(),
-                keys.iter().map(|k| (*k).to_owned()).collect(),
+                table.name().to_owned(),
+                table.keys().map(str::to_owned).collect(),
             )
         })
         .collect();
@@ -267,9 +277,32 @@ fn the_schema_has_exactly_the_keys_the_loader_knows() {
     }
     assert!(
         problems.is_empty(),
-        "{}\n(describe new keys in src/schema.rs, then `{REGENERATE}`)",
+        "{}\n(list new keys in src/filing/fields.rs, then `{REGENERATE}`)",
         problems.join("\n")
     );
+}
+
+#[test]
+fn every_field_is_described_by_the_field_table() {
+    let schema = schema_properties(&committed());
+    let version = FORMAT_VERSION.to_string();
+    for f in FIELDS {
+        let at = format!("{}.{}", f.table.name(), f.key);
+        let property = schema
+            .get(f.table.name())
+            .and_then(|props| props.get(f.key))
+            .unwrap_or_else(|| panic!("the schema lacks {at}"));
+        let [zh, en] =
+            [Lang::Zh, Lang::En].map(|l| f.description(l).replace("{version}", &version));
+        assert_eq!(property["description"], format!("{zh} / {en}"), "{at}");
+        // A description built on the label shows it.
+        let zh_en = [(&zh, f.doc.zh, f.label.zh), (&en, f.doc.en, f.label.en)];
+        for (text, doc, label) in zh_en {
+            if doc.contains("{label}") {
+                assert!(text.contains(label), "{at}: {text} lacks {label}");
+            }
+        }
+    }
 }
 
 /// One segment of a path into a TOML value.

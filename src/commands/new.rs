@@ -13,7 +13,7 @@ use crate::cli::NewArgs;
 static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
-    use icp::draft::{Draft, Mode};
+    use icp::filing::draft::{Draft, Mode};
     use icp::i18n::Msg;
     let lang = ctx.lang;
     let shown = args.file.display().to_string();

@@ -12,6 +12,7 @@ use std::borrow::Cow;
 use toml::Spanned as TomlSpanned;
 use toml::de::{DeTable, DeValue};
 
+use super::fields::Table;
 use super::*;
 use crate::finding::{Args, Issue};
 
@@ -102,74 +103,6 @@ struct Walker<'a> {
     issues: &'a mut Vec<Issue>,
 }
 
-const TOP_KEYS: &[&str] = &[
-    "version",
-    "type",
-    "prepared_on",
-    "subject",
-    "websites",
-    "waive",
-];
-const SUBJECT_KEYS: &[&str] = &[
-    "province",
-    "city",
-    "district",
-    "nature",
-    "certificate_type",
-    "certificate_number",
-    "certificate_expires",
-    "name",
-    "certificate_address",
-    "investor",
-    "address",
-    "note",
-    "icp_number",
-    "documents",
-    "principal",
-];
-const PRINCIPAL_KEYS: &[&str] = &[
-    "same_as_subject",
-    "name",
-    "id_type",
-    "id_number",
-    "id_expires",
-    "office_phone",
-    "mobile",
-    "emergency_phone",
-    "email",
-    "legal_representative",
-    "documents",
-];
-const WEBSITE_KEYS: &[&str] = &[
-    "name",
-    "domains",
-    "homepages",
-    "service",
-    "preapprovals",
-    "languages",
-    "note",
-    "hosting",
-    "icp_number",
-    "documents",
-    "principal",
-];
-const DOMAIN_KEYS: &[&str] = &["name", "holder", "expires"];
-const HOSTING_KEYS: &[&str] = &["type", "ips", "code"];
-const DOCUMENT_KEYS: &[&str] = &["kind", "file", "category", "domain"];
-const WAIVE_KEYS: &[&str] = &["rule", "reason"];
-
-/// The keys each table accepts, for the JSON Schema and tests.
-pub const KNOWN_KEYS: &[(&str, &[&str])] = &[
-    ("", TOP_KEYS),
-    ("subject", SUBJECT_KEYS),
-    ("principal", PRINCIPAL_KEYS),
-    ("websites", WEBSITE_KEYS),
-    ("domains", DOMAIN_KEYS),
-    ("hosting", HOSTING_KEYS),
-    ("documents", DOCUMENT_KEYS),
-    ("waive", WAIVE_KEYS),
-];
-
 /// A field path, built into a string only when an issue needs it (most
 /// files have none, and formatting every key's path would cost more than
 /// parsing them). A path is its last key (and index) and its parent's path.
@@ -249,38 +182,34 @@ impl Walker<'_> {
         );
     }
 
-    fn unknown_key(
-        &mut self,
-        key: &TomlSpanned<Cow<'_, str>>,
-        path: &FieldPath<'_>,
-        known: &[&str],
-    ) {
+    fn unknown_key(&mut self, key: &TomlSpanned<Cow<'_, str>>, path: &FieldPath<'_>, table: Table) {
         let name = key.get_ref().as_ref();
         let mut args = vec![("key", name.to_owned())];
-        if let Some(best) = crate::suggest::closest(name, known.iter().copied()) {
+        if let Some(best) = crate::suggest::closest(name, table.keys()) {
             args.push(("suggestion", best.to_owned()));
         }
         self.issue("unknown-key", key.span(), path.child(name).get(), args);
     }
 
-    /// Visits the entries of a table; `visit` returns `false` for keys it
-    /// does not know, which become `unknown-key` issues.
+    /// Visits the entries of a table whose keys the field table lists;
+    /// any other key is an `unknown-key` issue and is not visited, so the
+    /// loader reads no key the field table (and so the JSON Schema) lacks.
+    /// `visit` returns `false` for a listed key it does not read.
     fn entries<'i>(
         &mut self,
         table: &DeTable<'i>,
         path: &FieldPath<'_>,
-        known: &[&str],
+        fields: Table,
         mut visit: impl FnMut(&mut Self, &str, &Value<'i>, FieldPath<'_>) -> bool,
     ) {
         for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
-            if visit(self, name, value, path.child(name)) {
-                // A key read here but missing from `known` would be missing
-                // from KNOWN_KEYS, and so from the JSON Schema that
-                // tests/schema.rs holds to it.
-                debug_assert!(known.contains(&name), "`{name}` is read but not listed");
-            } else {
-                self.unknown_key(key, path, known);
+            let known = fields.field(name).is_some();
+            if !known || !visit(self, name, value, path.child(name)) {
+                // A listed key left unread is a loader bug the tests walking
+                // the field table catch; the user still hears of the key.
+                debug_assert!(!known, "`{name}` is listed but not read");
+                self.unknown_key(key, path, fields);
             }
         }
     }
@@ -475,7 +404,7 @@ impl Walker<'_> {
 
     fn filing(&mut self, root: &DeTable<'_>) -> Filing {
         let mut filing = Filing::default();
-        self.entries(root, &FieldPath::ROOT, TOP_KEYS, |w, key, value, path| {
+        self.entries(root, &FieldPath::ROOT, Table::Top, |w, key, value, path| {
             match key {
                 "version" => filing.version = w.integer(value, path),
                 "type" => filing.filing_type = w.vocab(value, path),
@@ -518,7 +447,7 @@ impl Walker<'_> {
             span,
             ..Waiver::default()
         };
-        self.entries(table, path, WAIVE_KEYS, |w, key, value, path| {
+        self.entries(table, path, Table::Waiver, |w, key, value, path| {
             match key {
                 "rule" => waiver.rule = w.string(value, path),
                 "reason" => waiver.reason = w.string(value, path),
@@ -535,7 +464,7 @@ impl Walker<'_> {
             ..Subject::default()
         };
         let subject = FieldPath::ROOT.child("subject");
-        self.entries(table, &subject, SUBJECT_KEYS, |w, key, value, path| {
+        self.entries(table, &subject, Table::Subject, |w, key, value, path| {
             match key {
                 "province" => s.province = w.province(value, path),
                 "city" => s.city = w.string(value, path),
@@ -568,7 +497,7 @@ impl Walker<'_> {
             span,
             ..Principal::default()
         };
-        self.entries(table, path, PRINCIPAL_KEYS, |w, key, value, path| {
+        self.entries(table, path, Table::Principal, |w, key, value, path| {
             match key {
                 "same_as_subject" => p.same_as_subject = w.bool(value, path),
                 "name" => p.name = w.string(value, path),
@@ -593,7 +522,7 @@ impl Walker<'_> {
             span,
             ..Website::default()
         };
-        self.entries(table, path, WEBSITE_KEYS, |w, key, value, path| {
+        self.entries(table, path, Table::Website, |w, key, value, path| {
             match key {
                 "name" => site.name = w.string(value, path),
                 "domains" => {
@@ -643,7 +572,7 @@ impl Walker<'_> {
                     span,
                     ..DomainEntry::default()
                 };
-                self.entries(t, &path, DOMAIN_KEYS, |w, key, value, path| {
+                self.entries(t, &path, Table::Domain, |w, key, value, path| {
                     match key {
                         "name" => d.name = w.string(value, path),
                         "holder" => d.holder = w.string(value, path),
@@ -666,7 +595,7 @@ impl Walker<'_> {
             span,
             ..Hosting::default()
         };
-        self.entries(table, path, HOSTING_KEYS, |w, key, value, path| {
+        self.entries(table, path, Table::Hosting, |w, key, value, path| {
             match key {
                 "type" => h.kind = w.vocab(value, path),
                 "ips" => h.ips = w.strings(value, path),
@@ -695,7 +624,7 @@ impl Walker<'_> {
                 span: item.span(),
                 ..Document::default()
             };
-            self.entries(t, &item_path, DOCUMENT_KEYS, |w, key, value, path| {
+            self.entries(t, &item_path, Table::Document, |w, key, value, path| {
                 match key {
                     "kind" => d.kind = w.string(value, path),
                     "file" => d.file = w.string(value, path),
@@ -713,6 +642,7 @@ impl Walker<'_> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fields;
     use super::*;
 
     fn rules(loaded: &Loaded) -> Vec<(&str, &str)> {
@@ -804,6 +734,66 @@ mod tests {
         assert_eq!(waiver.reason.as_ref().unwrap().value, "转入中");
         let loaded = load(b"waive = [{ rule = 1 }]\n".as_slice());
         assert_eq!(rules(&loaded), [("wrong-type", "waive[0].rule")]);
+    }
+
+    /// A TOML value of a field's type.
+    fn sample(ty: fields::Type) -> String {
+        use fields::Type;
+        let first = |c: Choices| format!("{:?}", c.spellings().first().copied().unwrap_or("x"));
+        match ty {
+            Type::Version => FORMAT_VERSION.to_string(),
+            Type::Text | Type::RuleId | Type::Choice(Choices::DocumentKind) => "\"x\"".into(),
+            Type::Bool => "true".into(),
+            Type::Date => "2026-11-28".into(),
+            Type::Expiry => "\"长期\"".into(),
+            Type::Province => "\"gd\"".into(),
+            Type::Choice(c) => first(c),
+            Type::TextList => "[\"x\"]".into(),
+            Type::ChoiceList(c) => format!("[{}]", first(c)),
+            Type::Table(_) => "{}".into(),
+            Type::Tables(_) => "[{}]".into(),
+            Type::Domains => "[\"example.com\"]".into(),
+        }
+    }
+
+    /// A filing with one `key = value` line in a table of a kind.
+    fn filing_with(table: Table, line: &str) -> String {
+        match table {
+            Table::Top => format!("{line}\n"),
+            Table::Subject => format!("[subject]\n{line}\n"),
+            Table::Principal => format!("[subject.principal]\n{line}\n"),
+            Table::Website => format!("[[websites]]\n{line}\n"),
+            Table::Domain => format!("[[websites]]\ndomains = [{{ {line} }}]\n"),
+            Table::Hosting => format!("[[websites]]\nhosting = {{ {line} }}\n"),
+            Table::Document => format!("[subject]\ndocuments = [{{ {line} }}]\n"),
+            Table::Waiver => format!("[[waive]]\n{line}\n"),
+        }
+    }
+
+    #[test]
+    fn every_field_of_the_table_is_read_with_its_type() {
+        for f in fields::FIELDS {
+            let text = filing_with(f.table, &format!("{} = {}", f.key, sample(f.ty)));
+            let loaded = load(text.as_bytes());
+            assert!(loaded.parsed, "{text}");
+            assert!(loaded.issues.is_empty(), "{text}{:?}", loaded.issues);
+        }
+    }
+
+    #[test]
+    fn keys_outside_the_table_are_unknown_and_suggest_from_it() {
+        for table in Table::ALL {
+            let key = table.keys().next().unwrap();
+            let typo = format!("{key}x");
+            let loaded = load(filing_with(*table, &format!("{typo} = 1")));
+            let issue = loaded.issues.iter().find(|i| i.rule == "unknown-key");
+            let issue = issue.unwrap_or_else(|| panic!("{table:?}: {typo} accepted"));
+            assert!(
+                issue.args.contains(&("suggestion", key.to_owned())),
+                "{:?}",
+                issue.args
+            );
+        }
     }
 
     #[test]

@@ -4,7 +4,12 @@
 //! Every field is optional in the model: a missing or malformed value is a
 //! finding of a rule (`require`, `wrong-type`, …), never a reason to stop, so
 //! the rest of the filing is still checked.
+//!
+//! The fields themselves — keys, types, labels — are declared once in
+//! [`fields`]; [`load`] reads a file into the model, [`draft`] writes one.
 
+pub mod draft;
+pub mod fields;
 pub mod load;
 pub mod vocab;
 
@@ -14,7 +19,8 @@ use jiff::civil::Date;
 
 pub use load::{Loaded, load};
 pub use vocab::{
-    CertificateType, FilingType, HostingType, IdType, Nature, Preapproval, Service, Vocabulary,
+    CertificateType, Choices, FilingType, HostingType, IdType, Nature, Preapproval, Service,
+    Vocabulary,
 };
 
 use crate::data::Province;

@@ -219,6 +219,92 @@ vocabulary! {
     }
 }
 
+/// Which vocabulary a value comes from: the rule compiler checks the values
+/// a rule file compares against with it, the field table types fields by it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choices {
+    /// `type`.
+    FilingType,
+    /// `nature`; rule files may also write `unit` for every nature but personal.
+    Nature,
+    /// `certificate_type`.
+    CertificateType,
+    /// `id_type`.
+    IdType,
+    /// `service`.
+    Service,
+    /// `preapprovals`.
+    Preapproval,
+    /// `hosting.type`.
+    HostingType,
+    /// Document kinds (open: rule files add kinds).
+    DocumentKind,
+}
+
+impl Choices {
+    /// Canonical key of a spelling, or `None` when it is not a value.
+    pub fn canonical(self, input: &str) -> Option<&'static str> {
+        fn key<V: Vocabulary>(input: &str) -> Option<&'static str> {
+            V::parse(input).map(V::key)
+        }
+        match self {
+            Choices::FilingType => key::<FilingType>(input),
+            Choices::Nature => key::<Nature>(input),
+            Choices::CertificateType => key::<CertificateType>(input),
+            Choices::IdType => key::<IdType>(input),
+            Choices::Service => key::<Service>(input),
+            Choices::Preapproval => key::<Preapproval>(input),
+            Choices::HostingType => key::<HostingType>(input),
+            Choices::DocumentKind => None,
+        }
+    }
+
+    /// How many values the set has (`None` for the open set of document kinds).
+    pub fn count(self) -> Option<usize> {
+        Some(match self {
+            Choices::FilingType => FilingType::ALL.len(),
+            Choices::Nature => Nature::ALL.len(),
+            Choices::CertificateType => CertificateType::ALL.len(),
+            Choices::IdType => IdType::ALL.len(),
+            Choices::Service => Service::ALL.len(),
+            Choices::Preapproval => Preapproval::ALL.len(),
+            Choices::HostingType => HostingType::ALL.len(),
+            Choices::DocumentKind => return None,
+        })
+    }
+
+    /// Every spelling, for suggestions.
+    pub fn spellings(self) -> Vec<&'static str> {
+        match self {
+            Choices::FilingType => FilingType::spellings(),
+            Choices::Nature => Nature::spellings(),
+            Choices::CertificateType => CertificateType::spellings(),
+            Choices::IdType => IdType::spellings(),
+            Choices::Service => Service::spellings(),
+            Choices::Preapproval => Preapproval::spellings(),
+            Choices::HostingType => HostingType::spellings(),
+            Choices::DocumentKind => Vec::new(),
+        }
+    }
+
+    /// The label of a canonical key in a language.
+    pub fn label(self, key: &str, lang: crate::Lang) -> Option<&'static str> {
+        fn label<V: Vocabulary>(key: &str, lang: crate::Lang) -> Option<&'static str> {
+            V::parse(key).map(|v| v.label(lang))
+        }
+        match self {
+            Choices::FilingType => label::<FilingType>(key, lang),
+            Choices::Nature => label::<Nature>(key, lang),
+            Choices::CertificateType => label::<CertificateType>(key, lang),
+            Choices::IdType => label::<IdType>(key, lang),
+            Choices::Service => label::<Service>(key, lang),
+            Choices::Preapproval => label::<Preapproval>(key, lang),
+            Choices::HostingType => label::<HostingType>(key, lang),
+            Choices::DocumentKind => None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

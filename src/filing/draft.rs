@@ -1,7 +1,9 @@
 //! A filing being written: the wizard's answers so far, or a template.
 //!
 //! A draft renders to the SPEC §2 format with a short Chinese comment naming
-//! each field, and is checked one field at a time by rendering it, loading
+//! each field (the comments of the field table, [`super::fields`]); it is
+//! the loader's inverse: what it writes, [`super::load`] reads back. It is
+//! checked one field at a time by rendering it, loading
 //! the text and running the same rules as `validate` ([`Draft::check`]): the
 //! wizard can never accept an answer that `validate` would then refuse.
 
@@ -11,6 +13,7 @@ use jiff::civil::Date;
 
 use crate::data::Province;
 use crate::facts::DocTable;
+use crate::filing::fields::Table;
 use crate::filing::{
     CertificateType, FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service,
     Vocabulary,
@@ -183,50 +186,43 @@ impl Draft {
             (Mode::Filing, Some(name)) => format!("{name}的 ICP 备案，由 icp new 生成。"),
             (Mode::Filing, None) => "ICP 备案，由 icp new 生成。".into(),
         });
-        w.raw("version", "1", "格式版本");
+        let top = |key| comment(Table::Top, key);
+        w.raw("version", "1", &top("version"));
         w.raw(
             "type",
             &quote(self.filing_type.key()),
-            &format!("备案类型：{}", self.filing_type.zh()),
+            &format!("{}：{}", top("type"), self.filing_type.zh()),
         );
         w.raw(
             "prepared_on",
             &self.prepared_on.to_string(),
-            "准备日期：年龄和有效期按此日期计算",
+            &top("prepared_on"),
         );
 
         let s = &self.subject;
-        w.table("subject", "主办单位");
+        let sub = |key| comment(Table::Subject, key);
+        w.table("subject", &top("subject"));
         w.field(
             "province",
             s.province.map(|p| quote(p.code)),
-            &match s.province {
-                Some(p) => format!("省份：{}", p.name),
-                None => "省份".into(),
-            },
+            &with_value(sub("province"), s.province.map(|p| p.name)),
             Need::Required,
         );
-        w.string("city", s.city.as_deref(), "所在市", Need::Required);
+        w.string("city", s.city.as_deref(), &sub("city"), Need::Required);
         w.string(
             "district",
             s.district.as_deref(),
-            "所在区县",
+            &sub("district"),
             Need::Optional,
         );
         w.field(
             "nature",
             s.nature.map(|n| quote(n.key())),
-            &match s.nature {
-                Some(n) => format!("主办单位性质：{}", n.zh()),
-                None => "主办单位性质".into(),
-            },
+            &with_value(sub("nature"), s.nature.map(|n| n.zh())),
             Need::Required,
         );
         if unit {
-            let mut label = match s.certificate_type {
-                Some(t) => format!("证件类型：{}", t.zh()),
-                None => "证件类型".into(),
-            };
+            let mut label = with_value(sub("certificate_type"), s.certificate_type.map(|t| t.zh()));
             if mode == Mode::Template
                 && let Some(n) = s.nature
                 && certificate_types(n).len() > 1
@@ -243,124 +239,127 @@ impl Draft {
             w.string(
                 "certificate_number",
                 s.certificate_number.as_deref(),
-                "证件号码",
+                &sub("certificate_number"),
                 Need::Required,
             );
             w.field(
                 "certificate_expires",
                 s.certificate_expires.as_deref().map(date_or_string),
-                "证件有效期：日期或 \"长期\"",
+                &sub("certificate_expires"),
                 Need::Optional,
             );
         }
         w.string(
             "name",
             s.name.as_deref(),
-            if personal {
-                "主办者姓名"
-            } else {
-                "主办单位名称（与证件一致）"
-            },
+            &individual_comment(Table::Subject, "name", personal),
             Need::Required,
         );
         if unit {
             w.string(
                 "certificate_address",
                 s.certificate_address.as_deref(),
-                "证件住所（与证件一致）",
+                &sub("certificate_address"),
                 Need::Required,
             );
             w.string(
                 "investor",
                 s.investor.as_deref(),
-                "投资人或主管单位",
+                &sub("investor"),
                 Need::Required,
             );
         }
-        w.string("address", s.address.as_deref(), "通信地址", Need::Required);
+        w.string(
+            "address",
+            s.address.as_deref(),
+            &sub("address"),
+            Need::Required,
+        );
         w.string(
             "note",
             Some(s.note.as_deref().unwrap_or("")),
-            "主体信息备注",
+            &sub("note"),
             Need::Optional,
         );
         if self.filing_type != FilingType::New {
             w.string(
                 "icp_number",
                 s.icp_number.as_deref(),
-                "已有的备案号",
+                &sub("icp_number"),
                 Need::Required,
             );
         }
-        w.documents(&s.documents, "主办单位证件扫描件");
+        w.documents(&s.documents, &sub("documents"));
 
-        w.table("subject.principal", "主体负责人");
+        w.table("subject.principal", &sub("principal"));
         w.principal(&s.principal, unit, mode);
 
+        let c = |key| comment(Table::Website, key);
         for (i, site) in self.websites.iter().enumerate() {
-            w.array_table("websites", &format!("网站 {}", i + 1));
-            w.string("name", site.name.as_deref(), "网站名称", Need::Required);
+            w.array_table("websites", &format!("{} {}", top("websites"), i + 1));
+            w.string("name", site.name.as_deref(), &c("name"), Need::Required);
             w.field(
                 "domains",
                 (!site.domains.is_empty()).then(|| list(&site.domains)),
-                "网站域名",
+                &c("domains"),
                 Need::Typed("[\"\"]"),
             );
             w.field(
                 "homepages",
                 (!site.homepages.is_empty()).then(|| list(&site.homepages)),
-                "网站首页地址：须在域名之内",
+                &c("homepages"),
                 Need::Typed("[\"\"]"),
             );
             w.field(
                 "service",
                 site.service.map(|v| quote(v.key())),
-                &match site.service {
-                    Some(v) => format!("服务内容：{}", v.zh()),
-                    None => "服务内容".into(),
-                },
+                &with_value(c("service"), site.service.map(|v| v.zh())),
                 Need::Required,
             );
             let keys: Vec<String> = site.preapprovals.iter().map(|p| p.key().into()).collect();
             let names: Vec<&str> = site.preapprovals.iter().map(|p| p.zh()).collect();
+            let names = if names.is_empty() {
+                "无".to_owned()
+            } else {
+                names.join("、")
+            };
             w.raw(
                 "preapprovals",
                 &list(&keys),
-                &if names.is_empty() {
-                    "前置审批：无".into()
-                } else {
-                    format!("前置审批：{}", names.join("、"))
-                },
+                &with_value(c("preapprovals"), Some(&names)),
             );
             w.field(
                 "languages",
                 (!site.languages.is_empty()).then(|| list(&site.languages)),
-                "网站语言",
+                &c("languages"),
                 Need::Required,
             );
             w.string(
                 "note",
                 Some(site.note.as_deref().unwrap_or("")),
-                "网站备注",
+                &c("note"),
                 Need::Optional,
             );
+            // Unanswered, a template shows both ways of writing it.
+            let hosting_value = match &site.hosting {
+                Some(h) => h.kind.zh(),
+                None => "云服务器，或 { type = \"authorization-code\", code = \"…\" }",
+            };
             w.field(
                 "hosting",
                 site.hosting.as_ref().map(hosting),
-                &match &site.hosting {
-                    Some(h) => format!("接入方式：{}", h.kind.zh()),
-                    None => {
-                        "接入方式：云服务器，或 { type = \"authorization-code\", code = \"…\" }"
-                            .into()
-                    }
-                },
+                &with_value(c("hosting"), Some(hosting_value)),
                 Need::Typed("{ type = \"cloud-server\", ips = [\"\"] }"),
             );
-            w.documents(&site.documents, "网站材料（核验单等）");
+            w.documents(&site.documents, &c("documents"));
             if unit {
-                w.array_subtable("websites.principal", "网站负责人");
+                w.array_subtable("websites.principal", &c("principal"));
                 match &site.principal {
-                    None => w.raw("same_as_subject", "true", "与主体负责人相同"),
+                    None => w.raw(
+                        "same_as_subject",
+                        "true",
+                        &comment(Table::Principal, "same_as_subject"),
+                    ),
                     Some(p) => w.principal(p, unit, mode),
                 }
             }
@@ -511,11 +510,9 @@ impl Writer {
     }
 
     fn principal(&mut self, p: &PrincipalDraft, unit: bool, mode: Mode) {
-        self.string("name", p.name.as_deref(), "姓名", Need::Required);
-        let mut label = match p.id_type {
-            Some(t) => format!("证件类型：{}", t.zh()),
-            None => "证件类型".into(),
-        };
+        let c = |key| comment(Table::Principal, key);
+        self.string("name", p.name.as_deref(), &c("name"), Need::Required);
+        let mut label = with_value(c("id_type"), p.id_type.map(|t| t.zh()));
         if mode == Mode::Template {
             label.push_str("（或 passport 护照、hk-macau-permit 港澳通行证等）");
         }
@@ -528,38 +525,61 @@ impl Writer {
         self.string(
             "id_number",
             p.id_number.as_deref(),
-            "证件号码",
+            &c("id_number"),
             Need::Required,
         );
         self.field(
             "id_expires",
             p.id_expires.as_deref().map(date_or_string),
-            "证件有效期：日期或 \"长期\"",
+            &c("id_expires"),
             Need::Optional,
         );
         self.string(
             "office_phone",
             p.office_phone.as_deref(),
-            "办公电话：086-区号-号码",
+            &c("office_phone"),
             if unit { Need::Required } else { Need::Optional },
         );
-        self.string("mobile", p.mobile.as_deref(), "手机号码", Need::Required);
+        self.string("mobile", p.mobile.as_deref(), &c("mobile"), Need::Required);
         self.string(
             "emergency_phone",
             p.emergency_phone.as_deref(),
-            "应急联系电话：不能与本人手机相同",
+            &c("emergency_phone"),
             Need::Required,
         );
-        self.string("email", p.email.as_deref(), "电子邮箱", Need::Required);
+        self.string("email", p.email.as_deref(), &c("email"), Need::Required);
         if unit {
             self.field(
                 "legal_representative",
                 p.legal_representative.map(|b| b.to_string()),
-                "是否为法定代表人（true 或 false）",
+                &c("legal_representative"),
                 Need::Typed("true"),
             );
         }
-        self.documents(&p.documents, "证件扫描件");
+        self.documents(&p.documents, &c("documents"));
+    }
+}
+
+/// The comment the field table gives a key of a table in a unit's filing.
+fn comment(table: Table, key: &str) -> String {
+    individual_comment(table, key, false)
+}
+
+/// The comment the field table gives a key of a table, in an individual's
+/// filing or a unit's. Every key written here is in the table (the tests
+/// walk a rendered draft); an unknown one would only go without comment.
+fn individual_comment(table: Table, key: &str, individual: bool) -> String {
+    table
+        .field(key)
+        .and_then(|f| f.comment_text(individual))
+        .unwrap_or_default()
+}
+
+/// `comment：value` once the value is known (`省份：广东省`), else the comment.
+fn with_value(comment: String, value: Option<&str>) -> String {
+    match value {
+        Some(v) => format!("{comment}：{v}"),
+        None => comment,
     }
 }
 
@@ -612,6 +632,7 @@ fn document(d: &DocumentDraft) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::filing::fields::{self, Type};
 
     #[test]
     fn paths_within() {
@@ -620,6 +641,90 @@ mod tests {
         assert!(is_within("subject.principal.mobile", "subject.principal"));
         assert!(!is_within("subject.principal_x", "subject.principal"));
         assert!(!is_within("subject", "subject.name"));
+    }
+
+    /// `(table, key, comment)` of every commented line of a rendered draft,
+    /// commented-out ones included; a table's header counts as its key in
+    /// the table above. The comment loses its 必填 / 可选 mark.
+    fn commented(text: &str) -> Vec<(Table, String, String)> {
+        let mut at = Table::Top;
+        let mut out = Vec::new();
+        for line in text.lines() {
+            let Some((code, comment)) = line.split_once("  # ") else {
+                continue;
+            };
+            let code = code.trim_end().trim_start_matches("# ");
+            let comment = comment
+                .trim_start_matches("必填：")
+                .trim_start_matches("可选：");
+            let (table, key) = match code.trim_matches(['[', ']']) {
+                "subject" => (Table::Top, "subject"),
+                "websites" => (Table::Top, "websites"),
+                "subject.principal" => (Table::Subject, "principal"),
+                "websites.principal" => (Table::Website, "principal"),
+                _ => (at, code.split(" = ").next().unwrap_or(code)),
+            };
+            if code.starts_with('[') {
+                at = match table.field(key).map(|f| f.ty) {
+                    Some(Type::Table(t) | Type::Tables(t)) => t,
+                    other => panic!("{code}: {other:?}"),
+                };
+            }
+            out.push((table, key.to_owned(), comment.to_owned()));
+        }
+        out
+    }
+
+    #[test]
+    fn every_commented_key_is_a_field_with_the_table_s_comment_and_every_such_field_is_written() {
+        let date = jiff::civil::date(2026, 11, 28);
+        let gd = crate::data::province("gd").unwrap();
+        let sc = crate::data::province("sc").unwrap();
+        let unit = Draft::template(FilingType::Change, gd, Nature::Government, date);
+        let person = Draft::template(FilingType::New, sc, Nature::Personal, date);
+        let mut filled = unit.clone();
+        let scan = |kind: &str| DocumentDraft {
+            kind: kind.into(),
+            file: "scans/a.jpg".into(),
+            domain: None,
+            category: None,
+        };
+        filled.subject.documents = vec![scan("business-license")];
+        filled.subject.principal.documents = vec![scan("id-card-front"), scan("id-card-back")];
+        filled.websites[0].principal = Some(PrincipalDraft {
+            name: Some("张三".into()),
+            documents: vec![scan("id-card-front")],
+            ..PrincipalDraft::default()
+        });
+        filled.websites[0].documents = vec![scan("verification-sheet")];
+        let mut written = std::collections::HashSet::new();
+        for (draft, mode) in [
+            (&unit, Mode::Template),
+            (&person, Mode::Template),
+            (&filled, Mode::Filing),
+        ] {
+            let text = draft.render(mode);
+            for (table, key, comment) in commented(&text) {
+                let field = table.field(&key);
+                let field = field.unwrap_or_else(|| panic!("{key} is no field of {table:?}"));
+                let expected = field.comment_text(draft.is_personal());
+                let expected = expected.unwrap_or_else(|| panic!("{key}: no comment"));
+                assert!(
+                    comment.starts_with(&expected),
+                    "{key}: {comment} ≠ {expected}"
+                );
+                written.insert((table, key));
+            }
+        }
+        for f in fields::FIELDS.iter().filter(|f| f.comment.is_some()) {
+            let at = (f.table, f.key.to_owned());
+            assert!(
+                written.contains(&at),
+                "{:?}.{} is never written",
+                f.table,
+                f.key
+            );
+        }
     }
 
     #[test]
