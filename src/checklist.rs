@@ -78,7 +78,7 @@ pub fn for_loaded(
     Checklist {
         path,
         as_of: env.as_of,
-        documents: rules.requirements(&loaded, dates, Some(dir)),
+        documents: rules.requirements(&loaded, dates, Some(&crate::scans::Disk::new(dir))),
         steps: rules.steps(&loaded, dates),
         loaded,
     }

@@ -17,6 +17,7 @@
 
 mod ctx;
 mod memo;
+mod probe;
 
 use std::borrow::Cow;
 
@@ -24,6 +25,7 @@ use jiff::civil::Date;
 
 pub use ctx::{Ctx, DocTable, Env, KindNames, Place};
 pub use memo::Memo;
+pub use probe::{Probe, Scans};
 
 use crate::filing::*;
 use crate::lang::Text;

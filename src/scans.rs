@@ -1,21 +1,31 @@
-//! Scans declared in a filing's `documents`: what `icp` learns about a file
-//! from its size and first bytes (it never reads the image), and which
-//! filings declare a given scan (so that a changed scan re-checks them).
+//! Scans declared in a filing's `documents`, on disk: the file-system side
+//! of [`Scans`], what `icp` learns about a file from its size and first
+//! bytes (it never reads the image), and which filings declare a given scan
+//! (so that a changed scan re-checks them).
 
 use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
+use crate::facts::{Probe, Scans};
 use crate::filing::{Document, Filing};
 
-/// What the file of a declared document is.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Probe {
-    /// The file exists and could be opened.
-    pub exists: bool,
-    /// Its size in bytes.
-    pub size: u64,
-    /// It starts with the JPEG signature (FF D8 FF).
-    pub is_jpeg: bool,
+/// The scans of a filing in a directory: a document's file is relative to it.
+#[derive(Clone, Copy, Debug)]
+pub struct Disk<'a> {
+    dir: &'a Path,
+}
+
+impl<'a> Disk<'a> {
+    /// The scans of the filings in `dir` (`""` is the current directory).
+    pub fn new(dir: &'a Path) -> Disk<'a> {
+        Disk { dir }
+    }
+}
+
+impl Scans for Disk<'_> {
+    fn probe(&self, file: &str) -> Probe {
+        probe(&self.dir.join(file))
+    }
 }
 
 /// Looks at a file: its size, then its first three bytes.
@@ -220,5 +230,22 @@ mod tests {
         assert_eq!(probe(&empty).size, 0);
         assert!(!probe(&dir.path().join("missing.jpg")).exists);
         assert!(!probe(dir.path()).exists);
+    }
+
+    #[test]
+    fn files_relative_to_the_directory() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("scans")).unwrap();
+        std::fs::write(dir.path().join("scans/a.jpg"), [0xFF, 0xD8, 0xFF, 0]).unwrap();
+        let disk = Disk::new(dir.path());
+        assert_eq!(
+            disk.probe("scans/a.jpg"),
+            Probe {
+                exists: true,
+                size: 4,
+                is_jpeg: true
+            }
+        );
+        assert!(!disk.probe("a.jpg").exists);
     }
 }

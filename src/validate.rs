@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
+use crate::facts::Scans;
 use crate::filing::{self, Loaded};
 use crate::finding::{Finding, Severity};
 use crate::rules::RuleSet;
@@ -127,7 +128,9 @@ pub fn file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<FileReport, Pa
         message: e.to_string(),
     })?;
     let loaded = filing::load(bytes);
-    let findings = rules.check_in(&loaded, dates, path.parent());
+    // Its documents' files are relative to its directory.
+    let scans = path.parent().map(crate::scans::Disk::new);
+    let findings = rules.check_in(&loaded, dates, scans.as_ref().map(|s| s as &dyn Scans));
     Ok(FileReport {
         path: path.to_path_buf(),
         province: loaded.filing.province().map(|p| p.code),
