@@ -1,6 +1,7 @@
 //! Finding the files `icp` reads: the filings a list of paths stands for
 //! (directories walked, scans standing for the filings that declare them),
-//! and a filing read without reading more than a filing may be.
+//! a filing read without reading more than a filing may be, and the rule
+//! files of `--rules DIR`.
 //!
 //! The walks follow no symlinks: a link out of the repository, or a loop,
 //! is passed over rather than followed.
@@ -9,6 +10,7 @@ use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use crate::filing::{self, Document, Filing};
+use crate::rules::{RuleText, RulesError};
 
 /// A path that could not be used (exit 2).
 #[derive(Debug)]
@@ -206,6 +208,44 @@ impl Located {
     }
 }
 
+/// The rule files of a `--rules` directory (`*.yaml`, `*.yml`, recursively,
+/// in path order), each named by its path, for
+/// [`RuleSet::with_files`](crate::rules::RuleSet::with_files).
+pub fn rule_files(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
+    let io = |path: &Path, e: &dyn std::fmt::Display| RulesError::Io {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let meta = std::fs::metadata(dir).map_err(|e| io(dir, &e))?;
+    if !meta.is_dir() {
+        return Err(io(dir, &"not a directory"));
+    }
+    let mut paths = Vec::new();
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let entry = entry.map_err(|e| io(dir, &e))?;
+        let is_yaml = entry
+            .path()
+            .extension()
+            .is_some_and(|e| e == "yaml" || e == "yml");
+        if entry.file_type().is_file() && is_yaml {
+            paths.push(entry.into_path());
+        }
+    }
+    let mut out = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, &e))?;
+        out.push(RuleText {
+            name: path.display().to_string(),
+            text: text.into(),
+            json: None,
+        });
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,5 +302,25 @@ mod tests {
             ]
         );
         assert!(declaring(&acme.join("scans/nobody.jpg")).is_empty());
+    }
+
+    #[test]
+    fn rule_files_in_path_order() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("gd")).unwrap();
+        for name in ["b.yml", "a.yaml", "gd/c.yaml", "notes.md"] {
+            std::fs::write(dir.path().join(name), format!("# {name}\n")).unwrap();
+        }
+        let files = rule_files(dir.path()).unwrap();
+        let names: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+        let path = |n: &str| dir.path().join(n).display().to_string();
+        assert_eq!(names, [path("a.yaml"), path("b.yml"), path("gd/c.yaml")]);
+        assert_eq!(files[0].text, "# a.yaml\n");
+        assert!(files.iter().all(|f| f.json.is_none()));
+        let not_dir = dir.path().join("a.yaml");
+        assert!(matches!(
+            rule_files(&not_dir),
+            Err(RulesError::Io { message, .. }) if message == "not a directory"
+        ));
     }
 }
