@@ -8,11 +8,11 @@ use std::sync::Arc;
 use jiff::civil::Date;
 
 use crate::data::Province;
+use crate::discover::PathError;
 use crate::filing::{FilingType, Loaded, Nature, Vocabulary};
 use crate::rules::compile::Kind;
 use crate::rules::engine::{Dates, DocStatus, Requirement};
 use crate::rules::{RuleSet, Variant};
-use crate::validate::PathError;
 
 /// The checklist of one filing.
 #[derive(Debug)]
@@ -78,7 +78,7 @@ pub fn for_loaded(
     Checklist {
         path,
         as_of: env.as_of,
-        documents: rules.requirements(&loaded, dates, Some(dir)),
+        documents: rules.requirements(&loaded, dates, Some(&crate::scans::Disk::new(dir))),
         steps: rules.steps(&loaded, dates),
         loaded,
     }

@@ -17,6 +17,7 @@
 
 mod ctx;
 mod memo;
+mod probe;
 
 use std::borrow::Cow;
 
@@ -27,6 +28,7 @@ pub use memo::Memo;
 // The vocabularies belong to the filing format; rule files see them as the
 // types of facts.
 pub use crate::filing::vocab::Choices;
+pub use probe::{Probe, Scans};
 
 use crate::filing::fields::{self, Table, Words};
 use crate::filing::*;

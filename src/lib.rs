@@ -5,9 +5,12 @@
 //! of `rules/*.yaml` ([`rules`]) turn facts into findings ([`finding`]); a
 //! reporter renders findings ([`report`]). Algorithms that rules call by name
 //! (check digits, phone parsing, IDNA) live in [`checks`]; the reference tables
-//! they consult live in [`data`]. [`validate`] ties the steps together for
-//! files and directories. [`config`] reads a project's `icp.toml`; [`schema`]
-//! describes the filing format to editors.
+//! they consult live in [`data`]. The loader, facts, rules and checks touch
+//! no file: [`discover`] finds the filings a command names and reads them,
+//! [`scans`] looks at the files their documents declare (the rules ask it
+//! through [`facts::Scans`]), and [`validate`] ties the steps together for
+//! files and directories. [`config`] reads a project's
+//! `icp.toml`; [`schema`] describes the filing format to editors.
 //!
 //! Library code never prints: everything a user sees is returned as a value
 //! and written by the binary.
@@ -17,6 +20,7 @@ pub mod checklist;
 pub mod checks;
 pub mod config;
 pub mod data;
+pub mod discover;
 pub mod facts;
 pub mod filing;
 pub mod finding;

@@ -199,7 +199,7 @@ fn findings_in_dir(
             _ => std::fs::write(&path, TINY_JPEG).unwrap(),
         }
     }
-    triples(&rules.check_in(&loaded, dates, Some(dir.path())))
+    triples(&rules.check_in(&loaded, dates, Some(&icp::scans::Disk::new(dir.path()))))
 }
 
 #[test]

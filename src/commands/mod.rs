@@ -98,12 +98,11 @@ pub fn run(cli: Cli) -> u8 {
         Command::Completions(args) => return completions::run(&ctx, args),
         command => command,
     };
-    let rules_dir = ctx
-        .settings
-        .rules_dir
-        .as_ref()
-        .map(|(dir, _)| dir.as_path());
-    let mut rules = match RuleSet::with_dir(rules_dir) {
+    let agency_rules = match &ctx.settings.rules_dir {
+        Some((dir, _)) => icp::discover::rule_files(dir),
+        None => Ok(Vec::new()),
+    };
+    let mut rules = match agency_rules.and_then(RuleSet::with_files) {
         Ok(rules) => rules,
         Err(e) => {
             eprint!("{}", report::human::rule_errors(&e, ctx.style(stderr_tty)));

@@ -27,7 +27,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     } else {
         args.paths
     };
-    let (mut files, mut path_errors) = icp::validate::collect(&paths);
+    let (mut files, mut path_errors) = icp::discover::collect(&paths);
     // `exclude` of icp.toml, for named files too: pre-commit names them.
     let found = files.len();
     if let Some(config) = &ctx.settings.file {

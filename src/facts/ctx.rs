@@ -10,18 +10,29 @@ use crate::checks;
 use crate::data::{self, Province};
 
 /// What the evaluation needs besides the filing: the dates, and where the
-/// filing's scans are.
-#[derive(Clone, Debug)]
-pub struct Env {
+/// filing's scans are looked at.
+#[derive(Clone, Copy)]
+pub struct Env<'a> {
     /// The as-of date: rules in force and ages/expiry are judged on it.
     pub as_of: Date,
     /// The system date.
     pub today: Date,
     /// Whether the as-of date is the filing's `prepared_on`.
     pub as_of_is_prepared_on: bool,
-    /// The filing's directory, which document files are relative to; `None`
-    /// when the filing was not read from a file (file facts are unknown).
-    pub dir: Option<std::path::PathBuf>,
+    /// The files of the filing's declared documents; `None` when the filing
+    /// was not read from a file (file facts are unknown).
+    pub scans: Option<&'a dyn Scans>,
+}
+
+// By hand: the scans are a trait object, which need not be `Debug`.
+impl std::fmt::Debug for Env<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Env")
+            .field("as_of", &self.as_of)
+            .field("today", &self.today)
+            .field("as_of_is_prepared_on", &self.as_of_is_prepared_on)
+            .finish_non_exhaustive()
+    }
 }
 
 /// Document kinds as the rule files define them: a kind may be written as
@@ -58,8 +69,8 @@ impl DocTable {
 pub struct Ctx<'a> {
     /// The filing.
     pub filing: &'a Filing,
-    /// Dates.
-    pub env: &'a Env,
+    /// Dates and scans.
+    pub env: &'a Env<'a>,
     /// `each: principal`: whose table and the table.
     pub principal: Option<(Owner, &'a Principal)>,
     /// The current website.
@@ -104,7 +115,7 @@ impl<'a> Ctx<'a> {
     /// A context for the whole filing.
     pub fn new(
         filing: &'a Filing,
-        env: &'a Env,
+        env: &'a Env<'a>,
         memo: &'a Memo,
         kinds: &'a dyn KindNames,
     ) -> Ctx<'a> {
@@ -188,8 +199,8 @@ impl<'a> Ctx<'a> {
     fn document_fact(&self, d: &'a Document, f: DocumentFact) -> Value<'a> {
         let probe = || {
             let file = d.file.as_ref()?;
-            let dir = self.env.dir.as_ref()?;
-            Some(self.memo.file(dir, file.value.trim()))
+            let scans = self.env.scans?;
+            Some(self.memo.file(scans, file.value.trim()))
         };
         match f {
             DocumentFact::Kind => match &d.kind {

@@ -8,6 +8,7 @@ use std::rc::Rc;
 
 use jiff::civil::Date;
 
+use super::{Probe, Scans};
 use crate::checks::chars;
 use crate::checks::domain::{self, Domain, DomainProblem};
 use crate::checks::resident_id::{self, IdKind, IdProblem, ResidentId};
@@ -42,7 +43,7 @@ pub struct Memo {
     /// The subject's city, looked up in its province.
     city: OnceCell<Option<&'static City>>,
     /// Declared scans, looked at once each.
-    files: RefCell<Vec<(String, crate::scans::Probe)>>,
+    files: RefCell<Vec<(String, Probe)>>,
 }
 
 fn remember<V: Clone>(
@@ -115,14 +116,13 @@ impl Memo {
         self.duplicates.get_or_init(compute)
     }
 
-    /// A declared scan's file (as written, relative to the filing's
-    /// directory `dir`), looked at once: many rules read the same document,
-    /// so the path is joined and the file probed only the first time.
-    pub fn file(&self, dir: &std::path::Path, file: &str) -> crate::scans::Probe {
+    /// A declared scan's file (as written, trimmed), looked at once: many
+    /// rules read the same document, so `scans` is asked only the first time.
+    pub fn file(&self, scans: &dyn Scans, file: &str) -> Probe {
         if let Some((_, p)) = self.files.borrow().iter().find(|(k, _)| k == file) {
             return *p;
         }
-        let probe = crate::scans::probe(&dir.join(file));
+        let probe = scans.probe(file);
         self.files.borrow_mut().push((file.to_owned(), probe));
         probe
     }

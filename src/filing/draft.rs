@@ -378,8 +378,9 @@ impl Draft {
         path: &str,
     ) -> Vec<Finding> {
         let loaded = crate::filing::load(self.render(Mode::Filing));
+        let scans = dir.map(crate::scans::Disk::new);
         rules
-            .check_in(&loaded, dates, dir)
+            .check_in(&loaded, dates, scans.as_ref().map(|s| s as _))
             .into_iter()
             .filter(|f| is_within(&f.path, path))
             .collect()

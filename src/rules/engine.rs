@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use super::compile::{DocOwner, Kind, Words};
 use super::condition::Tri;
 use super::{RuleSet, Variant, View};
-use crate::facts::{Ctx, DocTable, Each, Env, Fact, KindNames, Memo, Place, Value};
+use crate::facts::{Ctx, DocTable, Each, Env, Fact, KindNames, Memo, Place, Scans, Value};
 use crate::filing::{Document, Documents, Filing, Loaded, Owner, Vocabulary};
 use crate::finding::{Args, Finding, Severity};
 
@@ -24,14 +24,14 @@ pub struct Dates {
 
 impl Dates {
     /// The environment for one filing: `--today`, else its `prepared_on`,
-    /// else the system date; `dir` is the filing's directory.
-    pub fn env_for(&self, filing: &Filing, dir: Option<&std::path::Path>) -> Env {
+    /// else the system date; `scans` are where its documents' files are.
+    pub fn env_for<'s>(&self, filing: &Filing, scans: Option<&'s dyn Scans>) -> Env<'s> {
         let prepared = filing.prepared_on.as_ref().map(|d| d.value);
         Env {
             as_of: self.forced.or(prepared).unwrap_or(self.today),
             today: self.today,
             as_of_is_prepared_on: self.forced.is_none() && prepared.is_some(),
-            dir: dir.map(std::path::Path::to_path_buf),
+            scans,
         }
     }
 }
@@ -45,7 +45,7 @@ impl KindNames for RuleSet {
 /// Whether a required document is there.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DocStatus {
-    /// Declared, and its file is usable (or not looked at: no directory).
+    /// Declared, and its file is usable (or not looked at: no scans).
     Provided {
         /// The file as declared.
         file: String,
@@ -87,15 +87,15 @@ impl RuleSet {
         self.check_in(loaded, dates, None)
     }
 
-    /// Checks one loaded filing whose document files are relative to `dir`.
+    /// Checks one loaded filing whose document files `scans` looks at.
     pub fn check_in(
         &self,
         loaded: &Loaded,
         dates: Dates,
-        dir: Option<&std::path::Path>,
+        scans: Option<&dyn Scans>,
     ) -> Vec<Finding> {
         let filing = &loaded.filing;
-        let env = dates.env_for(filing, dir);
+        let env = dates.env_for(filing, scans);
         let view = self.view(filing.province());
         let mut out = Vec::new();
         for issue in &loaded.issues {
@@ -167,7 +167,7 @@ impl RuleSet {
             .collect()
     }
 
-    fn run(&self, view: &View, filing: &Filing, env: &Env, out: &mut Vec<Finding>) {
+    fn run(&self, view: &View, filing: &Filing, env: &Env<'_>, out: &mut Vec<Finding>) {
         let memo = Memo::default();
         let key = (
             env.as_of,
@@ -511,18 +511,18 @@ impl RuleSet {
     }
 
     /// Every document the filing needs, in rule order, with its status.
-    /// Document files are relative to `dir` (not looked at without one).
+    /// Document files are looked at by `scans` (not at all without).
     pub fn requirements(
         &self,
         loaded: &Loaded,
         dates: Dates,
-        dir: Option<&std::path::Path>,
+        scans: Option<&dyn Scans>,
     ) -> Vec<Requirement> {
         let filing = &loaded.filing;
         if !loaded.parsed {
             return Vec::new();
         }
-        let env = dates.env_for(filing, dir);
+        let env = dates.env_for(filing, scans);
         let view = self.view(filing.province());
         let memo = Memo::default();
         let key = (
@@ -619,7 +619,7 @@ fn documents_of<'a>(ctx: &Ctx<'a>, owner: DocOwner) -> Option<(DocTable, &'a Doc
 pub fn for_each<'a>(
     each: Each,
     filing: &'a Filing,
-    env: &'a Env,
+    env: &'a Env<'a>,
     memo: &'a Memo,
     kinds: &'a dyn KindNames,
     mut f: impl FnMut(Ctx<'a>),

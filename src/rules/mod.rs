@@ -31,7 +31,6 @@ pub mod waivers;
 
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::Path;
 use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
@@ -363,13 +362,11 @@ impl RuleSet {
         RuleSet::from_texts(builtin_texts())
     }
 
-    /// The built-in rules plus the files of `dir` (`*.yaml`, `*.yml`,
-    /// recursively, in path order).
-    pub fn with_dir(dir: Option<&Path>) -> Result<RuleSet, RulesError> {
+    /// The built-in rules, then `files` (the agency's: `--rules DIR`, read
+    /// by [`crate::discover::rule_files`]).
+    pub fn with_files(files: Vec<RuleText>) -> Result<RuleSet, RulesError> {
         let mut texts = builtin_texts();
-        if let Some(dir) = dir {
-            texts.extend(read_dir(dir)?);
-        }
+        texts.extend(files);
         RuleSet::from_texts(texts)
     }
 
@@ -1188,39 +1185,4 @@ fn seed_lists() -> HashMap<String, Vec<String>> {
         ("approved-suffixes".to_owned(), approved),
         ("refused-suffixes".to_owned(), refused),
     ])
-}
-
-fn read_dir(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
-    let io = |path: &Path, e: &dyn std::fmt::Display| RulesError::Io {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    };
-    let meta = std::fs::metadata(dir).map_err(|e| io(dir, &e))?;
-    if !meta.is_dir() {
-        return Err(io(dir, &"not a directory"));
-    }
-    let mut paths = Vec::new();
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
-        let entry = entry.map_err(|e| io(dir, &e))?;
-        let is_yaml = entry
-            .path()
-            .extension()
-            .is_some_and(|e| e == "yaml" || e == "yml");
-        if entry.file_type().is_file() && is_yaml {
-            paths.push(entry.into_path());
-        }
-    }
-    let mut out = Vec::new();
-    for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, &e))?;
-        out.push(RuleText {
-            name: path.display().to_string(),
-            text: text.into(),
-            json: None,
-        });
-    }
-    Ok(out)
 }
