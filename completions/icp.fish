@@ -46,7 +46,7 @@ complete -c icp -n "__fish_icp_needs_command" -f -a "completions" -d 'shell 补�
 complete -c icp -n "__fish_icp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c icp -n "__fish_icp_using_subcommand validate" -l format -d '输出格式 / output format' -r -f -a "human\t'miette diagnostics, and a table of files for several'
 concise\t'one line per finding: file:line:col: severity rule message'
-json\t'one JSON document (SPEC §4)'
+json\t'one JSON document, for scripts'
 sarif\t'SARIF 2.1.0, for code scanning'
 github\t'GitHub Actions workflow commands (annotations)'"
 complete -c icp -n "__fish_icp_using_subcommand validate" -l output-file -d '把 --format 的机器格式写入此文件，终端仍显示易读的报告 / write the --format machine format to this file; the terminal still gets the human report' -r -F

@@ -260,7 +260,7 @@ pub enum FormatArg {
     Human,
     /// one line per finding: file:line:col: severity rule message
     Concise,
-    /// one JSON document (SPEC §4)
+    /// one JSON document, for scripts
     Json,
     /// SARIF 2.1.0, for code scanning
     Sarif,
