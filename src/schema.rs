@@ -553,11 +553,12 @@ fn waiver(rules: &RuleSet) -> Value {
         let doc = match first {
             Some(v) => {
                 let summary = v
+                    .meta
                     .summary
                     .as_deref()
                     .map(|s| format!(" {}", bilingual(&s.zh, &s.en)))
                     .unwrap_or_default();
-                format!("[{}]{summary}", v.severity.as_str())
+                format!("[{}]{summary}", v.meta.severity.as_str())
             }
             None => String::new(),
         };

@@ -18,9 +18,8 @@ use icp::draft::{self, DocumentDraft, Draft, HostingDraft, Mode, PrincipalDraft,
 use icp::filing::{
     FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service, Vocabulary,
 };
-use icp::finding::{Finding, Severity};
+use icp::finding::{Finding, KindName, Severity};
 use icp::rules::RuleSet;
-use icp::rules::compile::Kind;
 use icp::rules::engine::{Dates, DocStatus};
 
 /// The most websites one filing may hold.
@@ -682,7 +681,7 @@ impl<'a> Wizard<'a> {
                 continue;
             }
             // Documents are asked for at the end: say only what is needed.
-            let is_document = matches!(f.rule.kind.as_ref(), Kind::Document { .. });
+            let is_document = f.rule.kind == KindName::Document;
             if is_document && f.rule.province.is_none() {
                 continue;
             }

@@ -18,7 +18,7 @@ use super::file::*;
 use crate::data::{self, Province};
 use crate::facts::{Choices, Each, Fact, Ty};
 use crate::filing::{FilingType, Nature, Vocabulary};
-use crate::finding::Severity;
+use crate::finding::{KindName, Severity, Source};
 use crate::lang::Text;
 
 /// A mistake in a rule file.
@@ -267,19 +267,19 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind's name in rule files.
-    pub fn name(&self) -> &'static str {
+    /// Which kind it is.
+    pub fn name(&self) -> KindName {
         match self {
-            Kind::Assert(_) => "assert",
-            Kind::Require(_) => "require",
-            Kind::Forbid(_) => "forbid",
-            Kind::Note { .. } => "note",
-            Kind::Words { .. } => "words",
-            Kind::Limit { .. } => "limit",
-            Kind::Check { .. } => "check",
-            Kind::Document { .. } => "document",
-            Kind::Load => "load",
-            Kind::Step => "step",
+            Kind::Assert(_) => KindName::Assert,
+            Kind::Require(_) => KindName::Require,
+            Kind::Forbid(_) => KindName::Forbid,
+            Kind::Note { .. } => KindName::Note,
+            Kind::Words { .. } => KindName::Words,
+            Kind::Limit { .. } => KindName::Limit,
+            Kind::Check { .. } => KindName::Check,
+            Kind::Document { .. } => KindName::Document,
+            Kind::Load => KindName::Load,
+            Kind::Step => KindName::Step,
         }
     }
 
@@ -295,7 +295,17 @@ pub enum SourceRef {
     /// A key of some file's `sources:`.
     Key(String),
     /// Given in the rule.
-    Inline(Arc<SourceDef>),
+    Inline(Arc<Source>),
+}
+
+/// A source as rule files write it, as findings carry it.
+pub fn source(def: SourceDef) -> Source {
+    Source {
+        title: def.title,
+        url: def.url,
+        date: def.date,
+        checked: def.checked,
+    }
 }
 
 /// Examples for `icp explain`.
@@ -779,7 +789,9 @@ impl Compiler<'_> {
         f.sources = def.source.as_ref().map(|s| match s {
             SourceRefDef::Key(k) => Arc::from(vec![SourceRef::Key(k.clone())]),
             SourceRefDef::Keys(ks) => ks.iter().map(|k| SourceRef::Key(k.clone())).collect(),
-            SourceRefDef::Inline(def) => Arc::from(vec![SourceRef::Inline(Arc::new(def.clone()))]),
+            SourceRefDef::Inline(def) => {
+                Arc::from(vec![SourceRef::Inline(Arc::new(source(def.clone())))])
+            }
         });
         f.confidence = def.confidence.as_deref().map(Arc::from);
         f.stale = def.stale;

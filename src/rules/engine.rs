@@ -11,7 +11,7 @@ use super::condition::Tri;
 use super::{RuleSet, Variant, View};
 use crate::facts::{Ctx, DocTable, Each, Env, Fact, KindNames, Memo, Place, Value};
 use crate::filing::{Document, Documents, Filing, Loaded, Owner, Vocabulary};
-use crate::finding::{Args, Finding, Severity};
+use crate::finding::{Args, Finding, KindName, Severity};
 
 /// The dates a filing is judged by.
 #[derive(Clone, Copy, Debug)]
@@ -102,9 +102,9 @@ impl RuleSet {
             let Some(rule) = view.get(issue.rule).and_then(|r| r.on(env.as_of)) else {
                 continue;
             };
-            if rule.severity != Severity::Off {
+            if rule.meta.severity != Severity::Off {
                 out.push(Finding {
-                    rule: rule.clone(),
+                    rule: rule.meta.clone(),
                     span: issue.span.clone(),
                     path: issue.path.clone(),
                     args: issue.args.clone(),
@@ -123,7 +123,7 @@ impl RuleSet {
             // also "\"\" is not a city of 广东".
             let missing: HashSet<String> = out[before..]
                 .iter()
-                .filter(|f| matches!(f.rule.kind.as_ref(), Kind::Require(_)))
+                .filter(|f| f.rule.kind == KindName::Require)
                 .map(|f| f.path.clone())
                 .collect();
             let mut index = 0;
@@ -132,7 +132,7 @@ impl RuleSet {
                 if index <= before {
                     return true;
                 }
-                if matches!(f.rule.kind.as_ref(), Kind::Require(_)) {
+                if f.rule.kind == KindName::Require {
                     !reported.contains(&f.path)
                 } else {
                     !missing.contains(&f.path)
@@ -161,7 +161,7 @@ impl RuleSet {
         view.rules
             .iter()
             .filter_map(|r| r.applying(env.as_of, nature, filing_type))
-            .filter(|v| matches!(v.kind.as_ref(), Kind::Step) && v.severity != Severity::Off)
+            .filter(|v| matches!(v.kind.as_ref(), Kind::Step) && v.meta.severity != Severity::Off)
             .filter(|v| v.when.as_ref().is_none_or(|w| w.eval(&ctx) == Tri::True))
             .cloned()
             .collect()
@@ -194,7 +194,7 @@ impl RuleSet {
                 .map(|(name, fact)| (name.clone(), display_fact(ctx, *fact)))
                 .collect();
             out.push(Finding {
-                rule: rule.clone(),
+                rule: rule.meta.clone(),
                 span: place.span,
                 path: place.path,
                 args,
@@ -504,7 +504,7 @@ impl RuleSet {
                 _ => false,
             };
             if applies && fails {
-                out.push(v.id.to_string());
+                out.push(v.meta.id.to_string());
             }
         }
         out

@@ -26,7 +26,6 @@ pub mod compile;
 pub mod condition;
 pub mod engine;
 pub mod file;
-pub mod prose;
 pub mod waivers;
 
 use rayon::prelude::*;
@@ -38,12 +37,13 @@ use jiff::civil::Date;
 
 use crate::data::{self, Province};
 use crate::facts::Each;
-use crate::finding::Severity;
+use crate::finding::{RuleMeta, Severity};
 use crate::lang::Text;
 use compile::{Compiler, Fragment, SourceRef};
-pub use compile::{Examples, Kind, RuleError, Scope};
-pub use condition::{Cond, Tri};
-use file::{BodyDef, FileDef, ListDef, SourceDef};
+pub use compile::{DocOwner, Examples, Kind, Match, RuleError, Scope, WordSet, Words};
+pub use condition::{Cond, Lit, Op, Tri};
+pub use engine::{Dates, DocStatus, Requirement};
+use file::{BodyDef, FileDef, ListDef};
 
 // The rule files compiled into the binary (see build/rules.rs).
 include!(concat!(env!("OUT_DIR"), "/builtin_rules.rs"));
@@ -93,25 +93,7 @@ pub enum RulesError {
     Invalid(Vec<RuleFileErrors>),
 }
 
-/// A source a rule cites.
-pub type Source = SourceDef;
-
-/// Where a definition was written.
-#[derive(Clone, Debug)]
-pub struct Origin {
-    /// The file.
-    pub file: Arc<str>,
-    /// The line of the rule's id.
-    pub line: u64,
-    /// The province of the file, if it is a province file.
-    pub province: Option<&'static Province>,
-}
-
-impl std::fmt::Display for Origin {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}", self.file, self.line)
-    }
-}
+pub use crate::finding::{Origin, Source};
 
 #[derive(Clone, Debug)]
 struct Definition {
@@ -141,17 +123,14 @@ struct Deferred {
     rules: &'static str,
 }
 
-/// A rule as it applies to filings of one province, in one date range.
+/// A rule as it applies to filings of one province, in one date range: what
+/// reports see of it ([`RuleMeta`], shared with its findings) and what runs.
 #[derive(Debug)]
 pub struct Variant {
-    /// The rule id.
-    pub id: Arc<str>,
-    /// Severity.
-    pub severity: Severity,
+    /// Id, severity, texts, sources, origin.
+    pub meta: Arc<RuleMeta>,
     /// Which filings it applies to.
     pub scope: Arc<Scope>,
-    /// The province of the file that defined the rule (its implicit scope).
-    pub province: Option<&'static Province>,
     /// What it iterates over.
     pub each: Each,
     /// A further condition.
@@ -160,71 +139,30 @@ pub struct Variant {
     pub kind: Arc<Kind>,
     /// Where its findings point, when the rule says.
     pub at: Option<crate::facts::Fact>,
-    /// What it requires, in one sentence, when the rule file says.
-    pub summary: Option<Arc<Text>>,
-    /// The message.
-    pub message: Arc<Text>,
-    /// How to fix it.
-    pub help: Arc<Text>,
-    /// Why it exists.
-    pub why: Option<Arc<Text>>,
-    /// What sources disagree on.
-    pub conflict: Option<Arc<Text>>,
-    /// Its sources.
-    pub sources: Vec<Arc<Source>>,
-    /// Confidence tag.
-    pub confidence: Option<Arc<str>>,
-    /// Only old (2017 or earlier) sources say so.
-    pub stale: bool,
     /// In force from (inclusive).
     pub since: Option<Date>,
     /// In force until (exclusive).
     pub until: Option<Date>,
     /// Examples.
     pub examples: Option<Arc<Examples>>,
-    /// Where the rule was first defined.
-    pub origin: Origin,
-    /// Where it was overridden for this view.
-    pub overrides: Vec<Origin>,
     /// Facts its message or help names as `{subject.city}` placeholders.
     pub fact_args: Vec<(String, crate::facts::Fact)>,
 }
 
 impl Variant {
+    /// The rule id.
+    pub fn id(&self) -> &str {
+        &self.meta.id
+    }
+
+    /// Its severity.
+    pub fn severity(&self) -> Severity {
+        self.meta.severity
+    }
+
     /// Whether it is in force on a date.
     pub fn in_force(&self, date: Date) -> bool {
         self.since.is_none_or(|s| s <= date) && self.until.is_none_or(|u| date < u)
-    }
-
-    /// The sources' titles and dates, for the terminal (`icp explain` and
-    /// JSON give the URLs).
-    pub fn source_titles(&self) -> String {
-        self.sources
-            .iter()
-            .map(|s| match s.date.as_ref() {
-                Some(date) => format!("{} ({date})", s.title),
-                None => s.title.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
-    }
-
-    /// The sources as one line for reports: title, URL and date of each.
-    pub fn source_line(&self) -> String {
-        self.sources
-            .iter()
-            .map(|s| {
-                let mut line = s.title.clone();
-                if let Some(url) = &s.url {
-                    line.push_str(&format!(" <{url}>"));
-                }
-                if let Some(date) = s.date.as_ref().or(s.checked.as_ref()) {
-                    line.push_str(&format!(" ({date})"));
-                }
-                line
-            })
-            .collect::<Vec<_>>()
-            .join("; ")
     }
 }
 
@@ -285,6 +223,15 @@ impl View {
         self.index.get(id).map(|&i| &self.rules[i])
     }
 
+    /// The variant of this view a finding's rule belongs to (each variant
+    /// shares its [`RuleMeta`] with its findings).
+    pub fn variant_of(&self, meta: &RuleMeta) -> Option<&Arc<Variant>> {
+        self.get(&meta.id)?
+            .variants
+            .iter()
+            .find(|v| std::ptr::eq(v.meta.as_ref(), meta))
+    }
+
     /// The variants in force on the as-of date, switched on and in scope for
     /// this nature and filing type.
     pub fn plan(&self, key: PlanKey) -> Plan {
@@ -300,7 +247,8 @@ impl View {
             .iter()
             .filter_map(|r| r.applying(date, nature, filing_type))
             .filter(|v| {
-                v.severity != Severity::Off && !matches!(v.kind.as_ref(), Kind::Load | Kind::Step)
+                v.meta.severity != Severity::Off
+                    && !matches!(v.kind.as_ref(), Kind::Load | Kind::Step)
             })
             .cloned()
             .collect();
@@ -509,7 +457,7 @@ impl RuleSet {
             }
         }
         for (key, source) in def.sources {
-            self.sources.insert(key, Arc::new(source));
+            self.sources.insert(key, Arc::new(compile::source(source)));
         }
         for (name, list) in def.lists {
             match list.value {
@@ -982,15 +930,11 @@ impl RuleSet {
         let message = f.message?;
         let help = f.help?;
         let fact_args = fact_placeholders(&[&message, &help]);
-        Some(Variant {
+        let kind = f.kind?;
+        let meta = RuleMeta {
             id: id.clone(),
             severity: f.severity?,
-            scope: f.scope.unwrap_or_default(),
-            province: base.origin.province,
-            each: f.each.unwrap_or_default(),
-            when: f.when,
-            kind: f.kind?,
-            at: f.at,
+            kind: kind.name(),
             summary: f.summary,
             message,
             help,
@@ -999,11 +943,20 @@ impl RuleSet {
             sources,
             confidence: f.confidence,
             stale: f.stale.unwrap_or(false),
+            province: base.origin.province,
+            origin: base.origin.clone(),
+            overrides: overrides.to_vec(),
+        };
+        Some(Variant {
+            meta: Arc::new(meta),
+            scope: f.scope.unwrap_or_default(),
+            each: f.each.unwrap_or_default(),
+            when: f.when,
+            kind,
+            at: f.at,
             since: f.since,
             until: f.until,
             examples: f.examples,
-            origin: base.origin.clone(),
-            overrides: overrides.to_vec(),
             fact_args,
         })
     }
