@@ -111,8 +111,8 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     fill_plain(template, args)
 }
 
-/// The placeholder names in a text.
-fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+/// The placeholder names in a text, inside optional groups or not.
+pub fn placeholders(text: &str) -> impl Iterator<Item = &str> {
     text.split('{').skip(1).filter_map(|part| {
         let name = &part[..part.find('}')?];
         is_placeholder(name).then_some(name)

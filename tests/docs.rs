@@ -34,7 +34,8 @@ fn every_algorithm_and_outcome_is_documented() {
             readme.contains(&format!("`{name}`")),
             "README lacks the algorithm {name}"
         );
-        for outcome in algorithm.outcomes() {
+        for (outcome, _) in algorithm.outcomes() {
+            let outcome = outcome.key();
             assert!(
                 readme.contains(outcome),
                 "README lacks the outcome {outcome} of {name}"
@@ -46,10 +47,7 @@ fn every_algorithm_and_outcome_is_documented() {
 #[test]
 fn every_kind_is_documented() {
     let readme = readme();
-    for kind in [
-        "assert", "require", "forbid", "note", "words", "limit", "check", "document", "load",
-        "step",
-    ] {
+    for kind in icp::finding::KindName::ALL.map(|k| k.key()) {
         assert!(
             readme.contains(&format!("`{kind}")),
             "README lacks the kind {kind}"

@@ -9,6 +9,7 @@ use crate::Lang;
 use crate::checklist::{Checklist, Section};
 use crate::facts::DocTable;
 use crate::filing::{Filing, Owner, Vocabulary};
+use crate::finding::Finding;
 use crate::lang::fill;
 use crate::report::prose;
 use crate::rules::{DocStatus, Kind, Requirement, RuleSet};
@@ -84,29 +85,27 @@ pub fn reason(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
     text
 }
 
-/// Why a declared file is unusable, from the rules its file trips.
-fn problems(rules: &RuleSet, filing: &Filing, file: &str, ids: &[String], lang: Lang) -> String {
-    let view = rules.view(filing.province());
-    let texts: Vec<String> = ids
+/// Why a declared file is unusable: the messages of the findings its file
+/// gets, naming the file as the status does.
+fn problems(file: &str, findings: &[Finding], lang: Lang) -> String {
+    let texts: Vec<String> = findings
         .iter()
-        .map(|id| match view.get(id).and_then(|r| r.variants.first()) {
-            Some(v) => fill(
-                v.meta.message.get(lang),
-                &[("document.file", file.to_owned())],
-            ),
-            None => id.clone(),
+        .map(|f| {
+            let mut values = vec![("document.file", file.to_owned())];
+            values.extend(f.placeholders());
+            fill(f.rule.message.get(lang), &values)
         })
         .collect();
     texts.join(if lang == Lang::Zh { "；" } else { "; " })
 }
 
-fn status(rules: &RuleSet, filing: &Filing, r: &Requirement, lang: Lang) -> String {
+fn status(r: &Requirement, lang: Lang) -> String {
     match &r.status {
         DocStatus::Provided { .. } => pick(lang, "已提供", "provided"),
         DocStatus::Missing => pick(lang, "缺少", "missing"),
         DocStatus::Unusable { file, problems: p } => match lang {
-            Lang::Zh => format!("不可用：{}", problems(rules, filing, file, p, lang)),
-            Lang::En => format!("unusable: {}", problems(rules, filing, file, p, lang)),
+            Lang::Zh => format!("不可用：{}", problems(file, p, lang)),
+            Lang::En => format!("unusable: {}", problems(file, p, lang)),
         },
     }
 }
@@ -173,7 +172,7 @@ pub fn table(rules: &RuleSet, list: &Checklist, lang: Lang, width: u16) -> Strin
             owner_label(filing, r.table, lang),
             format!("{}\n{}", reason(rules, r, lang), r.rule.id()),
             r.count.to_string(),
-            status(rules, filing, r, lang),
+            status(r, lang),
         ]);
     }
     let mut out = format!(
@@ -226,7 +225,7 @@ pub fn markdown(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
             if done { "x" } else { " " },
             document_name(rules, r, lang),
             owner_label(filing, r.table, lang),
-            status(rules, filing, r, lang),
+            status(r, lang),
             reason(rules, r, lang),
         ));
     }
@@ -302,7 +301,7 @@ pub fn json(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
                     DocStatus::Unusable { file, problems } => (
                         "unusable",
                         Some(file.as_str()),
-                        problems.iter().map(String::as_str).collect(),
+                        problems.iter().map(Finding::id).collect(),
                     ),
                 };
                 JsonDocument {

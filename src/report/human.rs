@@ -138,7 +138,8 @@ pub fn rule_errors(errors: &crate::rules::RulesError, style: Style) -> String {
         RulesError::Invalid(files) => {
             for file in files {
                 for e in &file.errors {
-                    let mut diag = MietteDiagnostic::new(e.message.get(lang).to_owned())
+                    let message = e.text();
+                    let mut diag = MietteDiagnostic::new(message.get(lang).to_owned())
                         .with_code("rule-file")
                         .with_severity(miette::Severity::Error);
                     let rendered = match &e.span {
@@ -156,14 +157,14 @@ pub fn rule_errors(errors: &crate::rules::RulesError, style: Style) -> String {
                             let diag = MietteDiagnostic::new(format!(
                                 "{}: {}",
                                 file.file.name,
-                                e.message.get(lang)
+                                message.get(lang)
                             ))
                             .with_code("rule-file");
                             handler(style).render_report(&mut out, &diag)
                         }
                     };
                     if rendered.is_err() {
-                        out.push_str(&format!("{}: {}\n", file.file.name, e.message.get(lang)));
+                        out.push_str(&format!("{}: {}\n", file.file.name, message.get(lang)));
                     }
                 }
             }
