@@ -11,8 +11,11 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::filing::Span;
 pub use meta::{KindName, Origin, RuleMeta, Source};
+
+/// A byte range in a filing's text (the loader's `filing::Span`, named here
+/// so that findings depend on nothing else of the crate's).
+pub type Span = std::ops::Range<usize>;
 
 /// Values for a message's `{placeholders}`.
 pub type Args = Vec<(&'static str, String)>;
