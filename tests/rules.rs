@@ -347,7 +347,8 @@ fn every_rule_has_a_case() {
 
 /// The built-in files are read from JSON made at build time; read from
 /// their YAML they must give the same rules (and the YAML path, the one
-/// that reports errors with spans, must accept them).
+/// that reports errors with spans and checks every placeholder of every
+/// message, must accept them).
 #[test]
 fn builtin_yaml_and_json_agree() {
     let from_json = RuleSet::builtin().unwrap();

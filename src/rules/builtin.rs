@@ -112,7 +112,8 @@ impl RuleSet {
             let defs: Vec<BodyDef> =
                 serde_json::from_str(deferred.rules).expect("built-in rules JSON is valid");
             let mut errors = Vec::new();
-            rules.add_rules(defs, &deferred.file, Some(deferred.province), &mut errors);
+            let (file, province) = (&deferred.file, Some(deferred.province));
+            rules.add_rules(defs, file, province, true, &mut errors);
             assert!(
                 errors.is_empty(),
                 "built-in rule file {} does not load: {errors:?}",

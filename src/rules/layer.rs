@@ -154,17 +154,20 @@ fn missing_fields(f: &Fragment) -> Vec<Field> {
 }
 
 impl Rules {
-    /// Adds the rules of one file.
+    /// Adds the rules of one file. The placeholders of a built-in file's
+    /// own rules are not checked: the tests check them, from the YAML
+    /// (`tests/rules.rs`), and start-up need not do it again every time.
     pub fn add_rules(
         &mut self,
         rules: Vec<BodyDef>,
         file: &Arc<str>,
         province: Option<&'static Province>,
+        builtin: bool,
         errors: &mut Vec<RuleError>,
     ) {
         let mut seen_here: Vec<String> = Vec::new();
         for rule in rules {
-            self.add_rule(rule, file, province, errors, &mut seen_here);
+            self.add_rule(rule, file, province, builtin, errors, &mut seen_here);
         }
     }
 
@@ -173,6 +176,7 @@ impl Rules {
         rule: BodyDef,
         file: &Arc<str>,
         province: Option<&'static Province>,
+        builtin: bool,
         errors: &mut Vec<RuleError>,
         seen_here: &mut Vec<String>,
     ) {
@@ -234,36 +238,46 @@ impl Rules {
             top,
             variants,
         };
-        let entry = match existing {
-            Some(i) => {
-                self.entries[i].definitions.push(definition);
-                i
-            }
-            None => {
-                // The first definition is the rule: it must be complete.
-                let forms: Vec<Fragment> = match &definition.variants {
-                    Some(vs) => vs.iter().map(|v| definition.top.under(v)).collect(),
-                    None => vec![definition.top.clone()],
-                };
-                for form in &forms {
-                    let missing = missing_fields(form);
-                    if !missing.is_empty() {
-                        errors.push(error(Diag::Incomplete {
-                            id: id_text,
-                            missing,
-                        }));
-                        return;
-                    }
+        let Some(i) = existing else {
+            // The first definition is the rule: it must be complete.
+            let merged: Vec<Fragment> = definition
+                .variants
+                .iter()
+                .flatten()
+                .map(|v| definition.top.under(v))
+                .collect();
+            let forms = match &definition.variants {
+                Some(_) => merged.as_slice(),
+                None => std::slice::from_ref(&definition.top),
+            };
+            for form in forms {
+                let missing = missing_fields(form);
+                if !missing.is_empty() {
+                    errors.push(error(Diag::Incomplete {
+                        id: id_text,
+                        missing,
+                    }));
+                    return;
                 }
-                let id: Arc<str> = Arc::from(id_text.as_str());
-                self.index.insert(id.clone(), self.entries.len());
-                self.entries.push(Entry {
-                    id,
-                    definitions: vec![definition],
-                });
-                self.entries.len() - 1
             }
+            if !builtin {
+                placeholders::check(&id_text, &definition, &rule, forms, span, errors);
+            }
+            let id: Arc<str> = Arc::from(id_text.as_str());
+            self.index.insert(id.clone(), self.entries.len());
+            self.entries.push(Entry {
+                id,
+                definitions: vec![definition],
+            });
+            return;
         };
-        placeholders::check(&self.entries[entry], &rule, span, errors);
+        let entry = &mut self.entries[i];
+        entry.definitions.push(definition);
+        if builtin {
+            return;
+        }
+        let forms = placeholders::override_forms(entry);
+        let added = &entry.definitions[entry.definitions.len() - 1];
+        placeholders::check(&entry.id, added, &rule, &forms, span, errors);
     }
 }

@@ -178,8 +178,10 @@ impl RuleSet {
         }
         // A file loaded after deferred ones may override their rules.
         self.undefer();
+        // The JSON of a built-in file was made at build time.
+        let builtin = file.json.is_some();
         self.rules
-            .add_rules(def.rules, &file_name, province, errors);
+            .add_rules(def.rules, &file_name, province, builtin, errors);
     }
 
     /// Checks what can only be checked once every file is loaded: cited

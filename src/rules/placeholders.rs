@@ -13,10 +13,10 @@ use std::sync::Arc;
 use super::compile::{Fragment, Kind, byte_span};
 use super::diag::{Diag, RuleError, TextField};
 use super::file::BodyDef;
-use super::layer::Entry;
+use super::layer::{Definition, Entry};
 use crate::data::Province;
 use crate::facts::{Fact, Ty};
-use crate::lang::Text;
+use crate::lang::{Text, placeholders};
 use crate::suggest::closest;
 
 /// The values the filing loader (`src/filing/load.rs`) and the waivers
@@ -155,53 +155,58 @@ fn diag(problem: Problem, id: &str, field: TextField, name: &str, provided: &Pro
     }
 }
 
-/// The provinces the rules of an entry are merged for when a definition is
-/// added: its own, or every one the entry's definitions name (and none).
-fn contexts(entry: &Entry) -> Vec<Option<&'static Province>> {
-    let added = entry.definitions.last().map(|d| d.origin.province);
-    if let Some(Some(p)) = added {
-        return vec![Some(p)];
-    }
-    let mut out: Vec<Option<&'static Province>> = vec![None];
-    for d in &entry.definitions {
-        if let Some(p) = d.origin.province {
-            if !out.iter().any(|o| o.is_some_and(|q| q.code == p.code)) {
-                out.push(Some(p));
+/// The forms the texts of an entry's last definition, an override, end up
+/// in: the rule merged for the override's province, or, for an override
+/// that applies everywhere, for every province the rule's definitions name
+/// (and for none).
+pub(super) fn override_forms(entry: &Entry) -> Vec<Fragment> {
+    let mut provinces: Vec<Option<&'static Province>> = vec![None];
+    match entry.definitions.last().and_then(|d| d.origin.province) {
+        Some(p) => provinces = vec![Some(p)],
+        None => {
+            for p in entry.definitions.iter().filter_map(|d| d.origin.province) {
+                if !provinces
+                    .iter()
+                    .any(|o| o.is_some_and(|q| q.code == p.code))
+                {
+                    provinces.push(Some(p));
+                }
             }
         }
     }
-    out
+    provinces
+        .into_iter()
+        .filter_map(|p| entry.merged(p, &[]))
+        .flat_map(|m| m.forms)
+        .collect()
 }
 
-/// Checks the placeholders of an entry's forms after a definition (`def`,
-/// the entry's last; `id_span`, the span of its id) was added. Only what
-/// that definition brings is reported: the texts it gives (at the text), or
-/// any text when it gives a new kind or `at` (at its id).
+/// Checks the placeholders of the forms a definition (`added`, compiled
+/// from `def`; `id_span`, the span of its id) ends up in. Only what that
+/// definition brings is reported: the texts it gives (at the text), or any
+/// text when it gives a new kind or `at` (at its id).
 pub(super) fn check(
-    entry: &Entry,
+    id: &str,
+    added: &Definition,
     def: &BodyDef,
+    forms: &[Fragment],
     id_span: Option<Range<usize>>,
     errors: &mut Vec<RuleError>,
 ) {
-    let Some(added) = entry.definitions.last() else {
-        return;
-    };
     // The definition's fragments, each with the YAML it was compiled from.
-    let fragments: Vec<(&Fragment, &BodyDef)> = std::iter::once((&added.top, def))
-        .chain(
+    let fragments = || {
+        std::iter::once((&added.top, def)).chain(
             added
                 .variants
                 .iter()
                 .flatten()
                 .zip(def.variants.iter().flatten()),
         )
-        .collect();
-    let gives_rule = fragments
-        .iter()
-        .any(|(f, _)| f.kind.is_some() || f.at.is_some());
+    };
+    let gives_rule = fragments().any(|(f, _)| f.kind.is_some() || f.at.is_some());
     // Where a text was written, when the definition gives it.
     let written = |field: TextField, text: &Arc<Text>| {
-        fragments.iter().find_map(|(f, body)| {
+        fragments().find_map(|(f, body)| {
             let (own, spanned) = match field {
                 TextField::Message => (&f.message, &body.message),
                 TextField::Help => (&f.help, &body.help),
@@ -211,31 +216,36 @@ pub(super) fn check(
         })
     };
     let mut found: Vec<RuleError> = Vec::new();
-    for province in contexts(entry) {
-        let Some(merged) = entry.merged(province, &[]) else {
-            continue;
-        };
-        for form in &merged.forms {
-            let Some(kind) = &form.kind else { continue };
-            let provided = provided(kind, form.at);
-            let texts = [
-                (TextField::Message, &form.message),
-                (TextField::Help, &form.help),
-            ];
-            for (field, text) in texts {
-                let Some(text) = text else { continue };
-                let span = match written(field, text) {
-                    Some(span) => span.or_else(|| id_span.clone()),
-                    None if gives_rule => id_span.clone(),
-                    None => continue,
-                };
-                for name in names(text) {
-                    if let Some(problem) = problem(name, &provided) {
-                        let diag = diag(problem, &entry.id, field, name, &provided);
-                        let error = RuleError::new(span.clone(), diag);
-                        if !found.contains(&error) {
-                            found.push(error);
-                        }
+    for form in forms {
+        let Some(kind) = &form.kind else { continue };
+        // Most texts name nothing: what the kind fills in is worked out
+        // only for those that do.
+        let mut provided_once = None;
+        let texts = [
+            (TextField::Message, &form.message),
+            (TextField::Help, &form.help),
+        ];
+        for (field, text) in texts {
+            let Some(text) = text else { continue };
+            let mut names = placeholders(&text.zh)
+                .chain(placeholders(&text.en))
+                .peekable();
+            if names.peek().is_none() {
+                continue;
+            }
+            let span = match written(field, text) {
+                Some(span) => span.or_else(|| id_span.clone()),
+                None if gives_rule => id_span.clone(),
+                None => continue,
+            };
+            let provided = provided_once.get_or_insert_with(|| provided(kind, form.at));
+            for name in names {
+                if let Some(problem) = problem(name, provided) {
+                    let error =
+                        RuleError::new(span.clone(), diag(problem, id, field, name, provided));
+                    // A name in both languages, or in several forms, once.
+                    if !found.contains(&error) {
+                        found.push(error);
                     }
                 }
             }
@@ -244,20 +254,8 @@ pub(super) fn check(
     errors.extend(found);
 }
 
-/// The placeholder names of a text in either language, each once.
-fn names(text: &Text) -> Vec<&str> {
-    let mut out: Vec<&str> = Vec::new();
-    for name in crate::lang::placeholders(&text.zh).chain(crate::lang::placeholders(&text.en)) {
-        if !out.contains(&name) {
-            out.push(name);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::rules::{RuleSet, RuleText, RulesError};
 
     /// The placeholder diagnostics of rule files loaded over the national
