@@ -10,9 +10,7 @@ use jiff::civil::Date;
 use crate::data::Province;
 use crate::discover::PathError;
 use crate::filing::{FilingType, Loaded, Nature, Vocabulary};
-use crate::rules::compile::Kind;
-use crate::rules::engine::{Dates, DocStatus, Requirement};
-use crate::rules::{RuleSet, Variant};
+use crate::rules::{Dates, DocStatus, Kind, Requirement, RuleSet, Variant};
 
 /// The checklist of one filing.
 #[derive(Debug)]
@@ -121,7 +119,7 @@ pub fn for_province(
                         .find_map(|t| r.applying(date, Some(nature), Some(*t))),
                 };
                 let Some(v) = variant else { continue };
-                if v.severity == crate::finding::Severity::Off {
+                if v.meta.severity == crate::finding::Severity::Off {
                     continue;
                 }
                 match v.kind.as_ref() {

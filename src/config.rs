@@ -15,8 +15,8 @@
 //! Every setting is resolved in one order: a command-line flag, then the
 //! environment (`ICP_LANG`), then the file, then the default; [`Settings`]
 //! keeps where each value came from, for `icp config`. Severity overrides
-//! go through the rule layering like any `--rules` file ([`ConfigFile::
-//! severity_rules`]), so what an override means is decided in one place, the
+//! are set on the rule set after every rule file ([`ConfigFile::
+//! apply_severity`]), so what an override means is decided in one place, the
 //! rule set.
 //!
 //! The file is read with spans: an unknown key, a wrong type or an unknown
@@ -32,7 +32,7 @@ use crate::Lang;
 use crate::filing::{Field, Span, Spanned};
 use crate::finding::Severity;
 use crate::lang::Text;
-use crate::rules::{RuleSet, RuleText};
+use crate::rules::{RuleSet, UnknownRule};
 
 /// The name of the configuration file.
 pub const FILE_NAME: &str = "icp.toml";
@@ -517,29 +517,37 @@ impl ConfigFile {
         }
     }
 
-    /// Checks that every rule `[severity]` names exists in the rule set.
-    pub fn check_rule_ids(&self, rules: &RuleSet) -> Result<(), ConfigError> {
-        let problems: Vec<Problem> = self
-            .severity
-            .iter()
-            .filter(|o| !rules.ids().any(|id| id == o.rule.value))
-            .map(|o| {
-                let suggestion = crate::suggest::closest(&o.rule.value, rules.ids());
-                Problem {
-                    code: "config-unknown-rule",
-                    span: Some(o.rule.span.clone()),
-                    message: Text::new(
-                        format!("没有这条规则：{}", o.rule.value),
-                        format!("there is no rule {}", o.rule.value),
-                    ),
-                    help: Some(with_suggestion(
-                        suggestion,
-                        "全部规则编号见 icp rules list。",
-                        "icp rules list lists every rule id.",
-                    )),
-                }
-            })
-            .collect();
+    /// Sets the severities of `[severity]` on the rule set, each recorded
+    /// as an override at the line of its key (`icp explain` names it). A
+    /// rule id the rule set does not know is an error that points at it.
+    pub fn apply_severity(&self, rules: &mut RuleSet) -> Result<(), ConfigError> {
+        let file: std::sync::Arc<str> = std::sync::Arc::from(self.path.display().to_string());
+        let mut problems = Vec::new();
+        for o in &self.severity {
+            let origin = crate::rules::Origin {
+                file: file.clone(),
+                line: u64::try_from(self.line_of(&o.rule.span)).unwrap_or(u64::MAX),
+                province: None,
+            };
+            let Err(UnknownRule(id)) = rules.set_severity(&o.rule.value, o.severity.value, origin)
+            else {
+                continue;
+            };
+            let suggestion = crate::suggest::closest(&id, rules.ids());
+            problems.push(Problem {
+                code: "config-unknown-rule",
+                span: Some(o.rule.span.clone()),
+                message: Text::new(
+                    format!("没有这条规则：{id}"),
+                    format!("there is no rule {id}"),
+                ),
+                help: Some(with_suggestion(
+                    suggestion,
+                    "全部规则编号见 icp rules list。",
+                    "icp rules list lists every rule id.",
+                )),
+            });
+        }
         if problems.is_empty() {
             Ok(())
         } else {
@@ -549,39 +557,6 @@ impl ConfigFile {
                 problems,
             })
         }
-    }
-
-    /// The `[severity]` overrides as a rule file to layer over the others:
-    /// `- { id: …, severity: … }` for each, written on the line of its key so
-    /// `icp explain` names the right line of `icp.toml` as the override.
-    pub fn severity_rules(&self) -> Option<RuleText> {
-        if self.severity.is_empty() {
-            return None;
-        }
-        let mut overrides: Vec<(usize, &SeverityOverride)> = self
-            .severity
-            .iter()
-            .map(|o| (self.line_of(&o.rule.span), o))
-            .collect();
-        overrides.sort_by_key(|(line, _)| *line);
-        let mut lines = vec!["rules:".to_owned()];
-        for (line, o) in overrides {
-            while lines.len() + 1 < line {
-                lines.push(String::new());
-            }
-            // Rule ids are kebab-case (they were checked to exist), so a
-            // JSON string is a valid YAML scalar for them.
-            let id = serde_json::to_string(&o.rule.value).unwrap_or_default();
-            lines.push(format!(
-                "  - {{ id: {id}, severity: \"{}\" }}",
-                o.severity.value.as_str()
-            ));
-        }
-        Some(RuleText {
-            name: self.path.display().to_string(),
-            text: (lines.join("\n") + "\n").into(),
-            json: None,
-        })
     }
 
     /// Whether an `exclude` pattern matches a filing (or a directory above
@@ -683,12 +658,21 @@ mod tests {
 
     #[test]
     fn overrides_keep_their_lines() {
-        let f = parsed("lang = \"zh\"\n\n[severity]\n# comment\nfoo-bar = \"off\"\n").unwrap();
-        let text = f.severity_rules().unwrap().text;
-        assert_eq!(
-            text.lines().nth(4),
-            Some("  - { id: \"foo-bar\", severity: \"off\" }")
-        );
+        let f = parsed("lang = \"zh\"\n\n[severity]\n# comment\naddress-house-number = \"off\"\n")
+            .unwrap();
+        let mut rules = RuleSet::builtin().unwrap();
+        f.apply_severity(&mut rules).unwrap();
+        let overrides = rules.overrides("address-house-number");
+        let last = overrides.last().unwrap();
+        assert_eq!((&*last.file, last.line), ("/p/icp.toml", 5));
+        let view = rules.view(None);
+        let rule = view.get("address-house-number").unwrap();
+        assert!(rule.variants.iter().all(|v| v.severity() == Severity::Off));
+        // An id no rule file defines points at its key.
+        let f = parsed("[severity]\nfoo-bar = \"off\"\n").unwrap();
+        let e = f.apply_severity(&mut rules).unwrap_err();
+        assert_eq!(e.problems[0].code, "config-unknown-rule");
+        assert_eq!(&f.text[e.problems[0].span.clone().unwrap()], "foo-bar");
     }
 
     #[test]

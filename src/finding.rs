@@ -1,12 +1,21 @@
 //! Findings: what the rules report, as typed values. Reporters turn them into
 //! text; nothing here formats a message.
+//!
+//! A finding carries the [`RuleMeta`] of the rule that fired, not the rule
+//! itself: this module depends on nothing of the rule engine, and neither do
+//! the reporters that render findings.
+
+mod meta;
 
 use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::filing::Span;
-use crate::rules::Variant;
+pub use meta::{KindName, Origin, RuleMeta, Source};
+
+/// A byte range in a filing's text (the loader's `filing::Span`, named here
+/// so that findings depend on nothing else of the crate's).
+pub type Span = std::ops::Range<usize>;
 
 /// Values for a message's `{placeholders}`.
 pub type Args = Vec<(&'static str, String)>;
@@ -81,8 +90,9 @@ impl Issue {
 /// One finding of one rule about one place in a filing.
 #[derive(Clone, Debug)]
 pub struct Finding {
-    /// The rule variant that fired (message, help, source, severity).
-    pub rule: Arc<Variant>,
+    /// The rule that fired, as it applies to this filing (message, help,
+    /// sources, severity).
+    pub rule: Arc<RuleMeta>,
     /// The span in the filing; `None` for findings about the whole file.
     pub span: Option<Span>,
     /// The dotted field path.

@@ -111,11 +111,26 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     fill_plain(template, args)
 }
 
-/// The placeholder names in a text.
-fn placeholders(text: &str) -> impl Iterator<Item = &str> {
-    text.split('{').skip(1).filter_map(|part| {
-        let name = &part[..part.find('}')?];
-        is_placeholder(name).then_some(name)
+/// The placeholder names in a text, inside optional groups or not: what
+/// follows a `{` up to the next `}`, when no other `{` comes first.
+pub fn placeholders(text: &str) -> impl Iterator<Item = &str> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while let Some(open) = text[at..].find('{') {
+            let start = at + open + 1;
+            let end = text[start..]
+                .find(['{', '}'])
+                .map_or(text.len(), |n| start + n);
+            at = end;
+            if text[end..].starts_with('}') {
+                at += 1;
+                let name = &text[start..end];
+                if is_placeholder(name) {
+                    return Some(name);
+                }
+            }
+        }
+        None
     })
 }
 
@@ -193,5 +208,12 @@ mod tests {
         assert_eq!(fill("a{? ({max})?} b", &args), "a (10) b");
         assert_eq!(fill("a{? ({nope})?} b", &args), "a b");
         assert_eq!(fill("{?x {max}?}{?y {nope}?}!", &args), "x 10!");
+    }
+
+    #[test]
+    fn placeholder_names() {
+        let names: Vec<&str> =
+            super::placeholders("{?是否应为 {a}？?}{b.c} { d } {{e}} {f").collect();
+        assert_eq!(names, ["a", "b.c", "e"]);
     }
 }

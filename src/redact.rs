@@ -81,6 +81,10 @@ pub fn checklist(mut list: Checklist) -> Checklist {
         if let DocStatus::Provided { file } | DocStatus::Unusable { file, .. } = &mut doc.status {
             *file = placeholder(file, None, &known);
         }
+        // The findings that make a file unusable show values, as validate's do.
+        if let DocStatus::Unusable { problems, .. } = &mut doc.status {
+            problems.iter_mut().for_each(|f| redact_finding(f, &known));
+        }
     }
     list
 }

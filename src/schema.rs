@@ -279,11 +279,12 @@ fn rule_ids(rules: &RuleSet) -> Vec<(String, String)> {
         let doc = match first {
             Some(v) => {
                 let summary = v
+                    .meta
                     .summary
                     .as_deref()
                     .map(|s| format!(" {}", bilingual(&s.zh, &s.en)))
                     .unwrap_or_default();
-                format!("[{}]{summary}", v.severity.as_str())
+                format!("[{}]{summary}", v.meta.severity.as_str())
             }
             None => String::new(),
         };

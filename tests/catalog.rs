@@ -4,8 +4,7 @@
 use std::collections::BTreeSet;
 
 use assert_cmd::Command;
-use icp::rules::RuleSet;
-use icp::rules::compile::Kind;
+use icp::rules::{Kind, RuleSet};
 
 mod common;
 use common::icp;
@@ -30,25 +29,26 @@ fn every_rule_has_both_languages_a_dated_source_and_a_unique_id() {
     for province in views {
         for resolved in &rules.view(province).rules {
             for v in &resolved.variants {
-                let texts = [("message", &*v.message), ("help", &*v.help)]
+                let (id, rule) = (v.id(), &v.meta);
+                let texts = [("message", &*rule.message), ("help", &*rule.help)]
                     .into_iter()
-                    .chain(v.summary.as_deref().map(|s| ("summary", s)));
+                    .chain(rule.summary.as_deref().map(|s| ("summary", s)));
                 for (what, text) in texts {
                     if text.zh.trim().is_empty() || text.en.trim().is_empty() {
-                        problems.push(format!("{}: {what} lacks a language", v.id));
+                        problems.push(format!("{id}: {what} lacks a language"));
                     }
                 }
                 // `icp rules show` prints the summary: every rule has one
                 // (the loader's own rules are reported, never shown).
-                if v.summary.is_none() && !matches!(v.kind.as_ref(), Kind::Load) {
-                    problems.push(format!("{}: no summary", v.id));
+                if rule.summary.is_none() && !matches!(v.kind.as_ref(), Kind::Load) {
+                    problems.push(format!("{id}: no summary"));
                 }
-                if v.sources.is_empty() {
-                    problems.push(format!("{}: no source", v.id));
+                if rule.sources.is_empty() {
+                    problems.push(format!("{id}: no source"));
                 }
-                for s in &v.sources {
+                for s in &rule.sources {
                     if s.date.is_none() && s.checked.is_none() {
-                        problems.push(format!("{}: source {:?} has no date", v.id, s.title));
+                        problems.push(format!("{id}: source {:?} has no date", s.title));
                     }
                 }
             }

@@ -92,6 +92,49 @@ fn every_status_with_its_reason() {
     assert!(steps.contains(&"sms-verification"), "{steps:?}");
 }
 
+/// The reason a file is unusable is the message validate gives, with its
+/// values: a placeholder of the rule never shows as written.
+#[test]
+fn an_unusable_file_says_why_with_its_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = {
+        let mut b = JPEG.to_vec();
+        b.resize(2 * 1024 * 1024 + 1, 0);
+        b
+    };
+    let path = client(
+        dir.path(),
+        &example("enterprise-gd"),
+        &[
+            ("scans/license.jpg", JPEG),
+            ("scans/commitment.jpg", JPEG),
+            ("scans/zhangsan-front.jpg", JPEG),
+            ("scans/zhangsan-back.jpg", &big),
+            ("scans/sheet.jpg", JPEG),
+        ],
+    );
+    for (lang, reason) in [
+        (
+            "en",
+            "unusable: the document file scans/zhangsan-back.jpg has 2097153 bytes, over 2 MiB",
+        ),
+        (
+            "zh",
+            "不可用：材料文件 scans/zhangsan-back.jpg 有 2097153 字节，超过 2 MiB",
+        ),
+    ] {
+        let out = icp()
+            .args(["checklist", "--format", "markdown", "--today", "2026-11-28"])
+            .args(["--lang", lang])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(reason), "{text}");
+        assert!(!text.contains('{'), "{text}");
+    }
+}
+
 #[test]
 fn an_empty_file_and_a_wrong_suffix() {
     let dir = tempfile::tempdir().unwrap();

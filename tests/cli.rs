@@ -290,6 +290,39 @@ fn a_broken_rule_file_is_reported_with_its_span() {
     assert!(stderr.contains("house.yaml:4:"), "{stderr}");
 }
 
+/// A placeholder the rule never fills in would reach users as written: the
+/// rule file is refused, pointing at the text.
+#[test]
+fn a_placeholder_the_rule_never_fills_in_is_a_rule_file_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("house.yaml"),
+        "rules:\n  - id: house-rule\n    severity: error\n    require: [subject.name]\n    message: { zh: \"缺少 {count}\", en: \"{feild} is missing\" }\n    help: { zh: 帮助, en: help }\n    source: { title: t, date: \"2026-01-01\" }\n",
+    )
+    .unwrap();
+    let out = icp()
+        .args([
+            "validate",
+            "examples/enterprise-gd.filing.toml",
+            "--lang",
+            "en",
+        ])
+        .arg("--rules")
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("has a placeholder {count} the rule never fills in"),
+        "{stderr}"
+    );
+    // The suggestion may wrap onto the next line.
+    assert!(stderr.contains("(did you mean"), "{stderr}");
+    assert!(stderr.contains("{field}?)"), "{stderr}");
+    assert!(stderr.contains("house.yaml:5:14"), "{stderr}");
+}
+
 #[test]
 fn a_missing_rules_directory_is_an_error() {
     icp()

@@ -9,9 +9,10 @@ use crate::Lang;
 use crate::checklist::{Checklist, Section};
 use crate::facts::DocTable;
 use crate::filing::{Filing, Owner, Vocabulary};
+use crate::finding::Finding;
 use crate::lang::fill;
-use crate::rules::engine::{DocStatus, Requirement};
-use crate::rules::{RuleSet, prose};
+use crate::report::prose;
+use crate::rules::{DocStatus, Kind, Requirement, RuleSet};
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
@@ -75,10 +76,7 @@ pub fn reason(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
         Some(w) if !w.always() => prose::condition(w, lang),
         _ => prose::requirement(rules, v, lang),
     };
-    let province = v
-        .province
-        .or_else(|| v.overrides.iter().find_map(|o| o.province));
-    if let Some(p) = province {
+    if let Some(p) = v.meta.changed_by_province() {
         text.push_str(&match lang {
             Lang::Zh => format!("（{}）", p.name),
             Lang::En => format!(" ({})", p.name),
@@ -87,26 +85,27 @@ pub fn reason(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
     text
 }
 
-/// Why a declared file is unusable, from the rules its file trips.
-fn problems(rules: &RuleSet, filing: &Filing, file: &str, ids: &[String], lang: Lang) -> String {
-    let view = rules.view(filing.province());
-    let texts: Vec<String> = ids
+/// Why a declared file is unusable: the messages of the findings its file
+/// gets, naming the file as the status does.
+fn problems(file: &str, findings: &[Finding], lang: Lang) -> String {
+    let texts: Vec<String> = findings
         .iter()
-        .map(|id| match view.get(id).and_then(|r| r.variants.first()) {
-            Some(v) => fill(v.message.get(lang), &[("document.file", file.to_owned())]),
-            None => id.clone(),
+        .map(|f| {
+            let mut values = vec![("document.file", file.to_owned())];
+            values.extend(f.placeholders());
+            fill(f.rule.message.get(lang), &values)
         })
         .collect();
     texts.join(if lang == Lang::Zh { "；" } else { "; " })
 }
 
-fn status(rules: &RuleSet, filing: &Filing, r: &Requirement, lang: Lang) -> String {
+fn status(r: &Requirement, lang: Lang) -> String {
     match &r.status {
         DocStatus::Provided { .. } => pick(lang, "已提供", "provided"),
         DocStatus::Missing => pick(lang, "缺少", "missing"),
         DocStatus::Unusable { file, problems: p } => match lang {
-            Lang::Zh => format!("不可用：{}", problems(rules, filing, file, p, lang)),
-            Lang::En => format!("unusable: {}", problems(rules, filing, file, p, lang)),
+            Lang::Zh => format!("不可用：{}", problems(file, p, lang)),
+            Lang::En => format!("unusable: {}", problems(file, p, lang)),
         },
     }
 }
@@ -159,7 +158,7 @@ pub fn table(rules: &RuleSet, list: &Checklist, lang: Lang, width: u16) -> Strin
     }
     // The rule id goes on its own line and is never broken: it is what a
     // user types after `icp explain`.
-    let longest_id = list.documents.iter().map(|r| r.rule.id.len()).max();
+    let longest_id = list.documents.iter().map(|r| r.rule.id().len()).max();
     if let (Some(c), Some(n)) = (table.column_mut(2), longest_id) {
         // Plus the cell padding.
         let n = u16::try_from(n + 2).unwrap_or(u16::MAX).min(width / 2);
@@ -171,9 +170,9 @@ pub fn table(rules: &RuleSet, list: &Checklist, lang: Lang, width: u16) -> Strin
         table.add_row([
             document_name(rules, r, lang),
             owner_label(filing, r.table, lang),
-            format!("{}\n{}", reason(rules, r, lang), r.rule.id),
+            format!("{}\n{}", reason(rules, r, lang), r.rule.id()),
             r.count.to_string(),
-            status(rules, filing, r, lang),
+            status(r, lang),
         ]);
     }
     let mut out = format!(
@@ -193,7 +192,7 @@ pub fn table(rules: &RuleSet, list: &Checklist, lang: Lang, width: u16) -> Strin
                 .initial_indent(&label)
                 .subsequent_indent(&indent)
                 .word_separator(textwrap::WordSeparator::UnicodeBreakProperties);
-            for line in textwrap::wrap(s.message.get(lang), options) {
+            for line in textwrap::wrap(s.meta.message.get(lang), options) {
                 out.push_str(&line);
                 out.push('\n');
             }
@@ -226,7 +225,7 @@ pub fn markdown(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
             if done { "x" } else { " " },
             document_name(rules, r, lang),
             owner_label(filing, r.table, lang),
-            status(rules, filing, r, lang),
+            status(r, lang),
             reason(rules, r, lang),
         ));
     }
@@ -236,7 +235,7 @@ pub fn markdown(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
             pick(lang, "待办事项", "What is left to do")
         ));
         for s in &list.steps {
-            out.push_str(&format!("- [ ] {}\n", s.message.get(lang)));
+            out.push_str(&format!("- [ ] {}\n", s.meta.message.get(lang)));
         }
     }
     out
@@ -302,7 +301,7 @@ pub fn json(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
                     DocStatus::Unusable { file, problems } => (
                         "unusable",
                         Some(file.as_str()),
-                        problems.iter().map(String::as_str).collect(),
+                        problems.iter().map(Finding::id).collect(),
                     ),
                 };
                 JsonDocument {
@@ -310,7 +309,7 @@ pub fn json(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
                     document: document_name(rules, r, lang),
                     owner: owner_label(filing, r.table, lang),
                     owner_path: r.table.path(),
-                    rule: &r.rule.id,
+                    rule: r.rule.id(),
                     reason: reason(rules, r, lang),
                     count: r.count,
                     domain: r.domain.as_deref(),
@@ -325,8 +324,8 @@ pub fn json(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
             .steps
             .iter()
             .map(|s| JsonStep {
-                rule: &s.id,
-                text: s.message.get(lang),
+                rule: s.id(),
+                text: s.meta.message.get(lang),
             })
             .collect(),
         summary: JsonSummary {
@@ -378,18 +377,22 @@ pub fn province(
                 }
             };
             let copies = match v.kind.as_ref() {
-                crate::rules::compile::Kind::Document { count, .. } if *count > 1 => match lang {
+                Kind::Document { count, .. } if *count > 1 => match lang {
                     Lang::Zh => format!("，{count} 份"),
                     Lang::En => format!(", {count} copies"),
                 },
                 _ => String::new(),
             };
-            out.push_str(&format!("{line}{copies} `{}`\n", v.id));
+            out.push_str(&format!("{line}{copies} `{}`\n", v.id()));
         }
         if !s.steps.is_empty() {
             out.push_str(&format!("\n## {}\n\n", pick(lang, "待办事项", "Steps")));
             for v in &s.steps {
-                out.push_str(&format!("- [ ] {} `{}`\n", v.message.get(lang), v.id));
+                out.push_str(&format!(
+                    "- [ ] {} `{}`\n",
+                    v.meta.message.get(lang),
+                    v.id()
+                ));
             }
         }
         out.push('\n');
@@ -436,7 +439,7 @@ pub fn province_json(
                     .documents
                     .iter()
                     .map(|v| Doc {
-                        rule: &v.id,
+                        rule: v.id(),
                         document: prose::generated(rules, v, lang),
                         condition: v
                             .when
@@ -444,7 +447,7 @@ pub fn province_json(
                             .filter(|w| !w.always())
                             .map(|w| prose::condition(w, lang)),
                         count: match v.kind.as_ref() {
-                            crate::rules::compile::Kind::Document { count, .. } => *count,
+                            Kind::Document { count, .. } => *count,
                             _ => 1,
                         },
                     })
@@ -453,8 +456,8 @@ pub fn province_json(
                     .steps
                     .iter()
                     .map(|v| JsonStep {
-                        rule: &v.id,
-                        text: v.message.get(lang),
+                        rule: v.id(),
+                        text: v.meta.message.get(lang),
                     })
                     .collect(),
             })

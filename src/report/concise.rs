@@ -49,6 +49,21 @@ fn one_line(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::Severity;
+    use crate::report::testing;
+
+    #[test]
+    fn one_line_per_finding_with_its_position() {
+        let reports = [testing::report(vec![
+            testing::finding(testing::rule("mobile-format", Severity::Warning), false),
+            testing::finding(testing::rule("not-utf8", Severity::Error), true),
+        ])];
+        assert_eq!(
+            render(&reports, Lang::Zh),
+            "clients/a.filing.toml:2:10: warning mobile-format 手机号 1380013800 不是 11 位\n\
+             clients/a.filing.toml:0:0: error not-utf8 手机号 1380013800 不是 11 位\n"
+        );
+    }
 
     #[test]
     fn messages_stay_on_one_line() {

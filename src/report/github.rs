@@ -63,6 +63,23 @@ pub fn escape_property(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::testing;
+
+    #[test]
+    fn findings_become_annotations() {
+        let reports = [testing::report(vec![
+            testing::finding(testing::rule("mobile-format", Severity::Info), false),
+            testing::finding(testing::rule("not-utf8", Severity::Error), true),
+        ])];
+        let out = render(&reports, Lang::En);
+        assert_eq!(
+            out,
+            "::notice file=clients/a.filing.toml,line=2,endLine=2,col=10,endColumn=22,\
+             title=mobile-format::mobile 1380013800 is not 11 digits%0Awrite 11 digits\n\
+             ::error file=clients/a.filing.toml,title=not-utf8::\
+             mobile 1380013800 is not 11 digits%0Awrite 11 digits\n"
+        );
+    }
 
     #[test]
     fn escaping_follows_the_toolkit() {

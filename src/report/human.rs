@@ -47,7 +47,7 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
     let message = fill(f.rule.message.get(lang), &args);
     let mut help = fill(f.rule.help.get(lang), &args);
     let colon = if lang == Lang::Zh { "：" } else { ": " };
-    let source = f.rule.source_titles();
+    let source = super::source_titles(&f.rule);
     if !source.is_empty() {
         help.push_str(&format!("\n{}{colon}{source}", Msg::Source.get(lang)));
     }
@@ -138,7 +138,8 @@ pub fn rule_errors(errors: &crate::rules::RulesError, style: Style) -> String {
         RulesError::Invalid(files) => {
             for file in files {
                 for e in &file.errors {
-                    let mut diag = MietteDiagnostic::new(e.message.get(lang).to_owned())
+                    let message = e.text();
+                    let mut diag = MietteDiagnostic::new(message.get(lang).to_owned())
                         .with_code("rule-file")
                         .with_severity(miette::Severity::Error);
                     let rendered = match &e.span {
@@ -156,18 +157,72 @@ pub fn rule_errors(errors: &crate::rules::RulesError, style: Style) -> String {
                             let diag = MietteDiagnostic::new(format!(
                                 "{}: {}",
                                 file.file.name,
-                                e.message.get(lang)
+                                message.get(lang)
                             ))
                             .with_code("rule-file");
                             handler(style).render_report(&mut out, &diag)
                         }
                     };
                     if rendered.is_err() {
-                        out.push_str(&format!("{}: {}\n", file.file.name, e.message.get(lang)));
+                        out.push_str(&format!("{}: {}\n", file.file.name, message.get(lang)));
                     }
                 }
             }
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing;
+
+    fn style(lang: Lang) -> Style {
+        Style {
+            lang,
+            color: false,
+            width: Some(100),
+        }
+    }
+
+    #[test]
+    fn a_finding_shows_its_rule_value_help_and_source() {
+        let f = testing::finding(testing::rule("mobile-format", Severity::Error), false);
+        let out = finding(&f, "a.filing.toml", testing::TEXT, style(Lang::En));
+        for part in [
+            "mobile-format",
+            "mobile 1380013800 is not 11 digits",
+            "a.filing.toml:2:10",
+            "write 11 digits",
+            "source: MIIT (2026-01-01)",
+            "details: icp explain mobile-format",
+        ] {
+            assert!(out.contains(part), "missing {part:?} in\n{out}");
+        }
+        let zh = finding(&f, "a.filing.toml", testing::TEXT, style(Lang::Zh));
+        assert!(zh.contains("手机号 1380013800 不是 11 位"), "{zh}");
+    }
+
+    #[test]
+    fn a_finding_about_the_whole_file_names_the_file() {
+        let f = testing::finding(testing::rule("not-utf8", Severity::Error), true);
+        let out = finding(&f, "a.filing.toml", testing::TEXT, style(Lang::En));
+        assert!(
+            out.contains("a.filing.toml: mobile 1380013800 is not 11 digits"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn the_summary_counts_by_severity() {
+        let reports = [testing::report(vec![
+            testing::finding(testing::rule("a-rule", Severity::Error), false),
+            testing::finding(testing::rule("b-rule", Severity::Warning), false),
+        ])];
+        let out = render(&reports, style(Lang::En));
+        assert!(out.ends_with("✗ 1 error, 1 warning in 1 file\n"), "{out}");
+        let clean = render(&[testing::report(Vec::new())], style(Lang::En));
+        assert!(clean.starts_with("✓ 1 file: "), "{clean}");
+    }
 }

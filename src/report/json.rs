@@ -58,7 +58,7 @@ fn diagnostic<'a>(f: &'a Finding, text: &str, lang: Lang) -> Diagnostic<'a> {
         help: fill(f.rule.help.get(lang), &args),
         line,
         column,
-        source: f.rule.source_line(),
+        source: super::source_line(&f.rule),
     }
 }
 
@@ -83,4 +83,41 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
     };
     // Serialising plain structs of strings and numbers cannot fail.
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::Severity;
+    use crate::report::testing;
+
+    #[test]
+    fn each_finding_is_a_diagnostic_with_stable_fields() {
+        let reports = [testing::report(vec![
+            testing::finding(testing::rule("mobile-format", Severity::Warning), false),
+            testing::finding(testing::rule("not-utf8", Severity::Error), true),
+        ])];
+        let doc: serde_json::Value = serde_json::from_str(&render(&reports, Lang::En)).unwrap();
+        let file = &doc["files"][0];
+        assert_eq!(file["path"], "clients/a.filing.toml");
+        assert_eq!(file["province"], "gd");
+        let d = &file["diagnostics"][0];
+        assert_eq!(d["rule"], "mobile-format");
+        assert_eq!(d["severity"], "warning");
+        assert_eq!(d["path"], "subject.mobile");
+        assert_eq!(d["message"], "mobile 1380013800 is not 11 digits");
+        assert_eq!(d["help"], "write 11 digits");
+        assert_eq!(
+            (d["line"].as_u64(), d["column"].as_u64()),
+            (Some(2), Some(10))
+        );
+        assert_eq!(
+            d["source"],
+            "MIIT <https://beian.miit.gov.cn/> (2026-01-01)"
+        );
+        let whole = &file["diagnostics"][1];
+        assert!(whole["line"].is_null() && whole["column"].is_null());
+        assert_eq!(doc["summary"]["errors"], 1);
+        assert_eq!(doc["summary"]["warnings"], 1);
+    }
 }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod github;
 pub mod human;
 pub mod json;
+pub mod prose;
 pub mod rules;
 pub mod sarif;
 
@@ -15,7 +16,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, RuleMeta, Severity};
 use crate::validate::FileReport;
 
 /// Totals over all files.
@@ -111,6 +112,37 @@ pub fn region(f: &Finding, text: &str) -> Option<Region> {
     })
 }
 
+/// A rule's sources' titles and dates, for the terminal (`icp explain` and
+/// JSON give the URLs).
+pub fn source_titles(rule: &RuleMeta) -> String {
+    rule.sources
+        .iter()
+        .map(|s| match s.date.as_ref() {
+            Some(date) => format!("{} ({date})", s.title),
+            None => s.title.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A rule's sources as one line for reports: title, URL and date of each.
+pub fn source_line(rule: &RuleMeta) -> String {
+    rule.sources
+        .iter()
+        .map(|s| {
+            let mut line = s.title.clone();
+            if let Some(url) = &s.url {
+                line.push_str(&format!(" <{url}>"));
+            }
+            if let Some(date) = s.date.as_ref().or(s.checked.as_ref()) {
+                line.push_str(&format!(" ({date})"));
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 /// A file's path as CI tools want it: relative to the current directory
 /// (where CI runs, the repository's root) when it lies under it, with
 /// forward slashes and without a leading `./`.
@@ -130,9 +162,98 @@ pub fn artifact_path(path: &Path) -> String {
     rest.to_owned()
 }
 
+/// Findings built by hand, for the reporters' tests: no rule set needed.
+#[cfg(test)]
+pub(crate) mod testing {
+    use std::path::PathBuf;
+    use std::sync::Arc;
+
+    use crate::finding::{Finding, KindName, Origin, RuleMeta, Severity, Source};
+    use crate::lang::Text;
+    use crate::validate::FileReport;
+
+    /// A filing with one value worth a finding.
+    pub const TEXT: &str = "[subject]\nmobile = \"1380013800\"\n";
+
+    /// A rule with a message and help that name `{value}`, and one source.
+    pub fn rule(id: &str, severity: Severity) -> Arc<RuleMeta> {
+        let origin = Origin {
+            file: Arc::from("rules/national.yaml"),
+            line: 7,
+            province: None,
+        };
+        let mut rule = RuleMeta::new(
+            id,
+            severity,
+            KindName::Check,
+            Text::new(
+                "手机号 {value} 不是 11 位",
+                "mobile {value} is not 11 digits",
+            ),
+            Text::new("写 11 位手机号", "write 11 digits"),
+            origin,
+        );
+        rule.summary = Some(Arc::new(Text::new("手机号有效", "a valid mobile")));
+        rule.sources = vec![Arc::new(Source {
+            title: "MIIT".into(),
+            url: Some("https://beian.miit.gov.cn/".into()),
+            date: Some("2026-01-01".into()),
+            checked: None,
+        })];
+        Arc::new(rule)
+    }
+
+    /// A finding of `rule` at the mobile's value (or, with `whole_file`,
+    /// about the file).
+    pub fn finding(rule: Arc<RuleMeta>, whole_file: bool) -> Finding {
+        let start = TEXT.find("\"1380").unwrap_or(0);
+        Finding {
+            rule,
+            span: (!whole_file).then(|| start..start + "\"1380013800\"".len()),
+            path: if whole_file {
+                String::new()
+            } else {
+                "subject.mobile".into()
+            },
+            args: vec![("value", "1380013800".into())],
+            facts: Vec::new(),
+        }
+    }
+
+    /// One file's report.
+    pub fn report(findings: Vec<Finding>) -> FileReport {
+        FileReport {
+            path: PathBuf::from("clients/a.filing.toml"),
+            province: Some("gd"),
+            nature: None,
+            text: TEXT.into(),
+            findings,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sources_read_as_one_line() {
+        let rule = testing::rule("mobile-format", Severity::Error);
+        assert_eq!(source_titles(&rule), "MIIT (2026-01-01)");
+        assert_eq!(
+            source_line(&rule),
+            "MIIT <https://beian.miit.gov.cn/> (2026-01-01)"
+        );
+    }
+
+    #[test]
+    fn regions_count_from_one_and_end_after_the_value() {
+        let f = testing::finding(testing::rule("mobile-format", Severity::Error), false);
+        let r = region(&f, testing::TEXT).unwrap();
+        assert_eq!((r.line, r.column, r.end_line, r.end_column), (2, 10, 2, 22));
+        let whole = testing::finding(f.rule.clone(), true);
+        assert_eq!(region(&whole, testing::TEXT), None);
+    }
 
     #[test]
     fn artifact_paths_are_relative_and_plain() {

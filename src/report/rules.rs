@@ -12,8 +12,8 @@ use crate::Lang;
 use crate::data::{self, Province};
 use crate::facts::Each;
 use crate::filing::{Nature, Vocabulary};
-use crate::rules::compile::Kind;
-use crate::rules::{RuleSet, Variant, prose};
+use crate::report::prose;
+use crate::rules::{Kind, RuleSet, Variant};
 
 /// One rule of the list.
 #[derive(Debug, Serialize)]
@@ -79,10 +79,10 @@ pub struct Filter {
 fn row(v: &Arc<Variant>, all: &[Arc<Variant>], today: Date) -> Row {
     let current = all.iter().find(|x| x.in_force(today)).unwrap_or(v);
     Row {
-        id: v.id.to_string(),
-        province: v.province.map(|p| p.code),
-        kind: v.kind.name(),
-        severity: current.severity.as_str(),
+        id: v.id().to_owned(),
+        province: v.meta.province.map(|p| p.code),
+        kind: v.kind.name().key(),
+        severity: current.severity().as_str(),
         natures: v.scope.natures.iter().flatten().map(|n| n.key()).collect(),
         types: v.scope.types.iter().flatten().map(|t| t.key()).collect(),
         provinces: v.scope.provinces.iter().flatten().map(|p| p.code).collect(),
@@ -91,10 +91,11 @@ fn row(v: &Arc<Variant>, all: &[Arc<Variant>], today: Date) -> Row {
             .map(|x| VariantRow {
                 since: x.since.map(|d| d.to_string()),
                 until: x.until.map(|d| d.to_string()),
-                severity: x.severity.as_str(),
+                severity: x.severity().as_str(),
             })
             .collect(),
         sources: v
+            .meta
             .sources
             .iter()
             .map(|s| SourceRow {
@@ -104,8 +105,8 @@ fn row(v: &Arc<Variant>, all: &[Arc<Variant>], today: Date) -> Row {
                 checked: s.checked.clone(),
             })
             .collect(),
-        confidence: v.confidence.as_deref().map(str::to_owned),
-        stale: v.stale,
+        confidence: v.meta.confidence.as_deref().map(str::to_owned),
+        stale: v.meta.stale,
     }
 }
 
@@ -118,7 +119,7 @@ pub fn list(rules: &RuleSet, filter: Filter, today: Date) -> Vec<Row> {
             let Some(first) = r.variants.first() else {
                 continue;
             };
-            if only_own && first.province.is_none() {
+            if only_own && first.meta.province.is_none() {
                 continue;
             }
             let fits_nature = filter.nature.is_none_or(|n| {
@@ -279,7 +280,7 @@ fn group(v: &Variant) -> usize {
         (_, Each::Document) => 5,
         (_, Each::Filing) => match first_fact() {
             Some(Fact::Principal(..)) => 2,
-            Some(Fact::Filing(_)) if v.id.starts_with("website") => 3,
+            Some(Fact::Filing(_)) if v.id().starts_with("website") => 3,
             Some(Fact::Website(_)) => 3,
             Some(Fact::Filing(_)) => 0,
             _ => 1,
@@ -309,10 +310,10 @@ pub fn show(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang
         .flat_map(|r| r.variants.iter().filter(|v| v.in_force(date)));
     for v in in_force {
         // The rules of the file format concern the TOML, not the filing.
-        if v.severity == crate::finding::Severity::Off || group(v) == 0 {
+        if v.severity() == crate::finding::Severity::Off || group(v) == 0 {
             continue;
         }
-        let mark = match (v.severity, lang) {
+        let mark = match (v.severity(), lang) {
             (crate::finding::Severity::Error, Lang::Zh) => "【必须】",
             (crate::finding::Severity::Error, Lang::En) => "[must]",
             (crate::finding::Severity::Warning, Lang::Zh) => "【建议】",
@@ -328,8 +329,8 @@ pub fn show(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang
                 Lang::En => format!(" ({applies})"),
             });
         }
-        line.push_str(&format!(" `{}`", v.id));
-        if v.province.is_some() || !v.overrides.is_empty() {
+        line.push_str(&format!(" `{}`", v.id()));
+        if v.meta.province.is_some() || !v.meta.overrides.is_empty() {
             line.push_str(match lang {
                 Lang::Zh => " ★",
                 Lang::En => " ★",
@@ -337,7 +338,7 @@ pub fn show(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang
         }
         line.push('\n');
         // Help with placeholders speaks of a finding; without one it is advice.
-        let help = v.help.get(lang);
+        let help = v.meta.help.get(lang);
         if !help.contains('{') {
             line.push_str(&format!("  {help}\n"));
         }
@@ -400,7 +401,8 @@ pub fn explain(
             en_text.to_owned()
         }
     };
-    let mut out = format!("{}  [{}]\n\n", first.id, first.severity.as_str());
+    let rule = &first.meta;
+    let mut out = format!("{}  [{}]\n\n", rule.id, rule.severity.as_str());
     out.push_str(&format!("{}\n", prose::requirement(rules, first, lang)));
     let applies = prose::applies(first, lang);
     if !applies.is_empty() {
@@ -409,21 +411,21 @@ pub fn explain(
     out.push_str(&format!(
         "\n{}\n  {}\n",
         label("提示信息：", "Message:"),
-        first.message.get(lang)
+        rule.message.get(lang)
     ));
     out.push_str(&format!(
         "{}\n  {}\n",
         label("如何修改：", "How to fix:"),
-        first.help.get(lang)
+        rule.help.get(lang)
     ));
-    if let Some(why) = &first.why {
+    if let Some(why) = &rule.why {
         out.push_str(&format!(
             "{}\n  {}\n",
             label("为什么：", "Why:"),
             why.get(lang)
         ));
     }
-    if let Some(conflict) = &first.conflict {
+    if let Some(conflict) = &rule.conflict {
         out.push_str(&format!(
             "{}\n  {}\n",
             label("来源之间的分歧：", "Where sources disagree:"),
@@ -438,7 +440,7 @@ pub fn explain(
         for v in &resolved.variants {
             out.push_str(&format!(
                 "  - [{}] {}{}\n",
-                v.severity.as_str(),
+                v.severity().as_str(),
                 prose::requirement(rules, v, lang),
                 match prose::applies(v, lang) {
                     a if a.is_empty() => String::new(),
@@ -467,7 +469,7 @@ pub fn explain(
         }
     }
     out.push_str(&format!("\n{}\n", label("依据：", "Sources:")));
-    for s in &first.sources {
+    for s in &rule.sources {
         out.push_str(&format!("  - {}", s.title));
         if let Some(url) = &s.url {
             out.push_str(&format!(" <{url}>"));
@@ -480,9 +482,9 @@ pub fn explain(
         }
         out.push('\n');
     }
-    if let Some(c) = &first.confidence {
+    if let Some(c) = &rule.confidence {
         out.push_str(&format!("{}{c}", label("可信度：", "Confidence: ")));
-        if first.stale {
+        if rule.stale {
             out.push_str(&label(
                 "（仅有 2017 年及以前的来源）",
                 " (only sources from 2017 or earlier)",
@@ -493,7 +495,7 @@ pub fn explain(
     out.push_str(&format!(
         "{}{}\n",
         label("定义于：", "Defined in: "),
-        first.origin
+        rule.origin
     ));
     let overrides = rules.overrides(id);
     if !overrides.is_empty() {

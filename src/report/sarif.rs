@@ -13,7 +13,6 @@
 
 use std::collections::HashMap;
 use std::path::Path;
-use std::sync::Arc;
 
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
@@ -21,9 +20,10 @@ use serde_sarif::sarif;
 
 use super::{artifact_path, region};
 use crate::Lang;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, RuleMeta, Severity};
 use crate::lang::fill;
-use crate::rules::{RuleSet, Variant, prose};
+use crate::report::prose;
+use crate::rules::RuleSet;
 use crate::validate::FileReport;
 
 /// The published schema the output follows.
@@ -50,9 +50,16 @@ pub fn render(reports: &[FileReport], rules: &RuleSet, lang: Lang) -> String {
             continue;
         }
         let uri = uri(&report.path);
+        let view = rules.view(report.province.and_then(crate::data::province));
         for f in &report.findings {
             let rule_index = *index.entry(f.id()).or_insert_with(|| {
-                descriptors.push(descriptor(rules, &f.rule, lang));
+                // What the rule requires is said in words made from the rule
+                // that fired when its file gives no summary.
+                let requirement = match view.variant_of(&f.rule) {
+                    Some(v) => prose::requirement(rules, v, lang),
+                    None => prose::summary(&f.rule, lang),
+                };
+                descriptors.push(descriptor(&f.rule, requirement, lang));
                 descriptors.len() - 1
             });
             results.push(result(f, &report.text, &uri, rule_index, lang));
@@ -129,10 +136,10 @@ fn text(s: String) -> sarif::MultiformatMessageString {
     sarif::MultiformatMessageString::builder().text(s).build()
 }
 
-/// The rule as SARIF describes it. Message and help are rule files'
-/// templates: filled with no values, their optional `{?…?}` parts drop out.
-fn descriptor(rules: &RuleSet, v: &Arc<Variant>, lang: Lang) -> sarif::ReportingDescriptor {
-    let requirement = prose::requirement(rules, v, lang);
+/// The rule as SARIF describes it, with what it requires in words. Message
+/// and help are rule files' templates: filled with no values, their optional
+/// `{?…?}` parts drop out.
+fn descriptor(v: &RuleMeta, requirement: String, lang: Lang) -> sarif::ReportingDescriptor {
     let mut full = requirement.clone();
     if let Some(why) = &v.why {
         full.push_str("\n\n");
@@ -143,7 +150,7 @@ fn descriptor(rules: &RuleSet, v: &Arc<Variant>, lang: Lang) -> sarif::Reporting
         Lang::Zh => format!("\n\n详细说明：icp explain {}", v.id),
         Lang::En => format!("\n\nDetails: icp explain {}", v.id),
     });
-    let source = v.source_line();
+    let source = super::source_line(v);
     if !source.is_empty() {
         help.push_str(&match lang {
             Lang::Zh => format!("\n依据：{source}"),
@@ -258,6 +265,65 @@ fn as_i64(n: usize) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::report::testing;
+
+    #[test]
+    fn a_result_names_its_rule_level_message_and_region() {
+        let f = testing::finding(testing::rule("mobile-format", Severity::Info), false);
+        let r = serde_json::to_value(result(&f, testing::TEXT, "a.toml", 3, Lang::En)).unwrap();
+        assert_eq!(r["ruleId"], "mobile-format");
+        assert_eq!(r["ruleIndex"], 3);
+        assert_eq!(r["level"], "note");
+        assert_eq!(r["message"]["text"], "mobile 1380013800 is not 11 digits");
+        assert_eq!(r["properties"]["help"], "write 11 digits");
+        let location = &r["locations"][0];
+        assert_eq!(
+            location["physicalLocation"]["artifactLocation"]["uri"],
+            "a.toml"
+        );
+        let region = &location["physicalLocation"]["region"];
+        assert_eq!(
+            (
+                &region["startLine"],
+                &region["startColumn"],
+                &region["endColumn"]
+            ),
+            (&json!(2), &json!(10), &json!(22))
+        );
+        assert_eq!(
+            location["logicalLocations"][0]["fullyQualifiedName"],
+            "subject.mobile"
+        );
+        // A finding about the whole file has neither region nor field.
+        let whole = testing::finding(f.rule.clone(), true);
+        let r = serde_json::to_value(result(&whole, testing::TEXT, "a.toml", 3, Lang::En)).unwrap();
+        assert!(r["locations"][0]["physicalLocation"]["region"].is_null());
+        assert!(r["locations"][0]["logicalLocations"].is_null());
+    }
+
+    #[test]
+    fn a_descriptor_describes_the_rule() {
+        let rule = testing::rule("mobile-format", Severity::Warning);
+        let d = serde_json::to_value(descriptor(&rule, "a valid mobile".into(), Lang::En)).unwrap();
+        assert_eq!(d["id"], "mobile-format");
+        assert_eq!(d["shortDescription"]["text"], "a valid mobile");
+        assert_eq!(d["defaultConfiguration"]["level"], "warning");
+        assert_eq!(d["helpUri"], "https://beian.miit.gov.cn/");
+        let help = d["help"]["text"].as_str().unwrap();
+        assert!(
+            help.starts_with("write 11 digits\n\nDetails: icp explain mobile-format"),
+            "{help}"
+        );
+        assert!(
+            help.ends_with("Source: MIIT <https://beian.miit.gov.cn/> (2026-01-01)"),
+            "{help}"
+        );
+        // The template's placeholders are left for the reader: no values.
+        assert_eq!(
+            crate::report::prose::summary(&rule, Lang::En),
+            "a valid mobile"
+        );
+    }
 
     #[test]
     fn uris_are_encoded_references() {

@@ -48,16 +48,133 @@ pub enum Algorithm {
     Pattern,
 }
 
+/// The outcomes algorithms report, by their name in rule files
+/// (`report: [checksum]`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OutcomeName {
+    /// `fullwidth`.
+    Fullwidth,
+    /// `whitespace`.
+    Whitespace,
+    /// `invisible`.
+    Invisible,
+    /// `length`.
+    Length,
+    /// `legacy-15`.
+    Legacy15,
+    /// `characters`.
+    Characters,
+    /// `checksum`.
+    Checksum,
+    /// `birth-date`.
+    BirthDate,
+    /// `future-birth`.
+    FutureBirth,
+    /// `region`.
+    Region,
+    /// `lowercase-x`.
+    LowercaseX,
+    /// `format`.
+    Format,
+    /// `alphabet`.
+    Alphabet,
+    /// `org-code`.
+    OrgCode,
+    /// `registration`.
+    Registration,
+    /// `mobile`.
+    Mobile,
+    /// `area-code`.
+    AreaCode,
+    /// `local-length`.
+    LocalLength,
+    /// `local-first-digit`.
+    LocalFirstDigit,
+    /// `service-number`.
+    ServiceNumber,
+    /// `segment`.
+    Segment,
+    /// `syntax`.
+    Syntax,
+    /// `not-registrable`.
+    NotRegistrable,
+    /// `public-suffix`.
+    PublicSuffix,
+    /// `mixed-script`.
+    MixedScript,
+    /// `uppercase`.
+    Uppercase,
+    /// `trailing-dot`.
+    TrailingDot,
+    /// `refused`.
+    Refused,
+    /// `unknown`.
+    Unknown,
+    /// `abbreviation`.
+    Abbreviation,
+    /// `site-suffix`.
+    SiteSuffix,
+    /// `invalid`.
+    Invalid,
+    /// `not-public`.
+    NotPublic,
+    /// `mismatch`.
+    Mismatch,
+}
+
+impl OutcomeName {
+    /// The name in rule files.
+    pub fn key(self) -> &'static str {
+        use OutcomeName as O;
+        match self {
+            O::Fullwidth => "fullwidth",
+            O::Whitespace => "whitespace",
+            O::Invisible => "invisible",
+            O::Length => "length",
+            O::Legacy15 => "legacy-15",
+            O::Characters => "characters",
+            O::Checksum => "checksum",
+            O::BirthDate => "birth-date",
+            O::FutureBirth => "future-birth",
+            O::Region => "region",
+            O::LowercaseX => "lowercase-x",
+            O::Format => "format",
+            O::Alphabet => "alphabet",
+            O::OrgCode => "org-code",
+            O::Registration => "registration",
+            O::Mobile => "mobile",
+            O::AreaCode => "area-code",
+            O::LocalLength => "local-length",
+            O::LocalFirstDigit => "local-first-digit",
+            O::ServiceNumber => "service-number",
+            O::Segment => "segment",
+            O::Syntax => "syntax",
+            O::NotRegistrable => "not-registrable",
+            O::PublicSuffix => "public-suffix",
+            O::MixedScript => "mixed-script",
+            O::Uppercase => "uppercase",
+            O::TrailingDot => "trailing-dot",
+            O::Refused => "refused",
+            O::Unknown => "unknown",
+            O::Abbreviation => "abbreviation",
+            O::SiteSuffix => "site-suffix",
+            O::Invalid => "invalid",
+            O::NotPublic => "not-public",
+            O::Mismatch => "mismatch",
+        }
+    }
+}
+
 /// One result of an algorithm.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
-    /// Its name in rule files.
-    pub code: &'static str,
+    /// Which.
+    pub code: OutcomeName,
     /// Placeholder values for the message.
     pub args: Args,
 }
 
-fn outcome(code: &'static str, args: Args) -> Outcome {
+fn outcome(code: OutcomeName, args: Args) -> Outcome {
     Outcome { code, args }
 }
 
@@ -139,54 +256,78 @@ impl Algorithm {
         }
     }
 
-    /// The outcomes it can report.
-    pub fn outcomes(self) -> &'static [&'static str] {
+    /// The outcomes it can report, each with the placeholders its findings
+    /// fill in (besides `value`, which every `check` finding has).
+    pub fn outcomes(self) -> &'static [(OutcomeName, &'static [&'static str])] {
+        use OutcomeName as O;
+        const NONE: &[&str] = &[];
         match self {
-            Algorithm::Characters => &["fullwidth", "whitespace", "invisible"],
-            Algorithm::ResidentId | Algorithm::HmtResidencePermit => &[
-                "length",
-                "legacy-15",
-                "characters",
-                "checksum",
-                "birth-date",
-                "future-birth",
-                "region",
-                "lowercase-x",
+            Algorithm::Characters => &[
+                (O::Fullwidth, &["fixed"]),
+                (O::Whitespace, &["fixed"]),
+                (O::Invisible, &["fixed"]),
             ],
-            Algorithm::ForeignPermanentId => &["format"],
+            Algorithm::ResidentId | Algorithm::HmtResidencePermit => &[
+                (O::Length, &["length"]),
+                (O::Legacy15, &["upgraded"]),
+                (O::Characters, NONE),
+                (O::Checksum, &["expected"]),
+                (O::BirthDate, NONE),
+                (O::FutureBirth, NONE),
+                (O::Region, &["region"]),
+                (O::LowercaseX, &["fixed"]),
+            ],
+            Algorithm::ForeignPermanentId => &[(O::Format, NONE)],
             Algorithm::Uscc => &[
-                "length",
-                "alphabet",
-                "region",
-                "checksum",
-                "org-code",
-                "registration",
+                (O::Length, &["length"]),
+                (O::Alphabet, NONE),
+                (O::Region, NONE),
+                (O::Checksum, &["expected"]),
+                (O::OrgCode, &["expected"]),
+                (O::Registration, &["code"]),
             ],
             Algorithm::OfficePhone => &[
-                "format",
-                "mobile",
-                "area-code",
-                "local-length",
-                "local-first-digit",
-                "service-number",
+                (O::Format, &["suggestion"]),
+                (O::Mobile, NONE),
+                (O::AreaCode, &["area_code"]),
+                (O::LocalLength, &["area_code", "digits"]),
+                (O::LocalFirstDigit, NONE),
+                (O::ServiceNumber, NONE),
             ],
-            Algorithm::Mobile => &["format", "segment"],
-            Algorithm::ContactPhone => &["format", "segment", "area-code", "local-length"],
-            Algorithm::Email => &["syntax"],
+            Algorithm::Mobile => &[(O::Format, NONE), (O::Segment, &["block"])],
+            Algorithm::ContactPhone => &[
+                (O::Format, &["suggestion"]),
+                (O::Segment, &["block"]),
+                (O::AreaCode, &["area_code"]),
+                (O::LocalLength, &["area_code", "digits"]),
+            ],
+            Algorithm::Email => &[(O::Syntax, NONE)],
             Algorithm::Domain => &[
-                "syntax",
-                "not-registrable",
-                "public-suffix",
-                "mixed-script",
-                "uppercase",
-                "trailing-dot",
+                (O::Syntax, NONE),
+                (O::NotRegistrable, &["registrable"]),
+                (O::PublicSuffix, NONE),
+                (O::MixedScript, &["label"]),
+                (O::Uppercase, &["fixed"]),
+                (O::TrailingDot, &["fixed"]),
             ],
-            Algorithm::DomainSuffix => &["refused", "unknown"],
-            Algorithm::IcpNumber => &["format", "abbreviation", "site-suffix"],
-            Algorithm::Ip => &["invalid", "not-public"],
-            Algorithm::OrgCode => &["format"],
-            Algorithm::Pattern => &["mismatch"],
+            Algorithm::DomainSuffix => &[(O::Refused, &["suffix"]), (O::Unknown, &["suffix"])],
+            Algorithm::IcpNumber => &[
+                (O::Format, NONE),
+                (O::Abbreviation, &["abbr", "expected", "province"]),
+                (O::SiteSuffix, NONE),
+            ],
+            Algorithm::Ip => &[(O::Invalid, NONE), (O::NotPublic, &["kind"])],
+            Algorithm::OrgCode => &[(O::Format, NONE)],
+            Algorithm::Pattern => &[(O::Mismatch, NONE)],
         }
+    }
+
+    /// An outcome it reports, by its name in rule files.
+    pub fn outcome(self, name: &str) -> Option<OutcomeName> {
+        self.outcomes()
+            .iter()
+            .map(|(o, _)| *o)
+            .find(|o| o.key() == name)
     }
 
     /// The named lists it reads, with their default list names.
@@ -209,6 +350,27 @@ impl Algorithm {
         lists: &[(&str, &HashSet<String>)],
         pattern: Option<&super::condition::Pattern>,
     ) -> Vec<Outcome> {
+        let out = self.outcomes_of(raw, ctx, lists, pattern);
+        // What rule files may name is checked against `outcomes()` when they
+        // load: every outcome and value it gives must be listed there.
+        debug_assert!(
+            out.iter()
+                .all(|o| self.outcomes().iter().any(|(name, args)| {
+                    *name == o.code && o.args.iter().all(|(k, _)| args.contains(k))
+                })),
+            "{} gave an outcome outcomes() does not list: {out:?}",
+            self.name()
+        );
+        out
+    }
+
+    fn outcomes_of(
+        self,
+        raw: &str,
+        ctx: &Ctx<'_>,
+        lists: &[(&str, &HashSet<String>)],
+        pattern: Option<&super::condition::Pattern>,
+    ) -> Vec<Outcome> {
         if raw.trim().is_empty() {
             return Vec::new();
         }
@@ -217,19 +379,19 @@ impl Algorithm {
             let mut out = Vec::new();
             if cleaned.fullwidth {
                 out.push(outcome(
-                    "fullwidth",
+                    OutcomeName::Fullwidth,
                     vec![("fixed", cleaned.value.to_string())],
                 ));
             }
             if cleaned.whitespace {
                 out.push(outcome(
-                    "whitespace",
+                    OutcomeName::Whitespace,
                     vec![("fixed", cleaned.value.to_string())],
                 ));
             }
             if cleaned.invisible {
                 out.push(outcome(
-                    "invisible",
+                    OutcomeName::Invisible,
                     vec![("fixed", cleaned.value.to_string())],
                 ));
             }
@@ -244,7 +406,7 @@ impl Algorithm {
             }
             Algorithm::ForeignPermanentId => match checks::foreign_permanent_id::check(value) {
                 Ok(()) => Vec::new(),
-                Err(_) => vec![outcome("format", Vec::new())],
+                Err(_) => vec![outcome(OutcomeName::Format, Vec::new())],
             },
             Algorithm::Uscc => uscc(value, ctx),
             Algorithm::OfficePhone => office_phone(value, raw),
@@ -256,7 +418,12 @@ impl Algorithm {
                     office_phone(value, raw)
                         .into_iter()
                         .filter(|o| {
-                            !matches!(o.code, "mobile" | "local-first-digit" | "service-number")
+                            !matches!(
+                                o.code,
+                                OutcomeName::Mobile
+                                    | OutcomeName::LocalFirstDigit
+                                    | OutcomeName::ServiceNumber
+                            )
                         })
                         .collect()
                 }
@@ -265,7 +432,7 @@ impl Algorithm {
                 if checks::email::valid(value) {
                     Vec::new()
                 } else {
-                    vec![outcome("syntax", Vec::new())]
+                    vec![outcome(OutcomeName::Syntax, Vec::new())]
                 }
             }
             Algorithm::Domain => domain(value, ctx),
@@ -275,18 +442,23 @@ impl Algorithm {
                 if checks::uscc::org_code_valid(value) {
                     Vec::new()
                 } else {
-                    vec![outcome("format", Vec::new())]
+                    vec![outcome(OutcomeName::Format, Vec::new())]
                 }
             }
             Algorithm::Pattern => match pattern {
-                Some(re) if !re.is_match(value) => vec![outcome("mismatch", Vec::new())],
+                Some(re) if !re.is_match(value) => vec![outcome(OutcomeName::Mismatch, Vec::new())],
                 _ => Vec::new(),
             },
             Algorithm::Ip => match checks::ip::check(value) {
                 Ok(_) => Vec::new(),
-                Err(checks::ip::IpProblem::Invalid) => vec![outcome("invalid", Vec::new())],
+                Err(checks::ip::IpProblem::Invalid) => {
+                    vec![outcome(OutcomeName::Invalid, Vec::new())]
+                }
                 Err(checks::ip::IpProblem::NotPublic { kind }) => {
-                    vec![outcome("not-public", vec![("kind", kind.to_owned())])]
+                    vec![outcome(
+                        OutcomeName::NotPublic,
+                        vec![("kind", kind.to_owned())],
+                    )]
                 }
             },
         }
@@ -301,27 +473,28 @@ fn resident(value: &str, ctx: &Ctx<'_>, kind: checks::resident_id::IdKind) -> Ve
         .iter()
         .map(|p| match *p {
             IdProblem::Length => outcome(
-                "length",
+                OutcomeName::Length,
                 vec![("length", value.chars().count().to_string())],
             ),
             IdProblem::Legacy15 => {
                 let upgraded = checks::resident_id::upgrade15(value).unwrap_or_default();
-                outcome("legacy-15", vec![("upgraded", upgraded)])
+                outcome(OutcomeName::Legacy15, vec![("upgraded", upgraded)])
             }
-            IdProblem::Characters => outcome("characters", Vec::new()),
-            IdProblem::Checksum { expected } => {
-                outcome("checksum", vec![("expected", expected.to_string())])
-            }
-            IdProblem::BirthDate => outcome("birth-date", Vec::new()),
-            IdProblem::FutureBirth => outcome("future-birth", Vec::new()),
+            IdProblem::Characters => outcome(OutcomeName::Characters, Vec::new()),
+            IdProblem::Checksum { expected } => outcome(
+                OutcomeName::Checksum,
+                vec![("expected", expected.to_string())],
+            ),
+            IdProblem::BirthDate => outcome(OutcomeName::BirthDate, Vec::new()),
+            IdProblem::FutureBirth => outcome(OutcomeName::FutureBirth, Vec::new()),
             IdProblem::UnknownRegion { code } => {
-                outcome("region", vec![("region", format!("{code:06}"))])
+                outcome(OutcomeName::Region, vec![("region", format!("{code:06}"))])
             }
         })
         .collect();
     if parsed.is_some_and(|p| p.lowercase_x) {
         out.push(outcome(
-            "lowercase-x",
+            OutcomeName::LowercaseX,
             vec![("fixed", value.to_ascii_uppercase())],
         ));
     }
@@ -336,20 +509,23 @@ fn uscc(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
         .iter()
         .map(|p| match *p {
             UsccProblem::Length => outcome(
-                "length",
+                OutcomeName::Length,
                 vec![("length", value.chars().count().to_string())],
             ),
-            UsccProblem::Alphabet => outcome("alphabet", Vec::new()),
-            UsccProblem::Region => outcome("region", Vec::new()),
-            UsccProblem::Checksum { expected } => {
-                outcome("checksum", vec![("expected", expected.to_string())])
-            }
-            UsccProblem::OrgCode { expected } => {
-                outcome("org-code", vec![("expected", expected.to_string())])
-            }
-            UsccProblem::UnknownRegistration { authority, kind } => {
-                outcome("registration", vec![("code", format!("{authority}{kind}"))])
-            }
+            UsccProblem::Alphabet => outcome(OutcomeName::Alphabet, Vec::new()),
+            UsccProblem::Region => outcome(OutcomeName::Region, Vec::new()),
+            UsccProblem::Checksum { expected } => outcome(
+                OutcomeName::Checksum,
+                vec![("expected", expected.to_string())],
+            ),
+            UsccProblem::OrgCode { expected } => outcome(
+                OutcomeName::OrgCode,
+                vec![("expected", expected.to_string())],
+            ),
+            UsccProblem::UnknownRegistration { authority, kind } => outcome(
+                OutcomeName::Registration,
+                vec![("code", format!("{authority}{kind}"))],
+            ),
         })
         .collect()
 }
@@ -358,7 +534,7 @@ fn office_phone(value: &str, raw: &str) -> Vec<Outcome> {
     use checks::phone::OfficePhoneProblem as P;
     match checks::phone::office_phone(value) {
         Ok(landline) if !landline.usual_first_digit() => {
-            vec![outcome("service-number", Vec::new())]
+            vec![outcome(OutcomeName::ServiceNumber, Vec::new())]
         }
         Ok(_) => Vec::new(),
         Err(problem) => vec![match problem {
@@ -367,10 +543,12 @@ fn office_phone(value: &str, raw: &str) -> Vec<Outcome> {
                 if let Some(s) = checks::phone::suggest_office(raw) {
                     args.push(("suggestion", s));
                 }
-                outcome("format", args)
+                outcome(OutcomeName::Format, args)
             }
-            P::Mobile => outcome("mobile", Vec::new()),
-            P::UnknownAreaCode { code } => outcome("area-code", vec![("area_code", code)]),
+            P::Mobile => outcome(OutcomeName::Mobile, Vec::new()),
+            P::UnknownAreaCode { code } => {
+                outcome(OutcomeName::AreaCode, vec![("area_code", code)])
+            }
             P::LocalLength {
                 area_code,
                 expected,
@@ -382,11 +560,11 @@ fn office_phone(value: &str, raw: &str) -> Vec<Outcome> {
                     format!("{min}–{max}")
                 };
                 outcome(
-                    "local-length",
+                    OutcomeName::LocalLength,
                     vec![("area_code", area_code), ("digits", digits)],
                 )
             }
-            P::LocalFirstDigit => outcome("local-first-digit", Vec::new()),
+            P::LocalFirstDigit => outcome(OutcomeName::LocalFirstDigit, Vec::new()),
         }],
     }
 }
@@ -394,10 +572,10 @@ fn office_phone(value: &str, raw: &str) -> Vec<Outcome> {
 fn mobile(value: &str) -> Vec<Outcome> {
     match checks::phone::mobile(value) {
         Ok(()) => Vec::new(),
-        Err(checks::phone::MobileProblem::Format) => vec![outcome("format", Vec::new())],
+        Err(checks::phone::MobileProblem::Format) => vec![outcome(OutcomeName::Format, Vec::new())],
         Err(checks::phone::MobileProblem::UnknownBlock) => {
             let block: String = value.chars().take(3).collect();
-            vec![outcome("segment", vec![("block", block)])]
+            vec![outcome(OutcomeName::Segment, vec![("block", block)])]
         }
     }
 }
@@ -409,16 +587,21 @@ fn domain(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
         .1
         .iter()
         .map(|p| match p {
-            P::Syntax => outcome("syntax", Vec::new()),
+            P::Syntax => outcome(OutcomeName::Syntax, Vec::new()),
             P::NotRegistrable { registrable } => outcome(
-                "not-registrable",
+                OutcomeName::NotRegistrable,
                 vec![("registrable", registrable.clone())],
             ),
-            P::PublicSuffix => outcome("public-suffix", Vec::new()),
-            P::MixedScript { label } => outcome("mixed-script", vec![("label", label.clone())]),
-            P::Uppercase => outcome("uppercase", vec![("fixed", value.to_lowercase())]),
+            P::PublicSuffix => outcome(OutcomeName::PublicSuffix, Vec::new()),
+            P::MixedScript { label } => {
+                outcome(OutcomeName::MixedScript, vec![("label", label.clone())])
+            }
+            P::Uppercase => outcome(
+                OutcomeName::Uppercase,
+                vec![("fixed", value.to_lowercase())],
+            ),
             P::TrailingDot => outcome(
-                "trailing-dot",
+                OutcomeName::TrailingDot,
                 vec![("fixed", value.trim_end_matches('.').to_owned())],
             ),
         })
@@ -436,9 +619,12 @@ fn domain_suffix(value: &str, ctx: &Ctx<'_>, lists: &[(&str, &HashSet<String>)])
     // The longer match wins: `gov.cn` may be approved while `cn` is not listed.
     match (approved, refused) {
         (Some((a, _)), Some((r, _))) if a >= r => Vec::new(),
-        (_, Some((_, suffix))) => vec![outcome("refused", vec![("suffix", suffix)])],
+        (_, Some((_, suffix))) => vec![outcome(OutcomeName::Refused, vec![("suffix", suffix)])],
         (Some(_), None) => Vec::new(),
-        (None, None) => vec![outcome("unknown", vec![("suffix", domain.suffix.clone())])],
+        (None, None) => vec![outcome(
+            OutcomeName::Unknown,
+            vec![("suffix", domain.suffix.clone())],
+        )],
     }
 }
 
@@ -465,7 +651,7 @@ fn longest_suffix(
 
 fn icp_number(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
     let Some(number) = checks::icp_number::parse(value) else {
-        return vec![outcome("format", Vec::new())];
+        return vec![outcome(OutcomeName::Format, Vec::new())];
     };
     let mut out = Vec::new();
     if let Some(province) = ctx.filing.province() {
@@ -473,7 +659,7 @@ fn icp_number(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
             let expected: Vec<Cow<'_, str>> =
                 province.abbrs.iter().map(|a| Cow::Borrowed(*a)).collect();
             out.push(outcome(
-                "abbreviation",
+                OutcomeName::Abbreviation,
                 vec![
                     ("abbr", number.abbr.clone()),
                     ("expected", expected.join(" / ")),
@@ -483,7 +669,7 @@ fn icp_number(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
         }
     }
     if number.site.is_some() {
-        out.push(outcome("site-suffix", Vec::new()));
+        out.push(outcome(OutcomeName::SiteSuffix, Vec::new()));
     }
     out
 }

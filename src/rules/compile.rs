@@ -12,23 +12,16 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use jiff::civil::Date;
 use serde_saphyr::{Location, Spanned};
 
-use super::algorithm::Algorithm;
+use super::algorithm::{Algorithm, OutcomeName};
 use super::condition::{Cond, Lit, Op, Pattern, RelativeDate};
+use super::diag::{Diag, Expected, RuleError};
 use super::file::*;
 use crate::data::{self, Province};
 use crate::facts::{Choices, Each, Fact, Ty};
 use crate::filing::{FilingType, Nature, Vocabulary};
-use crate::finding::Severity;
+use crate::finding::{KindName, Severity, Source};
 use crate::lang::Text;
-
-/// A mistake in a rule file.
-#[derive(Clone, Debug)]
-pub struct RuleError {
-    /// Byte span in the YAML, when known.
-    pub span: Option<Range<usize>>,
-    /// What is wrong.
-    pub message: Text,
-}
+use crate::suggest::closest;
 
 /// The byte span of a YAML location.
 pub fn byte_span(loc: &Location) -> Option<Range<usize>> {
@@ -240,7 +233,7 @@ pub enum Kind {
         /// The fields.
         fields: Vec<Fact>,
         /// The outcomes reported (all when `None`).
-        report: Option<Vec<&'static str>>,
+        report: Option<Vec<OutcomeName>>,
         /// Named lists by the algorithm's parameter name.
         lists: Vec<(&'static str, String)>,
         /// A fingerprint of `lists`: runs with the same lists share outcomes.
@@ -267,19 +260,19 @@ pub enum Kind {
 }
 
 impl Kind {
-    /// The kind's name in rule files.
-    pub fn name(&self) -> &'static str {
+    /// Which kind it is.
+    pub fn name(&self) -> KindName {
         match self {
-            Kind::Assert(_) => "assert",
-            Kind::Require(_) => "require",
-            Kind::Forbid(_) => "forbid",
-            Kind::Note { .. } => "note",
-            Kind::Words { .. } => "words",
-            Kind::Limit { .. } => "limit",
-            Kind::Check { .. } => "check",
-            Kind::Document { .. } => "document",
-            Kind::Load => "load",
-            Kind::Step => "step",
+            Kind::Assert(_) => KindName::Assert,
+            Kind::Require(_) => KindName::Require,
+            Kind::Forbid(_) => KindName::Forbid,
+            Kind::Note { .. } => KindName::Note,
+            Kind::Words { .. } => KindName::Words,
+            Kind::Limit { .. } => KindName::Limit,
+            Kind::Check { .. } => KindName::Check,
+            Kind::Document { .. } => KindName::Document,
+            Kind::Load => KindName::Load,
+            Kind::Step => KindName::Step,
         }
     }
 
@@ -295,7 +288,17 @@ pub enum SourceRef {
     /// A key of some file's `sources:`.
     Key(String),
     /// Given in the rule.
-    Inline(Arc<SourceDef>),
+    Inline(Arc<Source>),
+}
+
+/// A source as rule files write it, as findings carry it.
+pub fn source(def: SourceDef) -> Source {
+    Source {
+        title: def.title,
+        url: def.url,
+        date: def.date,
+        checked: def.checked,
+    }
 }
 
 /// Examples for `icp explain`.
@@ -343,59 +346,55 @@ impl Fragment {
     }
 }
 
+/// Whether a definition gives a kind (its key is there).
+fn gives(def: &BodyDef, kind: KindName) -> bool {
+    match kind {
+        KindName::Assert => def.assert.is_some(),
+        KindName::Require => def.require.is_some(),
+        KindName::Forbid => def.forbid.is_some(),
+        KindName::Note => def.note.is_some(),
+        KindName::Words => def.words.is_some(),
+        KindName::Limit => def.limit.is_some(),
+        KindName::Check => def.check.is_some(),
+        KindName::Document => def.document.is_some(),
+        KindName::Load => def.load.is_some(),
+        KindName::Step => def.step.is_some(),
+    }
+}
+
 /// Compiles definitions, collecting errors.
 pub struct Compiler<'a> {
     /// Errors found so far.
     pub errors: &'a mut Vec<RuleError>,
 }
 
-fn err(errors: &mut Vec<RuleError>, span: Option<Range<usize>>, zh: String, en: String) {
-    errors.push(RuleError {
-        span,
-        message: Text::new(zh, en),
-    });
-}
-
 impl Compiler<'_> {
-    fn error(&mut self, loc: &Location, zh: String, en: String) {
-        err(self.errors, byte_span(loc), zh, en);
+    fn error(&mut self, loc: &Location, diag: Diag) {
+        self.errors.push(RuleError::new(byte_span(loc), diag));
     }
 
     /// A fact name; `each` is the iteration it must be available in.
     pub fn fact(&mut self, name: &Spanned<String>, each: Each) -> Option<Fact> {
         let Some(fact) = Fact::parse(name.value.trim()) else {
             let names = Fact::names();
-            let hint = crate::suggest::closest(&name.value, names.iter().map(String::as_str))
-                .map(|s| {
-                    (
-                        format!("（是否应为 {s}？）"),
-                        format!(" (did you mean {s}?)"),
-                    )
-                })
-                .unwrap_or_default();
+            let suggestion =
+                closest(&name.value, names.iter().map(String::as_str)).map(str::to_owned);
             self.error(
                 &name.referenced,
-                format!("未知的事实 {}{}", name.value, hint.0),
-                format!("unknown fact {}{}", name.value, hint.1),
+                Diag::UnknownFact {
+                    name: name.value.clone(),
+                    suggestion,
+                },
             );
             return None;
         };
         if !fact.available_in(each) {
-            let each_name = Each::NAMES
-                .iter()
-                .copied()
-                .find(|n| Each::parse(n) == Some(each))
-                .unwrap_or("filing");
             self.error(
                 &name.referenced,
-                format!(
-                    "事实 {} 在 each: {each_name} 中不可用（请设置合适的 each）",
-                    name.value
-                ),
-                format!(
-                    "fact {} is not available with each: {each_name} (set a fitting `each`)",
-                    name.value
-                ),
+                Diag::FactUnavailable {
+                    name: name.value.clone(),
+                    each,
+                },
             );
         }
         Some(fact)
@@ -406,7 +405,7 @@ impl Compiler<'_> {
         name: &Spanned<String>,
         each: Each,
         want: &[Ty],
-        what: &str,
+        what: &'static str,
     ) -> Option<Fact> {
         let fact = self.fact(name, each)?;
         let ty = fact.ty();
@@ -417,16 +416,11 @@ impl Compiler<'_> {
         if !ok {
             self.error(
                 &name.referenced,
-                format!(
-                    "{what} 需要 {} 类型的事实，{} 不是",
-                    ty_name(want[0]),
-                    name.value
-                ),
-                format!(
-                    "{what} needs a fact of type {}; {} is not",
-                    ty_name(want[0]),
-                    name.value
-                ),
+                Diag::FactType {
+                    what,
+                    want: want[0],
+                    name: name.value.clone(),
+                },
             );
             return None;
         }
@@ -436,37 +430,34 @@ impl Compiler<'_> {
     /// A literal for a fact of type `ty`.
     fn lit(&mut self, ty: Ty, scalar: &Spanned<Scalar>) -> Option<Lit> {
         let loc = &scalar.referenced;
-        let bad = |c: &mut Self, expected: &str| {
-            c.error(
-                loc,
-                format!("值 {} 不是 {expected}", scalar.value),
-                format!("value {} is not {expected}", scalar.value),
-            );
+        let bad = |c: &mut Self, expected: Expected| {
+            let value = scalar.value.to_string();
+            c.error(loc, Diag::Literal { value, expected });
             None
         };
         match (ty, &scalar.value) {
             (Ty::Bool, Scalar::Bool(b)) => Some(Lit::Bool(*b)),
-            (Ty::Bool, _) => bad(self, "true/false"),
+            (Ty::Bool, _) => bad(self, Expected::Bool),
             (Ty::Int, Scalar::Int(i)) => Some(Lit::Int(*i)),
-            (Ty::Int, _) => bad(self, "an integer"),
+            (Ty::Int, _) => bad(self, Expected::Integer),
             (Ty::Text | Ty::TextList, Scalar::Str(s)) => Some(Lit::Text(s.clone())),
             (Ty::Text | Ty::TextList, Scalar::Int(i)) => Some(Lit::Text(i.to_string())),
-            (Ty::Text | Ty::TextList, Scalar::Bool(_)) => bad(self, "a text"),
+            (Ty::Text | Ty::TextList, Scalar::Bool(_)) => bad(self, Expected::Text),
             (Ty::Date, Scalar::Str(s)) => match (s.parse::<Date>(), RelativeDate::parse(s)) {
                 (Ok(d), _) => Some(Lit::Date(d)),
                 (_, Some(r)) => Some(Lit::Relative(r)),
-                _ => bad(self, "a date (YYYY-MM-DD, today, today+3m, today-16y)"),
+                _ => bad(self, Expected::DateOrRelative),
             },
-            (Ty::Date, _) => bad(self, "a date"),
+            (Ty::Date, _) => bad(self, Expected::Date),
             (Ty::Province, Scalar::Str(s)) => match data::find_province(s) {
                 Some(p) => Some(Lit::Text(p.code.to_owned())),
-                None => bad(self, "a province"),
+                None => bad(self, Expected::Province),
             },
-            (Ty::Province, _) => bad(self, "a province"),
+            (Ty::Province, _) => bad(self, Expected::Province),
             (Ty::Choice(c) | Ty::ChoiceList(c), Scalar::Str(s)) => {
                 self.choice(c, s, loc).map(Lit::Text)
             }
-            (Ty::Choice(_) | Ty::ChoiceList(_), _) => bad(self, "a text"),
+            (Ty::Choice(_) | Ty::ChoiceList(_), _) => bad(self, Expected::Text),
         }
     }
 
@@ -477,20 +468,9 @@ impl Compiler<'_> {
         match choices.canonical(s) {
             Some(key) => Some(key.to_owned()),
             None => {
-                let spellings = choices.spellings();
-                let hint = crate::suggest::closest(s, spellings.iter().copied())
-                    .map(|h| {
-                        (
-                            format!("（是否应为 {h}？）"),
-                            format!(" (did you mean {h}?)"),
-                        )
-                    })
-                    .unwrap_or_default();
-                self.error(
-                    loc,
-                    format!("{s} 不是可用的取值{}", hint.0),
-                    format!("{s} is not an allowed value{}", hint.1),
-                );
+                let suggestion = closest(s, choices.spellings().iter().copied()).map(str::to_owned);
+                let value = s.to_owned();
+                self.error(loc, Diag::NotAllowed { value, suggestion });
                 None
             }
         }
@@ -520,11 +500,7 @@ impl Compiler<'_> {
         .filter(|b| **b)
         .count();
         if shapes != 1 {
-            self.error(
-                loc,
-                "条件必须恰好包含 all、any、not 或 fact 之一".into(),
-                "a condition needs exactly one of all, any, not or fact".into(),
-            );
+            self.error(loc, Diag::ConditionShape);
             return None;
         }
         if let Some(items) = &d.all {
@@ -564,14 +540,8 @@ impl Compiler<'_> {
         for (field, op) in [(&d.lt, 0), (&d.le, 1), (&d.gt, 2), (&d.ge, 3)] {
             if let Some(v) = field {
                 if !matches!(ty, Ty::Int | Ty::Date) {
-                    self.error(
-                        &v.referenced,
-                        format!("{} 不是数字或日期，不能比较大小", name.value),
-                        format!(
-                            "{} is not a number or date and cannot be ordered",
-                            name.value
-                        ),
-                    );
+                    let name = name.value.clone();
+                    self.error(&v.referenced, Diag::NotOrdered { name });
                     continue;
                 }
                 if let Some(l) = self.lit(ty, v) {
@@ -597,11 +567,7 @@ impl Compiler<'_> {
         if let Some(pattern) = &d.matches {
             match Pattern::new(&pattern.value) {
                 Ok(re) => ops.push(Op::Matches(re)),
-                Err(e) => self.error(
-                    &pattern.referenced,
-                    format!("正则表达式无效：{e}"),
-                    format!("invalid regular expression: {e}"),
-                ),
+                Err(error) => self.error(&pattern.referenced, Diag::Regex { error }),
             }
         }
         if let Some(p) = d.present {
@@ -649,17 +615,8 @@ impl Compiler<'_> {
         }
         match ops.len() {
             0 => {
-                self.error(
-                    loc,
-                    format!(
-                        "条件没有对 {} 做任何判断（eq、in、lt、present …）",
-                        name.value
-                    ),
-                    format!(
-                        "the condition tests nothing about {} (eq, in, lt, present …)",
-                        name.value
-                    ),
-                );
+                let name = name.value.clone();
+                self.error(loc, Diag::TestsNothing { name });
                 None
             }
             1 => ops.pop().map(|op| Cond::Test { fact, op }),
@@ -673,11 +630,8 @@ impl Compiler<'_> {
         match value.value.trim().parse::<Date>() {
             Ok(d) => Some(d),
             Err(_) => {
-                self.error(
-                    &value.referenced,
-                    format!("{} 不是日期（YYYY-MM-DD）", value.value),
-                    format!("{} is not a date (YYYY-MM-DD)", value.value),
-                );
+                let value_text = value.value.clone();
+                self.error(&value.referenced, Diag::NotADate { value: value_text });
                 None
             }
         }
@@ -698,11 +652,8 @@ impl Compiler<'_> {
                 } else if let Some(v) = Nature::parse(&n.value) {
                     out.push(v);
                 } else {
-                    self.error(
-                        &n.referenced,
-                        format!("未知的主办单位性质 {}", n.value),
-                        format!("unknown nature {}", n.value),
-                    );
+                    let value = n.value.clone();
+                    self.error(&n.referenced, Diag::UnknownNature { value });
                 }
             }
             scope.natures = Some(out);
@@ -712,11 +663,10 @@ impl Compiler<'_> {
             for t in types {
                 match FilingType::parse(&t.value) {
                     Some(v) => out.push(v),
-                    None => self.error(
-                        &t.referenced,
-                        format!("未知的备案类型 {}", t.value),
-                        format!("unknown filing type {}", t.value),
-                    ),
+                    None => {
+                        let value = t.value.clone();
+                        self.error(&t.referenced, Diag::UnknownFilingType { value })
+                    }
                 }
             }
             scope.types = Some(out);
@@ -726,11 +676,10 @@ impl Compiler<'_> {
             for p in provinces {
                 match data::find_province(&p.value) {
                     Some(v) => out.push(v),
-                    None => self.error(
-                        &p.referenced,
-                        format!("未知的省份 {}", p.value),
-                        format!("unknown province {}", p.value),
-                    ),
+                    None => {
+                        let value = p.value.clone();
+                        self.error(&p.referenced, Diag::UnknownProvince { value })
+                    }
                 }
             }
             scope.provinces = Some(out);
@@ -745,21 +694,19 @@ impl Compiler<'_> {
         if let Some(s) = &def.severity {
             match Severity::parse(s.value.trim()) {
                 Some(sev) => f.severity = Some(sev),
-                None => self.error(
-                    &s.referenced,
-                    format!("未知的严重程度 {}（error、warning、info、off）", s.value),
-                    format!("unknown severity {} (error, warning, info, off)", s.value),
-                ),
+                None => {
+                    let value = s.value.clone();
+                    self.error(&s.referenced, Diag::UnknownSeverity { value })
+                }
             }
         }
         if let Some(e) = &def.each {
             match Each::parse(e.value.trim()) {
                 Some(each) => f.each = Some(each),
-                None => self.error(
-                    &e.referenced,
-                    format!("未知的 each：{}（{}）", e.value, Each::NAMES.join("、")),
-                    format!("unknown each: {} ({})", e.value, Each::NAMES.join(", ")),
-                ),
+                None => {
+                    let value = e.value.clone();
+                    self.error(&e.referenced, Diag::UnknownEach { value })
+                }
             }
         }
         let each = f.each.or(inherited_each).unwrap_or_default();
@@ -772,14 +719,16 @@ impl Compiler<'_> {
         f.at = def.at.as_ref().and_then(|a| self.fact(a, each));
         f.kind = self.kind(def, each).map(Arc::new);
         f.summary = def.summary.clone().map(Arc::new);
-        f.message = def.message.clone().map(Arc::new);
-        f.help = def.help.clone().map(Arc::new);
+        f.message = def.message.as_ref().map(|m| Arc::new(m.value.clone()));
+        f.help = def.help.as_ref().map(|h| Arc::new(h.value.clone()));
         f.why = def.why.clone().map(Arc::new);
         f.conflict = def.conflict.clone().map(Arc::new);
         f.sources = def.source.as_ref().map(|s| match s {
             SourceRefDef::Key(k) => Arc::from(vec![SourceRef::Key(k.clone())]),
             SourceRefDef::Keys(ks) => ks.iter().map(|k| SourceRef::Key(k.clone())).collect(),
-            SourceRefDef::Inline(def) => Arc::from(vec![SourceRef::Inline(Arc::new(def.clone()))]),
+            SourceRefDef::Inline(def) => {
+                Arc::from(vec![SourceRef::Inline(Arc::new(source(def.clone())))])
+            }
         });
         f.confidence = def.confidence.as_deref().map(Arc::from);
         f.stale = def.stale;
@@ -795,25 +744,9 @@ impl Compiler<'_> {
     }
 
     fn kind(&mut self, def: &BodyDef, each: Each) -> Option<Kind> {
-        let given = [
-            def.assert.is_some(),
-            def.require.is_some(),
-            def.forbid.is_some(),
-            def.note.is_some(),
-            def.words.is_some(),
-            def.limit.is_some(),
-            def.check.is_some(),
-            def.document.is_some(),
-            def.load.is_some(),
-            def.step.is_some(),
-        ];
-        if given.iter().filter(|g| **g).count() > 1 {
+        if KindName::ALL.iter().filter(|k| gives(def, **k)).count() > 1 {
             if let Some(id) = &def.id {
-                self.error(
-                    &id.referenced,
-                    "一条规则只能有一种检查（assert、require、forbid、note、words、limit、check、document、load、step 之一）".into(),
-                    "a rule has one kind of check (one of assert, require, forbid, note, words, limit, check, document, load, step)".into(),
-                );
+                self.error(&id.referenced, Diag::SeveralKinds);
             }
             return None;
         }
@@ -866,11 +799,8 @@ impl Compiler<'_> {
                         .as_ref()
                         .map(|m| m.referenced)
                         .unwrap_or(w.field.referenced);
-                    self.error(
-                        &loc,
-                        format!("未知的匹配方式 {other}（contains、prefix、exact）"),
-                        format!("unknown match {other} (contains, prefix, exact)"),
-                    );
+                    let value = other.to_owned();
+                    self.error(&loc, Diag::UnknownMatch { value });
                     Match::Contains
                 }
             };
@@ -897,11 +827,7 @@ impl Compiler<'_> {
                 }
                 (None, Some(name)) => Words::Named(name.value.clone()),
                 _ => {
-                    self.error(
-                        &w.field.referenced,
-                        "words 需要 list 或 list_ref 之一".into(),
-                        "words needs one of list or list_ref".into(),
-                    );
+                    self.error(&w.field.referenced, Diag::WordsWithoutList);
                     return None;
                 }
             };
@@ -915,11 +841,7 @@ impl Compiler<'_> {
         if let Some(l) = &def.limit {
             let fact = self.typed_fact(&l.fact, each, &[Ty::Int], "limit")?;
             if l.min.is_none() && l.max.is_none() {
-                self.error(
-                    &l.fact.referenced,
-                    "limit 需要 min 或 max".into(),
-                    "limit needs min or max".into(),
-                );
+                self.error(&l.fact.referenced, Diag::LimitWithoutBound);
             }
             return Some(Kind::Limit {
                 fact,
@@ -935,22 +857,13 @@ impl Compiler<'_> {
                 Some(o) => match DocOwner::parse(o.value.trim()) {
                     Some(owner) if owner.available_in(each) => Some(owner),
                     Some(_) => {
-                        self.error(
-                            &o.referenced,
-                            format!("材料归属 {} 在 each 的当前取值下不可用", o.value),
-                            format!(
-                                "document owner {} is not available with this rule's each",
-                                o.value
-                            ),
-                        );
+                        let owner = o.value.clone();
+                        self.error(&o.referenced, Diag::OwnerUnavailable { owner });
                         None
                     }
                     None => {
-                        self.error(
-                            &o.referenced,
-                            format!("未知的材料归属 {}（subject、principal、subject.principal、website、website.principal）", o.value),
-                            format!("unknown document owner {} (subject, principal, subject.principal, website, website.principal)", o.value),
-                        );
+                        let owner = o.value.clone();
+                        self.error(&o.referenced, Diag::UnknownOwner { owner });
                         None
                     }
                 },
@@ -975,18 +888,11 @@ impl Compiler<'_> {
     fn check(&mut self, c: &CheckDef, each: Each) -> Option<Kind> {
         let Some(algorithm) = Algorithm::parse(c.algorithm.value.trim()) else {
             let names = Algorithm::ALL.iter().map(|(n, _)| *n);
-            let hint = crate::suggest::closest(&c.algorithm.value, names)
-                .map(|h| {
-                    (
-                        format!("（是否应为 {h}？）"),
-                        format!(" (did you mean {h}?)"),
-                    )
-                })
-                .unwrap_or_default();
+            let suggestion = closest(&c.algorithm.value, names).map(str::to_owned);
+            let name = c.algorithm.value.clone();
             self.error(
                 &c.algorithm.referenced,
-                format!("未知的算法 {}{}", c.algorithm.value, hint.0),
-                format!("unknown algorithm {}{}", c.algorithm.value, hint.1),
+                Diag::UnknownAlgorithm { name, suggestion },
             );
             return None;
         };
@@ -997,37 +903,16 @@ impl Compiler<'_> {
             }
         }
         if fields.is_empty() {
-            self.error(
-                &c.algorithm.referenced,
-                "check 需要 field 或 fields".into(),
-                "check needs field or fields".into(),
-            );
+            self.error(&c.algorithm.referenced, Diag::CheckWithoutField);
         }
         let report = c.report.as_ref().map(|outcomes| {
             outcomes
                 .iter()
                 .filter_map(|o| {
-                    let found = algorithm
-                        .outcomes()
-                        .iter()
-                        .copied()
-                        .find(|known| *known == o.value.trim());
+                    let found = algorithm.outcome(o.value.trim());
                     if found.is_none() {
-                        self.error(
-                            &o.referenced,
-                            format!(
-                                "算法 {} 没有结果 {}（可用：{}）",
-                                algorithm.name(),
-                                o.value,
-                                algorithm.outcomes().join("、")
-                            ),
-                            format!(
-                                "algorithm {} has no outcome {} (it has: {})",
-                                algorithm.name(),
-                                o.value,
-                                algorithm.outcomes().join(", ")
-                            ),
-                        );
+                        let outcome = o.value.clone();
+                        self.error(&o.referenced, Diag::UnknownOutcome { algorithm, outcome });
                     }
                     found
                 })
@@ -1043,42 +928,27 @@ impl Compiler<'_> {
         }
         for (param, name) in &c.lists {
             if !algorithm.lists().iter().any(|(p, _)| p == param) {
+                let param = param.clone();
                 self.error(
                     &name.referenced,
-                    format!("算法 {} 不使用名单参数 {param}", algorithm.name()),
-                    format!(
-                        "algorithm {} takes no list parameter {param}",
-                        algorithm.name()
-                    ),
+                    Diag::UnknownListParam { algorithm, param },
                 );
             }
         }
         let pattern = match (&c.pattern, algorithm) {
             (Some(p), Algorithm::Pattern) => match Pattern::new(&p.value) {
                 Ok(re) => Some(re),
-                Err(e) => {
-                    self.error(
-                        &p.referenced,
-                        format!("正则表达式无效：{e}"),
-                        format!("invalid regular expression: {e}"),
-                    );
+                Err(error) => {
+                    self.error(&p.referenced, Diag::Regex { error });
                     None
                 }
             },
             (None, Algorithm::Pattern) => {
-                self.error(
-                    &c.algorithm.referenced,
-                    "算法 pattern 需要 pattern 参数".into(),
-                    "algorithm pattern needs a pattern".into(),
-                );
+                self.error(&c.algorithm.referenced, Diag::PatternMissing);
                 None
             }
             (Some(p), _) => {
-                self.error(
-                    &p.referenced,
-                    "只有算法 pattern 使用 pattern 参数".into(),
-                    "only algorithm pattern takes a pattern".into(),
-                );
+                self.error(&p.referenced, Diag::PatternNotAllowed);
                 None
             }
             (None, _) => None,
@@ -1098,18 +968,5 @@ impl Compiler<'_> {
             lists_key,
             pattern,
         })
-    }
-}
-
-fn ty_name(ty: Ty) -> &'static str {
-    match ty {
-        Ty::Text => "text",
-        Ty::Bool => "boolean",
-        Ty::Int => "integer",
-        Ty::Date => "date",
-        Ty::Province => "province",
-        Ty::Choice(_) => "choice",
-        Ty::TextList => "list",
-        Ty::ChoiceList(_) => "list",
     }
 }

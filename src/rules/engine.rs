@@ -11,7 +11,7 @@ use super::condition::Tri;
 use super::{RuleSet, Variant, View};
 use crate::facts::{Ctx, DocTable, Each, Env, Fact, KindNames, Memo, Place, Scans, Value};
 use crate::filing::{Document, Documents, Filing, Loaded, Owner, Vocabulary};
-use crate::finding::{Args, Finding, Severity};
+use crate::finding::{Args, Finding, KindName, Severity};
 
 /// The dates a filing is judged by.
 #[derive(Clone, Copy, Debug)]
@@ -43,7 +43,7 @@ impl KindNames for RuleSet {
 }
 
 /// Whether a required document is there.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub enum DocStatus {
     /// Declared, and its file is usable (or not looked at: no scans).
     Provided {
@@ -56,8 +56,8 @@ pub enum DocStatus {
     Unusable {
         /// The file as declared.
         file: String,
-        /// Why: the ids of the `document-*` rules its file trips.
-        problems: Vec<String>,
+        /// Why: the findings of the `document-*` rules its file trips.
+        problems: Vec<Finding>,
     },
 }
 
@@ -102,9 +102,9 @@ impl RuleSet {
             let Some(rule) = view.get(issue.rule).and_then(|r| r.on(env.as_of)) else {
                 continue;
             };
-            if rule.severity != Severity::Off {
+            if rule.meta.severity != Severity::Off {
                 out.push(Finding {
-                    rule: rule.clone(),
+                    rule: rule.meta.clone(),
                     span: issue.span.clone(),
                     path: issue.path.clone(),
                     args: issue.args.clone(),
@@ -123,7 +123,7 @@ impl RuleSet {
             // also "\"\" is not a city of 广东".
             let missing: HashSet<String> = out[before..]
                 .iter()
-                .filter(|f| matches!(f.rule.kind.as_ref(), Kind::Require(_)))
+                .filter(|f| f.rule.kind == KindName::Require)
                 .map(|f| f.path.clone())
                 .collect();
             let mut index = 0;
@@ -132,7 +132,7 @@ impl RuleSet {
                 if index <= before {
                     return true;
                 }
-                if matches!(f.rule.kind.as_ref(), Kind::Require(_)) {
+                if f.rule.kind == KindName::Require {
                     !reported.contains(&f.path)
                 } else {
                     !missing.contains(&f.path)
@@ -161,7 +161,7 @@ impl RuleSet {
         view.rules
             .iter()
             .filter_map(|r| r.applying(env.as_of, nature, filing_type))
-            .filter(|v| matches!(v.kind.as_ref(), Kind::Step) && v.severity != Severity::Off)
+            .filter(|v| matches!(v.kind.as_ref(), Kind::Step) && v.meta.severity != Severity::Off)
             .filter(|v| v.when.as_ref().is_none_or(|w| w.eval(&ctx) == Tri::True))
             .cloned()
             .collect()
@@ -194,7 +194,7 @@ impl RuleSet {
                 .map(|(name, fact)| (name.clone(), display_fact(ctx, *fact)))
                 .collect();
             out.push(Finding {
-                rule: rule.clone(),
+                rule: rule.meta.clone(),
                 span: place.span,
                 path: place.path,
                 args,
@@ -369,7 +369,7 @@ impl RuleSet {
                 // Validate reports what is missing; an unusable file is
                 // reported by the document-* rules at the document itself.
                 for need in self.needs(rule, ctx) {
-                    if need.status != DocStatus::Missing {
+                    if !matches!(need.status, DocStatus::Missing) {
                         continue;
                     }
                     let name = self
@@ -478,9 +478,10 @@ impl RuleSet {
         }
     }
 
-    /// The ids of the `each: document` rules a declared document's file
-    /// trips (none when its file is not looked at).
-    fn file_problems(&self, ctx: &Ctx<'_>, d: &Document) -> Vec<String> {
+    /// The findings of the `each: document` rules a declared document's
+    /// file trips (none when its file is not looked at): the same findings
+    /// `validate` reports at the document.
+    fn file_problems(&self, ctx: &Ctx<'_>, d: &Document) -> Vec<Finding> {
         let view = self.view(ctx.filing.province());
         let nature = ctx.filing.nature();
         let filing_type = ctx.filing.filing_type.as_ref().map(|t| t.value);
@@ -494,17 +495,9 @@ impl RuleSet {
             if v.each != Each::Document {
                 continue;
             }
-            let applies = v.when.as_ref().is_none_or(|w| w.eval(&here) == Tri::True);
-            let fails = match v.kind.as_ref() {
-                Kind::Assert(c) => c.eval(&here) == Tri::False,
-                Kind::Limit { fact, min, max } => match here.value(*fact) {
-                    Value::Int(n) => min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m),
-                    _ => false,
-                },
-                _ => false,
-            };
-            if applies && fails {
-                out.push(v.id.to_string());
+            let about_the_file = matches!(v.kind.as_ref(), Kind::Assert(_) | Kind::Limit { .. });
+            if about_the_file && v.when.as_ref().is_none_or(|w| w.eval(&here) == Tri::True) {
+                self.apply(v, &here, &mut out);
             }
         }
         out

@@ -167,10 +167,10 @@ pub struct BodyDef {
     pub summary: Option<Text>,
     /// The message, with `{placeholders}`.
     #[serde(default)]
-    pub message: Option<Text>,
-    /// How to fix it.
+    pub message: Option<Spanned<Text>>,
+    /// How to fix it, with `{placeholders}`.
     #[serde(default)]
-    pub help: Option<Text>,
+    pub help: Option<Spanned<Text>>,
     /// Why the rule exists (for `icp explain`).
     #[serde(default)]
     pub why: Option<Text>,

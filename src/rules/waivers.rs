@@ -70,7 +70,7 @@ pub fn apply(
                 r.applying(as_of, nature, filing_type)
                     .or_else(|| r.on(as_of))
             })
-            .is_some_and(|v| v.severity == Severity::Error)
+            .is_some_and(|v| v.meta.severity == Severity::Error)
         {
             Verdict::OfError
         } else if waiver
@@ -145,9 +145,9 @@ fn report(
     let Some(variant) = view.get(rule).and_then(|r| r.on(as_of)) else {
         return;
     };
-    if variant.severity != Severity::Off {
+    if variant.meta.severity != Severity::Off {
         out.push(Finding {
-            rule: variant.clone(),
+            rule: variant.meta.clone(),
             span: Some(span),
             path,
             args,

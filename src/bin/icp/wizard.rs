@@ -25,9 +25,8 @@ use icp::filing::fields::{self, Field, Table};
 use icp::filing::{
     FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service, Vocabulary,
 };
-use icp::finding::{Finding, Severity};
+use icp::finding::{Finding, KindName, Severity};
 use icp::rules::RuleSet;
-use icp::rules::compile::Kind;
 use icp::rules::engine::{Dates, DocStatus};
 
 /// The most websites one filing may hold.
@@ -655,7 +654,7 @@ impl<'a> Wizard<'a> {
                 continue;
             }
             // Documents are asked for at the end: say only what is needed.
-            let is_document = matches!(f.rule.kind.as_ref(), Kind::Document { .. });
+            let is_document = f.rule.kind == KindName::Document;
             if is_document && f.rule.province.is_none() {
                 continue;
             }

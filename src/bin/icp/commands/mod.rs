@@ -109,18 +109,12 @@ pub fn run(cli: Cli) -> u8 {
             return ERROR;
         }
     };
-    // `[severity]` of icp.toml: ids checked against the rules, then layered
-    // over them like one more rule file.
+    // `[severity]` of icp.toml: set on the rules after every rule file; an
+    // unknown rule id is an error in icp.toml.
     if let Some(file) = &ctx.settings.file {
-        if let Err(e) = file.check_rule_ids(&rules) {
+        if let Err(e) = file.apply_severity(&mut rules) {
             eprint!("{}", report::config::errors(&e, ctx.style(stderr_tty)));
             return ERROR;
-        }
-        if let Some(text) = file.severity_rules() {
-            if let Err(e) = rules.layer(vec![text]) {
-                eprint!("{}", report::human::rule_errors(&e, ctx.style(stderr_tty)));
-                return ERROR;
-            }
         }
     }
     // The rule set lives until the process exits: leaking it spares

@@ -3,12 +3,11 @@
 //! filing, `icp checklist --province` ("if the website principal is not the
 //! legal representative: a letter of authorisation").
 
-use super::compile::{DocOwner, Kind, Scope, Words};
-use super::condition::{Cond, Lit, Op};
-use super::{RuleSet, Variant};
 use crate::Lang;
 use crate::facts::{Fact, Ty};
 use crate::filing::Vocabulary;
+use crate::finding::{KindName, RuleMeta};
+use crate::rules::{Cond, DocOwner, Kind, Lit, Op, RuleSet, Scope, Variant, Words};
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
@@ -173,11 +172,20 @@ pub fn owner(owner: DocOwner, lang: Lang) -> String {
 /// What a rule requires, as a sentence: its `summary` when the rule file
 /// gives one, else words made from its kind.
 pub fn requirement(rules: &RuleSet, v: &Variant, lang: Lang) -> String {
-    match (&v.summary, v.kind.as_ref()) {
+    match (&v.meta.summary, v.kind.as_ref()) {
         // A step's message is the instruction itself, with its dated details.
-        (_, Kind::Step) => v.message.get(lang).to_owned(),
+        (_, Kind::Step) => v.meta.message.get(lang).to_owned(),
         (Some(summary), _) => summary.get(lang).to_owned(),
         (None, _) => generated(rules, v, lang),
+    }
+}
+
+/// What a rule requires as far as its texts say, for when the rule itself
+/// is not at hand: its summary, else its message (placeholders left out).
+pub fn summary(rule: &RuleMeta, lang: Lang) -> String {
+    match (&rule.summary, rule.kind) {
+        (Some(summary), kind) if kind != KindName::Step => summary.get(lang).to_owned(),
+        _ => crate::lang::fill(rule.message.get(lang), &[]),
     }
 }
 
@@ -290,7 +298,7 @@ pub fn generated(rules: &RuleSet, v: &Variant, lang: Lang) -> String {
             },
             _,
         ) => {
-            let who = super::compile::Kind::document_owner(*who, v.each);
+            let who = Kind::document_owner(*who, v.each);
             let name = document_name(rules, kind, lang);
             match (per_domain, lang) {
                 (true, Lang::Zh) => format!("每个域名一份{name}（{}提供）", owner(who, lang)),
@@ -307,7 +315,7 @@ pub fn generated(rules: &RuleSet, v: &Variant, lang: Lang) -> String {
         }
         (Kind::Load, Lang::Zh) => "读取备案文件时检查".into(),
         (Kind::Load, Lang::En) => "checked while reading the filing".into(),
-        (Kind::Step, _) => v.message.get(lang).to_owned(),
+        (Kind::Step, _) => v.meta.message.get(lang).to_owned(),
     }
 }
 

@@ -1,0 +1,61 @@
+//! The rule cases (`rules/cases/*.toml`, compiled in) read as examples for
+//! `icp explain`. The cases are the tests of every rule (`tests/rules.rs`):
+//! each changes a clean example filing so that one rule trips, which is
+//! exactly what an example of a rule should show.
+
+use super::builtin::rule_cases;
+use crate::data::Province;
+
+/// Examples of a rule from the rule cases: pairs of (text that passes, text
+/// that trips it), as the cases change a clean example filing. The cases of
+/// `province` come first; one-line changes come before longer ones.
+pub fn examples(id: &str, province: Option<&Province>) -> Vec<(String, String)> {
+    use toml::de::{DeTable, DeValue};
+    let mut out = Vec::new();
+    let preferred = province.map(|p| format!("{}.toml", p.code));
+    let mut files: Vec<&(&str, &str)> = rule_cases().iter().collect();
+    files.sort_by_key(|(name, _)| {
+        preferred.as_deref() != Some(name.rsplit('/').next().unwrap_or(name))
+    });
+    for (_, text) in files {
+        let Ok(doc) = DeTable::parse(text) else {
+            continue;
+        };
+        let Some(DeValue::Array(cases)) = doc.get_ref().get("case").map(|v| v.get_ref()) else {
+            continue;
+        };
+        for case in cases.iter() {
+            let DeValue::Table(case) = case.get_ref() else {
+                continue;
+            };
+            let rule = case.get("rule").and_then(|r| r.get_ref().as_str());
+            // A case that expects nothing shows where the rule stays quiet
+            // (a province relaxing it): not an example of it tripping.
+            let expects_nothing = matches!(
+                case.get("expect").map(|e| e.get_ref()),
+                Some(DeValue::Array(e)) if e.is_empty()
+            );
+            if rule != Some(id) || case.contains_key("enable") || expects_nothing {
+                continue;
+            }
+            let Some(DeValue::Array(pairs)) = case.get("replace").map(|r| r.get_ref()) else {
+                continue;
+            };
+            for pair in pairs.iter() {
+                let DeValue::Array(pair) = pair.get_ref() else {
+                    continue;
+                };
+                let text = |i: usize| pair.get(i).and_then(|v| v.get_ref().as_str());
+                if let (Some(from), Some(to)) = (text(0), text(1)) {
+                    // Province files often repeat the national case.
+                    let example = (from.to_owned(), to.to_owned());
+                    if !out.contains(&example) {
+                        out.push(example);
+                    }
+                }
+            }
+        }
+    }
+    out.sort_by_key(|(from, to)| from.contains('\n') || to.contains('\n'));
+    out
+}
