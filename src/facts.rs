@@ -23,7 +23,8 @@ use std::borrow::Cow;
 
 use jiff::civil::Date;
 
-pub use ctx::{Ctx, DocTable, Env, KindNames, Place};
+pub use crate::filing::DocTable;
+pub use ctx::{Ctx, Env, KindNames, Place};
 pub use memo::Memo;
 // The vocabularies belong to the filing format; rule files see them as the
 // types of facts.

@@ -102,3 +102,24 @@ pub fn files_with_progress(
         _ => paths.par_iter().map(check).collect(),
     }
 }
+
+/// The findings of the rules on one field of a draft (a dotted path such as
+/// `subject.principal.id_number`, and anything below it) when it is checked
+/// as a filing whose documents are relative to `dir`: how the wizard checks
+/// each answer with the rules `validate` runs.
+pub fn draft_field(
+    rules: &RuleSet,
+    draft: &crate::filing::draft::Draft,
+    dates: Dates,
+    dir: Option<&Path>,
+    path: &str,
+) -> Vec<Finding> {
+    use crate::filing::draft::{Mode, is_within};
+    let loaded = filing::load(draft.render(Mode::Filing));
+    let scans = dir.map(crate::scans::Disk::new);
+    rules
+        .check_in(&loaded, dates, scans.as_ref().map(|s| s as _))
+        .into_iter()
+        .filter(|f| is_within(&f.path, path))
+        .collect()
+}

@@ -380,7 +380,7 @@ fn a_province_requirement_appears_at_the_answer_that_triggers_it() {
         ..PrincipalDraft::default()
     };
     let letter = |d: &Draft| {
-        d.check(&rules, dates, None, "subject.principal")
+        icp::validate::draft_field(&rules, d, dates, None, "subject.principal")
             .into_iter()
             .find(|f| f.id() == "subject-principal-letter")
     };

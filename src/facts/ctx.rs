@@ -42,28 +42,6 @@ pub trait KindNames {
     fn canonical(&self, written: &str) -> Option<&str>;
 }
 
-/// The table a declared document is listed in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DocTable {
-    /// `subject.documents`.
-    Subject,
-    /// A principal's `documents`.
-    Principal(Owner),
-    /// `websites[i].documents`.
-    Website(usize),
-}
-
-impl DocTable {
-    /// The field path of the `documents` array.
-    pub fn path(self) -> String {
-        match self {
-            DocTable::Subject => "subject.documents".into(),
-            DocTable::Principal(owner) => format!("{}.documents", owner.path()),
-            DocTable::Website(i) => format!("websites[{i}].documents"),
-        }
-    }
-}
-
 /// The filing and the item a rule is looking at.
 #[derive(Clone, Copy)]
 pub struct Ctx<'a> {

@@ -1,5 +1,5 @@
 //! Per-filing memory of the expensive parses (domains, ID numbers, credit
-//! codes) and of algorithm outcomes, so the many rules and facts that read
+//! codes), so the many rules and facts that read
 //! the same value work on it once. A filing has a handful of such values, so
 //! a short list searched linearly beats hashing.
 
@@ -14,7 +14,6 @@ use crate::checks::domain::{self, Domain, DomainProblem};
 use crate::checks::resident_id::{self, IdKind, IdProblem, ResidentId};
 use crate::checks::uscc::{self, Uscc, UsccProblem};
 use crate::data::City;
-use crate::rules::algorithm::{Algorithm, Outcome};
 
 /// A parsed domain and its problems.
 pub type DomainParse = Rc<(Option<Domain>, Vec<DomainProblem>)>;
@@ -22,22 +21,12 @@ pub type DomainParse = Rc<(Option<Domain>, Vec<DomainProblem>)>;
 pub type IdParse = Rc<(Option<ResidentId>, Vec<IdProblem>)>;
 /// A parsed credit code and its problems.
 pub type UsccParse = Rc<(Option<Uscc>, Vec<UsccProblem>)>;
-/// An algorithm's outcomes on one value (`None`: nothing to report, the
-/// common case, kept without allocating).
-pub type Outcomes = Option<Rc<Vec<Outcome>>>;
-
-/// An algorithm, its parameters' fingerprint, and a value's address and length.
-type OutcomeKey = (Algorithm, u64, *const u8, usize);
-
 /// The parses of one filing. Parsed values are keyed by their cleaned text.
 #[derive(Default)]
 pub struct Memo {
     domains: RefCell<Vec<(String, DomainParse)>>,
     ids: RefCell<Vec<(String, bool, IdParse)>>,
     usccs: RefCell<Vec<(String, UsccParse)>>,
-    /// Outcomes of `check:` algorithms, by algorithm and the address and
-    /// length of the value (see [`Memo::outcomes`]).
-    outcomes: RefCell<Vec<(OutcomeKey, Outcomes)>>,
     /// For every website, which of its domains repeat an earlier one.
     duplicates: OnceCell<Vec<Vec<bool>>>,
     /// The subject's city, looked up in its province.
@@ -83,32 +72,6 @@ impl Memo {
     pub fn uscc(&self, raw: &str) -> UsccParse {
         let key = chars::clean(raw).value;
         remember(&self.usccs, &key, |k| Rc::new(uscc::check(k)))
-    }
-
-    /// The outcomes of an algorithm on a value of the filing, computed once.
-    ///
-    /// The value is known by its address: a field borrowed from the filing,
-    /// which outlives this memo, so an address names one value for the
-    /// memo's whole life. Derived values that own their text must not be
-    /// passed here (the engine runs the algorithm on those itself).
-    ///
-    /// `params` tells apart runs of one algorithm with different parameters
-    /// (e.g. other suffix lists).
-    pub fn outcomes(
-        &self,
-        algorithm: Algorithm,
-        params: u64,
-        value: &str,
-        compute: impl FnOnce() -> Vec<Outcome>,
-    ) -> Outcomes {
-        let key: OutcomeKey = (algorithm, params, value.as_ptr(), value.len());
-        if let Some((_, v)) = self.outcomes.borrow().iter().find(|(k, _)| *k == key) {
-            return v.clone();
-        }
-        let found = compute();
-        let value = (!found.is_empty()).then(|| Rc::new(found));
-        self.outcomes.borrow_mut().push((key, value.clone()));
-        value
     }
 
     /// Which domains repeat an earlier one, by website and domain index.

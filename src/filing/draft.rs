@@ -7,20 +7,14 @@
 //! the text and running the same rules as `validate` ([`Draft::check`]): the
 //! wizard can never accept an answer that `validate` would then refuse.
 
-use std::path::Path;
-
 use jiff::civil::Date;
 
 use crate::data::Province;
-use crate::facts::DocTable;
 use crate::filing::fields::Table;
 use crate::filing::{
-    CertificateType, FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service,
-    Vocabulary,
+    CertificateType, DocTable, FilingType, HostingType, IdType, Nature, Owner, Preapproval,
+    Service, Vocabulary,
 };
-use crate::finding::Finding;
-use crate::rules::RuleSet;
-use crate::rules::engine::Dates;
 
 /// A filing under construction. Every field the user has not answered yet
 /// is `None` (or empty) and left out of the rendered file.
@@ -365,25 +359,6 @@ impl Draft {
             }
         }
         w.out
-    }
-
-    /// The findings of the rules on one field (a dotted path such as
-    /// `subject.principal.id_number`, and anything below it) when the draft
-    /// is checked as a filing whose documents are relative to `dir`.
-    pub fn check(
-        &self,
-        rules: &RuleSet,
-        dates: Dates,
-        dir: Option<&Path>,
-        path: &str,
-    ) -> Vec<Finding> {
-        let loaded = crate::filing::load(self.render(Mode::Filing));
-        let scans = dir.map(crate::scans::Disk::new);
-        rules
-            .check_in(&loaded, dates, scans.as_ref().map(|s| s as _))
-            .into_iter()
-            .filter(|f| is_within(&f.path, path))
-            .collect()
     }
 }
 

@@ -236,6 +236,28 @@ pub struct Document {
     pub domain: Field<String>,
 }
 
+/// The table a declared document is listed in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocTable {
+    /// `subject.documents`.
+    Subject,
+    /// A principal's `documents`.
+    Principal(Owner),
+    /// `websites[i].documents`.
+    Website(usize),
+}
+
+impl DocTable {
+    /// The field path of the `documents` array.
+    pub fn path(self) -> String {
+        match self {
+            DocTable::Subject => "subject.documents".into(),
+            DocTable::Principal(owner) => format!("{}.documents", owner.path()),
+            DocTable::Website(i) => format!("websites[{i}].documents"),
+        }
+    }
+}
+
 /// Which person a principal table belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Owner {

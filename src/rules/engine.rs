@@ -1,11 +1,14 @@
 //! Running the rules of a view over a loaded filing: facts in, findings out.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use jiff::civil::Date;
 
+use super::algorithm::{Algorithm, Outcome};
 use super::compile::{DocOwner, Kind, Words};
 use super::condition::Tri;
 use super::{RuleSet, Variant, View};
@@ -169,6 +172,7 @@ impl RuleSet {
 
     fn run(&self, view: &View, filing: &Filing, env: &Env<'_>, out: &mut Vec<Finding>) {
         let memo = Memo::default();
+        let outcomes = OutcomeMemo::default();
         let key = (
             env.as_of,
             filing.nature(),
@@ -181,12 +185,18 @@ impl RuleSet {
                         return;
                     }
                 }
-                self.apply(rule, &ctx, out);
+                self.apply(rule, &ctx, &outcomes, out);
             });
         }
     }
 
-    fn apply(&self, rule: &Arc<Variant>, ctx: &Ctx<'_>, out: &mut Vec<Finding>) {
+    fn apply(
+        &self,
+        rule: &Arc<Variant>,
+        ctx: &Ctx<'_>,
+        memo: &OutcomeMemo,
+        out: &mut Vec<Finding>,
+    ) {
         let report = |out: &mut Vec<Finding>, place: Place, args: Args| {
             let facts = rule
                 .fact_args
@@ -350,7 +360,7 @@ impl RuleSet {
                     let run = || algorithm.run(&value, ctx, &lists, pattern.as_ref());
                     let outcomes = match &value {
                         Cow::Borrowed(v) if pattern.is_none() => {
-                            ctx.memo.outcomes(*algorithm, *lists_key, v, run)
+                            memo.outcomes(*algorithm, *lists_key, v, run)
                         }
                         _ => Some(std::rc::Rc::new(run())),
                     };
@@ -491,13 +501,14 @@ impl RuleSet {
             ..*ctx
         };
         let mut out = Vec::new();
+        let outcomes = OutcomeMemo::default();
         for v in view.plan((ctx.env.as_of, nature, filing_type)).iter() {
             if v.each != Each::Document {
                 continue;
             }
             let about_the_file = matches!(v.kind.as_ref(), Kind::Assert(_) | Kind::Limit { .. });
             if about_the_file && v.when.as_ref().is_none_or(|w| w.eval(&here) == Tri::True) {
-                self.apply(v, &here, &mut out);
+                self.apply(v, &here, &outcomes, &mut out);
             }
         }
         out
@@ -713,5 +724,49 @@ pub fn for_each<'a>(
                 }
             }
         }
+    }
+}
+
+/// An algorithm's outcomes on one value (`None`: nothing to report, the
+/// common case, kept without allocating).
+type Outcomes = Option<Rc<Vec<Outcome>>>;
+
+/// An algorithm, its parameters' fingerprint, and a value's address and length.
+type OutcomeKey = (Algorithm, u64, *const u8, usize);
+
+/// The outcomes of `check:` algorithms on the values of one filing, each
+/// computed once: algorithms without parameters give the same outcomes to
+/// every rule that reads the same field. The engine keeps it beside the
+/// facts' [`Memo`]: outcomes are the rules' business, not the facts'.
+#[derive(Default)]
+struct OutcomeMemo {
+    entries: RefCell<Vec<(OutcomeKey, Outcomes)>>,
+}
+
+impl OutcomeMemo {
+    /// The outcomes of an algorithm on a value of the filing, computed once.
+    ///
+    /// The value is known by its address: a field borrowed from the filing,
+    /// which outlives this memo, so an address names one value for the
+    /// memo's whole life. Derived values that own their text must not be
+    /// passed here (the engine runs the algorithm on those itself).
+    ///
+    /// `params` tells apart runs of one algorithm with different parameters
+    /// (e.g. other suffix lists).
+    fn outcomes(
+        &self,
+        algorithm: Algorithm,
+        params: u64,
+        value: &str,
+        compute: impl FnOnce() -> Vec<Outcome>,
+    ) -> Outcomes {
+        let key: OutcomeKey = (algorithm, params, value.as_ptr(), value.len());
+        if let Some((_, v)) = self.entries.borrow().iter().find(|(k, _)| *k == key) {
+            return v.clone();
+        }
+        let found = compute();
+        let value = (!found.is_empty()).then(|| Rc::new(found));
+        self.entries.borrow_mut().push((key, value.clone()));
+        value
     }
 }

@@ -588,7 +588,8 @@ impl<'a> Wizard<'a> {
     }
 
     fn refusal(&self, draft: &Draft, path: &str, at_least: Severity) -> Option<String> {
-        let findings = draft.check(self.rules, self.dates, Some(&self.dir), path);
+        let findings =
+            icp::validate::draft_field(self.rules, draft, self.dates, Some(&self.dir), path);
         let f = findings.iter().find(|f| f.severity() >= at_least)?;
         Some(self.describe(f))
     }
@@ -646,9 +647,8 @@ impl<'a> Wizard<'a> {
     /// province's requirements appear when the answer that triggers them is
     /// given.
     fn notes(&mut self, path: &str) {
-        let findings = self
-            .draft
-            .check(self.rules, self.dates, Some(&self.dir), path);
+        let findings =
+            icp::validate::draft_field(self.rules, &self.draft, self.dates, Some(&self.dir), path);
         for f in findings {
             if f.severity() == Severity::Error || f.severity() == Severity::Off {
                 continue;
