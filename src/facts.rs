@@ -260,6 +260,7 @@ fact_enum! {
         Version = "version": Ty::Int, field;
         PreparedOn = "prepared_on": Ty::Date, field;
         AsOf = "as_of": Ty::Date, "判断日期", "as-of date";
+        Now = "now": Ty::Date, "检查当天", "the day of the check";
         PreparedDaysAgo = "prepared_days_ago": Ty::Int, "准备日期距今天数", "days since the preparation date";
         WebsiteCount = "website_count": Ty::Int, "网站数量", "number of websites";
         NewWebsiteCount = "new_website_count": Ty::Int, "未备案网站数量", "number of websites not yet filed";

@@ -186,6 +186,51 @@ fn the_as_of_date_decides_validity() {
         .code(0);
 }
 
+/// A filing prepared long ago is judged by its `prepared_on`, but it is
+/// submitted today: an ID and a domain valid then and expired since are
+/// warnings naming both dates. `--today` keeps the check reproducible.
+#[test]
+fn what_expired_since_prepared_on_is_a_warning() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_example_scans(dir.path());
+    let path = dir.path().join("filing.toml");
+    let text = common::example("enterprise-gd")
+        .replace("prepared_on = 2026-11-28", "prepared_on = 2020-01-01")
+        .replace("id_expires = 2036-05-01", "id_expires = 2021-06-01")
+        .replace("expires = 2028-03-01", "expires = 2021-06-01");
+    std::fs::write(&path, text).unwrap();
+    let run = |extra: &[&str]| {
+        let out = icp()
+            .args(["validate", "--no-config", "--format", "concise"])
+            .args(extra)
+            .arg(&path)
+            .output()
+            .unwrap();
+        // Warnings and the info about the old date: the filing still passes.
+        assert_eq!(out.status.code(), Some(0), "{out:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let now = run(&["--lang", "en"]);
+    let rules: Vec<&str> = now.lines().filter_map(|l| l.split(' ').nth(2)).collect();
+    assert_eq!(
+        rules,
+        ["prepared-on-old", "id-expired-now", "domain-expired-now"],
+        "{now}"
+    );
+    assert!(
+        now.contains(
+            "warning id-expired-now the ID expired on 2021-06-01: it was valid on the preparation date 2020-01-01, but not today ("
+        ),
+        "{now}"
+    );
+    assert!(
+        run(&["--lang", "zh"])
+            .contains("证件已于 2021-06-01 过期：准备日期 2020-01-01 时有效，到今天（"),
+    );
+    // Judged on the day it names, the filing is clean.
+    assert_eq!(run(&["--today", "2020-01-01"]), "");
+}
+
 #[test]
 fn language_from_flag_and_environment() {
     let args = ["validate", "tests/fixtures/broken.filing.toml"];

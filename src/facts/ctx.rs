@@ -17,6 +17,11 @@ pub struct Env<'a> {
     pub as_of: Date,
     /// The system date.
     pub today: Date,
+    /// The date of the check: `--today` when given, else the system date,
+    /// but never before the as-of date. Later than the as-of date only when
+    /// the filing was prepared on an earlier day than it is checked (and
+    /// submitted): what expires in between matters to the submission.
+    pub now: Date,
     /// Whether the as-of date is the filing's `prepared_on`.
     pub as_of_is_prepared_on: bool,
     /// The files of the filing's declared documents; `None` when the filing
@@ -30,6 +35,7 @@ impl std::fmt::Debug for Env<'_> {
         f.debug_struct("Env")
             .field("as_of", &self.as_of)
             .field("today", &self.today)
+            .field("now", &self.now)
             .field("as_of_is_prepared_on", &self.as_of_is_prepared_on)
             .finish_non_exhaustive()
     }
@@ -217,6 +223,7 @@ impl<'a> Ctx<'a> {
             FilingFact::Version => Value::of(&filing.version, |v| Value::Int(*v)),
             FilingFact::PreparedOn => Value::of(&filing.prepared_on, |d| Value::Date(*d)),
             FilingFact::AsOf => Value::Date(self.env.as_of),
+            FilingFact::Now => Value::Date(self.env.now),
             FilingFact::PreparedDaysAgo => match &filing.prepared_on {
                 Some(d) if self.env.as_of_is_prepared_on => {
                     Value::Int(i64::from((self.env.today - d.value).get_days()))

@@ -7,7 +7,7 @@ use crate::Lang;
 use crate::facts::{Fact, Ty};
 use crate::filing::Vocabulary;
 use crate::finding::{KindName, RuleMeta};
-use crate::rules::{Cond, DocOwner, Kind, Lit, Op, RuleSet, Scope, Variant, Words};
+use crate::rules::{Cond, DateBase, DocOwner, Kind, Lit, Op, RuleSet, Scope, Variant, Words};
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
@@ -36,13 +36,17 @@ fn literal(lit: &Lit, ty: Ty, lang: Lang) -> String {
                 'm' => (r.amount, "个月", "months"),
                 _ => (r.amount, "天", "days"),
             };
+            let (base_zh, base_en) = match r.base {
+                DateBase::AsOf => ("判断日期", "the as-of date"),
+                DateBase::Now => ("检查当天", "the day of the check"),
+            };
             match (n.signum(), lang) {
-                (0, Lang::Zh) => "判断日期".into(),
-                (0, Lang::En) => "the as-of date".into(),
-                (1, Lang::Zh) => format!("判断日期后 {n} {unit_zh}"),
-                (1, Lang::En) => format!("{n} {unit_en} after the as-of date"),
-                (_, Lang::Zh) => format!("判断日期前 {} {unit_zh}", -n),
-                (_, Lang::En) => format!("{} {unit_en} before the as-of date", -n),
+                (0, Lang::Zh) => base_zh.into(),
+                (0, Lang::En) => base_en.into(),
+                (1, Lang::Zh) => format!("{base_zh}后 {n} {unit_zh}"),
+                (1, Lang::En) => format!("{n} {unit_en} after {base_en}"),
+                (_, Lang::Zh) => format!("{base_zh}前 {} {unit_zh}", -n),
+                (_, Lang::En) => format!("{} {unit_en} before {base_en}", -n),
             }
         }
         (lit, _) => lit.to_string(),

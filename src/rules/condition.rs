@@ -14,7 +14,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 use regex::Regex;
 
-use crate::facts::{Ctx, Fact, Value};
+use crate::facts::{Ctx, Env, Fact, Value};
 
 /// A truth value that may be unknown (Kleene logic).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -70,13 +70,47 @@ pub enum Lit {
     Text(String),
     /// A date.
     Date(Date),
-    /// A date relative to the as-of date (`today+3m`).
+    /// A date relative to the as-of date (`today+3m`) or to the date of
+    /// the check (`now+3m`).
     Relative(RelativeDate),
 }
 
-/// `today`, `today+3m`, `today-16y`, `today+90d`.
+/// The date a relative date counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DateBase {
+    /// `today`: the as-of date (the filing's `prepared_on`, else the date
+    /// of the check), which also picks the rules in force.
+    AsOf,
+    /// `now`: the date of the check (the system date in China, or
+    /// `--today`), never earlier than the as-of date. It differs from the
+    /// as-of date only for a filing prepared on an earlier day: an ID valid
+    /// on `prepared_on` may have expired by the day the filing goes in.
+    Now,
+}
+
+impl DateBase {
+    /// The word in rule files.
+    pub fn word(self) -> &'static str {
+        match self {
+            DateBase::AsOf => "today",
+            DateBase::Now => "now",
+        }
+    }
+
+    /// The date it stands for in an evaluation.
+    pub fn date(self, env: &crate::facts::Env<'_>) -> Date {
+        match self {
+            DateBase::AsOf => env.as_of,
+            DateBase::Now => env.now,
+        }
+    }
+}
+
+/// `today`, `today+3m`, `today-16y`, `today+90d`; `now`, `now+3m`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RelativeDate {
+    /// What it counts from.
+    pub base: DateBase,
     /// Signed number of units.
     pub amount: i32,
     /// `d`, `m` or `y`.
@@ -84,11 +118,17 @@ pub struct RelativeDate {
 }
 
 impl RelativeDate {
-    /// Parses `today` with an optional signed offset.
+    /// Parses `today` or `now` with an optional signed offset.
     pub fn parse(s: &str) -> Option<RelativeDate> {
-        let rest = s.trim().strip_prefix("today")?;
+        let s = s.trim();
+        let (base, rest) = match (s.strip_prefix("today"), s.strip_prefix("now")) {
+            (Some(rest), _) => (DateBase::AsOf, rest),
+            (_, Some(rest)) => (DateBase::Now, rest),
+            _ => return None,
+        };
         if rest.is_empty() {
             return Some(RelativeDate {
+                base,
                 amount: 0,
                 unit: 'd',
             });
@@ -102,17 +142,17 @@ impl RelativeDate {
         if !number.starts_with(['+', '-']) || amount.abs() > 1000 {
             return None;
         }
-        Some(RelativeDate { amount, unit })
+        Some(RelativeDate { base, amount, unit })
     }
 
-    /// The date it names on an as-of date.
-    pub fn on(self, as_of: Date) -> Option<Date> {
+    /// The date it names when its base is `base`.
+    pub fn on(self, base: Date) -> Option<Date> {
         let span = match self.unit {
             'y' => self.amount.years(),
             'm' => self.amount.months(),
             _ => self.amount.days(),
         };
-        as_of.checked_add(span).ok()
+        base.checked_add(span).ok()
     }
 }
 
@@ -123,8 +163,8 @@ impl std::fmt::Display for Lit {
             Lit::Int(i) => write!(f, "{i}"),
             Lit::Text(t) => f.write_str(t),
             Lit::Date(d) => write!(f, "{d}"),
-            Lit::Relative(r) if r.amount == 0 => f.write_str("today"),
-            Lit::Relative(r) => write!(f, "today{:+}{}", r.amount, r.unit),
+            Lit::Relative(r) if r.amount == 0 => f.write_str(r.base.word()),
+            Lit::Relative(r) => write!(f, "{}{:+}{}", r.base.word(), r.amount, r.unit),
         }
     }
 }
@@ -327,17 +367,17 @@ impl Op {
         if matches!(value, Value::Unknown | Value::Null) {
             return Tri::Unknown;
         }
-        let as_of = ctx.env.as_of;
+        let env = ctx.env;
         match self {
             Op::Present(_) => Tri::Unknown,
-            Op::Eq(lit) => equals(value, lit, as_of),
-            Op::Ne(lit) => equals(value, lit, as_of).not(),
-            Op::In(lits) => any_of(lits.iter().map(|l| equals(value, l, as_of))),
-            Op::NotIn(lits) => any_of(lits.iter().map(|l| equals(value, l, as_of))).not(),
-            Op::Lt(lit) => compare(value, lit, as_of, |o| o.is_lt()),
-            Op::Le(lit) => compare(value, lit, as_of, |o| o.is_le()),
-            Op::Gt(lit) => compare(value, lit, as_of, |o| o.is_gt()),
-            Op::Ge(lit) => compare(value, lit, as_of, |o| o.is_ge()),
+            Op::Eq(lit) => equals(value, lit, env),
+            Op::Ne(lit) => equals(value, lit, env).not(),
+            Op::In(lits) => any_of(lits.iter().map(|l| equals(value, l, env))),
+            Op::NotIn(lits) => any_of(lits.iter().map(|l| equals(value, l, env))).not(),
+            Op::Lt(lit) => compare(value, lit, env, |o| o.is_lt()),
+            Op::Le(lit) => compare(value, lit, env, |o| o.is_le()),
+            Op::Gt(lit) => compare(value, lit, env, |o| o.is_gt()),
+            Op::Ge(lit) => compare(value, lit, env, |o| o.is_ge()),
             Op::Contains(needles) => match value {
                 Value::Text(t) => {
                     let hay = lower(t);
@@ -374,7 +414,7 @@ impl Op {
             Op::NeFact(other) => same(value, &ctx.value(*other)).not(),
             Op::InBy { key, table } => match ctx.value(*key) {
                 Value::Text(k) => match table.get(k.as_ref()) {
-                    Some(allowed) => any_of(allowed.iter().map(|l| equals(value, l, as_of))),
+                    Some(allowed) => any_of(allowed.iter().map(|l| equals(value, l, env))),
                     None => Tri::True,
                 },
                 _ => Tri::Unknown,
@@ -402,13 +442,13 @@ fn text_test(value: &Value<'_>, test: impl Fn(&str) -> bool) -> Tri {
     }
 }
 
-fn equals(value: &Value<'_>, lit: &Lit, as_of: Date) -> Tri {
+fn equals(value: &Value<'_>, lit: &Lit, env: &Env<'_>) -> Tri {
     match (value, lit) {
         (Value::Bool(a), Lit::Bool(b)) => Tri::from_bool(a == b),
         (Value::Int(a), Lit::Int(b)) => Tri::from_bool(a == b),
         (Value::Text(a), Lit::Text(b)) => Tri::from_bool(a.trim() == b.as_str()),
         (Value::Date(a), Lit::Date(b)) => Tri::from_bool(a == b),
-        (Value::Date(a), Lit::Relative(r)) => match r.on(as_of) {
+        (Value::Date(a), Lit::Relative(r)) => match r.on(r.base.date(env)) {
             Some(b) => Tri::from_bool(*a == b),
             None => Tri::Unknown,
         },
@@ -419,13 +459,13 @@ fn equals(value: &Value<'_>, lit: &Lit, as_of: Date) -> Tri {
 fn compare(
     value: &Value<'_>,
     lit: &Lit,
-    as_of: Date,
+    env: &Env<'_>,
     accept: impl Fn(std::cmp::Ordering) -> bool,
 ) -> Tri {
     let ordering = match (value, lit) {
         (Value::Int(a), Lit::Int(b)) => a.cmp(b),
         (Value::Date(a), Lit::Date(b)) => a.cmp(b),
-        (Value::Date(a), Lit::Relative(r)) => match r.on(as_of) {
+        (Value::Date(a), Lit::Relative(r)) => match r.on(r.base.date(env)) {
             Some(b) => a.cmp(&b),
             None => return Tri::Unknown,
         },
@@ -455,6 +495,11 @@ mod tests {
         assert_eq!(r.on(d), Some("2010-11-28".parse().unwrap()));
         assert_eq!(RelativeDate::parse("today").unwrap().on(d), Some(d));
         assert!(RelativeDate::parse("today3m").is_none());
+        let r = RelativeDate::parse("now+3m").unwrap();
+        assert_eq!((r.base, r.amount, r.unit), (DateBase::Now, 3, 'm'));
+        assert_eq!(Lit::Relative(r).to_string(), "now+3m");
+        assert_eq!(RelativeDate::parse("now").unwrap().base, DateBase::Now);
+        assert!(RelativeDate::parse("nowhere").is_none());
         assert!(RelativeDate::parse("tomorrow").is_none());
         assert!(RelativeDate::parse("today+3w").is_none());
     }

@@ -363,7 +363,9 @@ impl Expected {
             Expected::Bool => "true/false",
             Expected::Integer => "an integer",
             Expected::Text => "a text",
-            Expected::DateOrRelative => "a date (YYYY-MM-DD, today, today+3m, today-16y)",
+            Expected::DateOrRelative => {
+                "a date (YYYY-MM-DD, today, today+3m, today-16y, now, now+3m)"
+            }
             Expected::Date => "a date",
             Expected::Province => "a province",
         }

@@ -26,13 +26,19 @@ pub struct Dates {
 }
 
 impl Dates {
-    /// The environment for one filing: `--today`, else its `prepared_on`,
-    /// else the system date; `scans` are where its documents' files are.
+    /// The environment for one filing: the as-of date is `--today`, else
+    /// its `prepared_on`, else the system date; the date of the check is
+    /// `--today`, else the system date or the as-of date, whichever is
+    /// later; `scans` are where its documents' files are.
     pub fn env_for<'s>(&self, filing: &Filing, scans: Option<&'s dyn Scans>) -> Env<'s> {
         let prepared = filing.prepared_on.as_ref().map(|d| d.value);
+        let as_of = self.forced.or(prepared).unwrap_or(self.today);
         Env {
-            as_of: self.forced.or(prepared).unwrap_or(self.today),
+            as_of,
             today: self.today,
+            // `--today` keeps a check reproducible: the system date is then
+            // not looked at.
+            now: self.forced.unwrap_or(self.today.max(as_of)),
             as_of_is_prepared_on: self.forced.is_none() && prepared.is_some(),
             scans,
         }

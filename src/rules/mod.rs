@@ -48,7 +48,7 @@ pub use crate::finding::{Origin, Source};
 pub use builtin::{Json, RuleText, builtin_texts};
 pub use cases::examples;
 pub use compile::{DocOwner, Examples, Kind, Match, Scope, WordSet, Words};
-pub use condition::{Cond, Lit, Op, Tri};
+pub use condition::{Cond, DateBase, Lit, Op, Tri};
 pub use diag::{Diag, RuleError};
 pub use engine::{Dates, DocStatus, Requirement};
 pub use load::{RuleFileErrors, RulesError};
