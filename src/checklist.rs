@@ -53,7 +53,7 @@ impl Checklist {
 pub fn for_file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<Checklist, PathError> {
     let bytes = std::fs::read(path).map_err(|e| PathError {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: crate::i18n::io_error(&e),
     })?;
     let loaded = crate::filing::load(bytes);
     let dir = path

@@ -29,6 +29,7 @@ use toml::Spanned as TomlSpanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::Lang;
+use crate::filing::load::TomlType;
 use crate::filing::{Field, Span, Spanned};
 use crate::finding::Severity;
 use crate::lang::Text;
@@ -250,28 +251,32 @@ fn language(
 
 /// Reads and parses a configuration file.
 pub fn read(path: &Path) -> Result<ConfigFile, ConfigError> {
-    let unreadable = |message: String| ConfigError {
+    let unreadable = |message: Text| ConfigError {
         path: path.to_path_buf(),
         text: String::new(),
         problems: vec![Problem {
             code: "config-unreadable",
             span: None,
             message: Text::new(
-                format!("无法读取配置文件：{message}"),
-                format!("cannot read the configuration file: {message}"),
+                format!("无法读取配置文件：{}", message.zh),
+                format!("cannot read the configuration file: {}", message.en),
             ),
             help: None,
         }],
     };
-    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
+    let meta = std::fs::metadata(path).map_err(|e| unreadable(crate::i18n::io_error(&e)))?;
     if !meta.is_file() {
-        return Err(unreadable("not a file".into()));
+        return Err(unreadable(Text::new("不是文件", "not a file")));
     }
     if meta.len() > MAX_BYTES {
-        return Err(unreadable(format!("over {MAX_BYTES} bytes")));
+        return Err(unreadable(Text::new(
+            format!("超过 {MAX_BYTES} 字节"),
+            format!("over {MAX_BYTES} bytes"),
+        )));
     }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(e.to_string()))?;
-    let text = String::from_utf8(bytes).map_err(|_| unreadable("not UTF-8 text".into()))?;
+    let bytes = std::fs::read(path).map_err(|e| unreadable(crate::i18n::io_error(&e)))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| unreadable(Text::new("不是 UTF-8 文本", "not UTF-8 text")))?;
     parse(path, text)
 }
 
@@ -359,7 +364,11 @@ fn read_key(
         }
         "deny_warnings" => match value.get_ref() {
             DeValue::Boolean(b) => file.deny_warnings = Some(Spanned::new(*b, value.span())),
-            _ => problems.push(wrong_type(value, name, "boolean (true / false)")),
+            _ => problems.push(wrong_type(
+                value,
+                name,
+                Text::new("布尔值（true / false）", "boolean (true / false)"),
+            )),
         },
         "exclude" => match value.get_ref() {
             DeValue::Array(items) => {
@@ -369,7 +378,11 @@ fn read_key(
                     }
                 }
             }
-            _ => problems.push(wrong_type(value, name, "array of strings")),
+            _ => problems.push(wrong_type(
+                value,
+                name,
+                Text::new("字符串数组", "array of strings"),
+            )),
         },
         "severity" => match value.get_ref() {
             DeValue::Table(t) => {
@@ -386,7 +399,11 @@ fn read_key(
                     }
                 }
             }
-            _ => problems.push(wrong_type(value, name, "table ([severity])")),
+            _ => problems.push(wrong_type(
+                value,
+                name,
+                Text::new("表（[severity]）", "table ([severity])"),
+            )),
         },
         _ => {
             let suggestion = crate::suggest::closest(name, KEYS.iter().copied());
@@ -408,20 +425,20 @@ fn string(value: &Value<'_>, key: &str, problems: &mut Vec<Problem>) -> Field<St
     match value.get_ref() {
         DeValue::String(s) => Some(Spanned::new(s.to_string(), value.span())),
         _ => {
-            problems.push(wrong_type(value, key, "string"));
+            problems.push(wrong_type(value, key, TomlType::String.words()));
             None
         }
     }
 }
 
-fn wrong_type(value: &Value<'_>, key: &str, expected: &str) -> Problem {
-    let found = crate::filing::load::type_name(value.get_ref());
+fn wrong_type(value: &Value<'_>, key: &str, expected: Text) -> Problem {
+    let found = TomlType::of(value.get_ref()).words();
     Problem {
         code: "config-wrong-type",
         span: Some(value.span()),
         message: Text::new(
-            format!("{key} 应为 {expected}，实际是 {found}"),
-            format!("{key}: expected {expected}, found {found}"),
+            format!("{key} 应为{}，实际是{}", expected.zh, found.zh),
+            format!("{key}: expected {}, found {}", expected.en, found.en),
         ),
         help: Some(Text::new(
             "配置项的写法见 README 的“项目配置”一节。",

@@ -10,6 +10,8 @@ use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 
 use crate::filing::{self, Document, Filing};
+use crate::i18n::io_error;
+use crate::lang::Text;
 use crate::rules::{RuleText, RulesError};
 
 /// A path that could not be used (exit 2).
@@ -17,8 +19,8 @@ use crate::rules::{RuleText, RulesError};
 pub struct PathError {
     /// The path.
     pub path: PathBuf,
-    /// Why.
-    pub message: String,
+    /// Why, in both languages.
+    pub message: Text,
 }
 
 /// Whether a file name is that of a filing (`filing.toml`, `*.filing.toml`).
@@ -51,7 +53,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
         match std::fs::metadata(path) {
             Err(e) => errors.push(PathError {
                 path: path.clone(),
-                message: e.to_string(),
+                message: io_error(&e),
             }),
             Ok(meta) if meta.is_dir() => {
                 let walker = walkdir::WalkDir::new(path)
@@ -73,7 +75,7 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
                         Ok(_) => {}
                         Err(e) => errors.push(PathError {
                             path: e.path().map_or_else(|| path.clone(), Path::to_path_buf),
-                            message: e.to_string(),
+                            message: walk_error(&e),
                         }),
                     }
                 }
@@ -88,6 +90,15 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(f.clone()));
     (files, errors)
+}
+
+/// A directory walk's error in words: an I/O error, or a loop of links
+/// (which a walk that follows no links does not meet).
+fn walk_error(e: &walkdir::Error) -> Text {
+    e.io_error().map_or_else(
+        || Text::new("符号链接形成循环", "a loop of symbolic links"),
+        io_error,
+    )
 }
 
 /// Reads a file, refusing to read more than the filing limit: a larger file
@@ -212,20 +223,20 @@ impl Located {
 /// in path order), each named by its path, for
 /// [`RuleSet::with_files`](crate::rules::RuleSet::with_files).
 pub fn rule_files(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
-    let io = |path: &Path, e: &dyn std::fmt::Display| RulesError::Io {
+    let io = |path: &Path, message: Text| RulesError::Io {
         path: path.display().to_string(),
-        message: e.to_string(),
+        message,
     };
-    let meta = std::fs::metadata(dir).map_err(|e| io(dir, &e))?;
+    let meta = std::fs::metadata(dir).map_err(|e| io(dir, io_error(&e)))?;
     if !meta.is_dir() {
-        return Err(io(dir, &"not a directory"));
+        return Err(io(dir, Text::new("不是目录", "not a directory")));
     }
     let mut paths = Vec::new();
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
     {
-        let entry = entry.map_err(|e| io(dir, &e))?;
+        let entry = entry.map_err(|e| io(dir, walk_error(&e)))?;
         let is_yaml = entry
             .path()
             .extension()
@@ -236,7 +247,7 @@ pub fn rule_files(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
     }
     let mut out = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, &e))?;
+        let text = std::fs::read_to_string(&path).map_err(|e| io(&path, io_error(&e)))?;
         out.push(RuleText {
             name: path.display().to_string(),
             text: text.into(),
@@ -320,7 +331,7 @@ mod tests {
         let not_dir = dir.path().join("a.yaml");
         assert!(matches!(
             rule_files(&not_dir),
-            Err(RulesError::Io { message, .. }) if message == "not a directory"
+            Err(RulesError::Io { message, .. }) if message.en == "not a directory"
         ));
     }
 }

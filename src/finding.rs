@@ -11,6 +11,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::Lang;
+use crate::lang::Text;
+
 pub use meta::{KindName, Origin, RuleMeta, Source};
 
 /// A byte range in a filing's text (the loader's `filing::Span`, named here
@@ -18,7 +21,64 @@ pub use meta::{KindName, Origin, RuleMeta, Source};
 pub type Span = std::ops::Range<usize>;
 
 /// Values for a message's `{placeholders}`.
-pub type Args = Vec<(&'static str, String)>;
+pub type Args = Vec<(&'static str, Arg)>;
+
+/// The value of a placeholder, as a finding holds it: language-neutral.
+/// Most values read the same in every language (a number, a date, a value
+/// as the filing writes it); a word of the tool's own (a choice's label, a
+/// province's name, the kind of an IP address) has one text per language,
+/// and the reporter picks the one of `--lang` when it renders the finding.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Arg {
+    /// The same text in every language.
+    Plain(String),
+    /// A text in each language.
+    Words(Text),
+}
+
+impl Arg {
+    /// The text in a language.
+    pub fn get(&self, lang: Lang) -> &str {
+        match self {
+            Arg::Plain(s) => s,
+            Arg::Words(t) => t.get(lang),
+        }
+    }
+
+    /// Every text it holds (one, or one per language), to be changed in
+    /// place (masking).
+    pub fn texts_mut(&mut self) -> Vec<&mut String> {
+        match self {
+            Arg::Plain(s) => vec![s],
+            Arg::Words(t) => vec![&mut t.zh, &mut t.en],
+        }
+    }
+}
+
+impl From<String> for Arg {
+    fn from(s: String) -> Arg {
+        Arg::Plain(s)
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(s: &str) -> Arg {
+        Arg::Plain(s.to_owned())
+    }
+}
+
+impl From<Text> for Arg {
+    fn from(t: Text) -> Arg {
+        Arg::Words(t)
+    }
+}
+
+impl PartialEq<&str> for Arg {
+    /// A plain value equal to the text (tests compare values so).
+    fn eq(&self, other: &&str) -> bool {
+        matches!(self, Arg::Plain(s) if s == other)
+    }
+}
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -100,16 +160,21 @@ pub struct Finding {
     /// Placeholder values for the message.
     pub args: Args,
     /// Values of the facts the message names (`{subject.city}`).
-    pub facts: Vec<(String, String)>,
+    pub facts: Vec<(String, Arg)>,
 }
 
 impl Finding {
-    /// Every placeholder value, for filling in message and help.
-    pub fn placeholders(&self) -> Vec<(&str, String)> {
+    /// Every placeholder value in a language, for filling in message and
+    /// help.
+    pub fn placeholders(&self, lang: Lang) -> Vec<(&str, String)> {
         self.args
             .iter()
-            .map(|(k, v)| (*k, v.clone()))
-            .chain(self.facts.iter().map(|(k, v)| (k.as_str(), v.clone())))
+            .map(|(k, v)| (*k, v.get(lang).to_owned()))
+            .chain(
+                self.facts
+                    .iter()
+                    .map(|(k, v)| (k.as_str(), v.get(lang).to_owned())),
+            )
             .collect()
     }
 
@@ -124,12 +189,12 @@ impl Finding {
     }
 
     /// The message in a language, its placeholders filled in.
-    pub fn message(&self, lang: crate::Lang) -> String {
-        crate::lang::fill(self.rule.message.get(lang), &self.placeholders())
+    pub fn message(&self, lang: Lang) -> String {
+        crate::lang::fill(self.rule.message.get(lang), &self.placeholders(lang))
     }
 
     /// The help in a language, its placeholders filled in.
-    pub fn help(&self, lang: crate::Lang) -> String {
-        crate::lang::fill(self.rule.help.get(lang), &self.placeholders())
+    pub fn help(&self, lang: Lang) -> String {
+        crate::lang::fill(self.rule.help.get(lang), &self.placeholders(lang))
     }
 }

@@ -2,6 +2,7 @@
 //! Rule messages are not here: they live in the rule files.
 
 use crate::Lang;
+use crate::lang::Text;
 
 /// A text of the tool, by key.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,11 +25,11 @@ pub enum Msg {
     NoFilings,
     /// Every filing found is excluded by `exclude` of icp.toml.
     AllExcluded,
-    /// A path could not be read.
+    /// A path could not be read (`{path}`, `{error}`).
     Unreadable,
     /// A rule file is invalid.
     InvalidRules,
-    /// A rules directory could not be read.
+    /// A rules directory could not be read (`{path}`, `{error}`).
     RulesUnreadable,
     /// "file"
     File,
@@ -87,9 +88,12 @@ impl Msg {
                 "找到 {count} 个备案文件，均被 {config} 的 exclude 排除，未检查任何文件",
                 "found {count} filing file(s), all excluded by exclude in {config}; nothing was checked",
             ),
-            Msg::Unreadable => ("无法读取", "cannot read"),
+            Msg::Unreadable => ("无法读取 {path}：{error}", "cannot read {path}: {error}"),
             Msg::InvalidRules => ("规则文件无效", "invalid rule file"),
-            Msg::RulesUnreadable => ("无法读取规则目录", "cannot read the rules directory"),
+            Msg::RulesUnreadable => (
+                "无法读取规则目录 {path}：{error}",
+                "cannot read the rules directory {path}: {error}",
+            ),
             Msg::File => ("个文件", "file"),
             Msg::Files => ("个文件", "files"),
             Msg::Here => ("此处", "here"),
@@ -128,6 +132,50 @@ impl Msg {
     }
 }
 
+/// What the system said when reading or writing failed, in both languages:
+/// the error's kind in words (the operating system's own text is in
+/// English, or in the machine's language), with its number when the kind
+/// has no name of its own here.
+pub fn io_error(e: &std::io::Error) -> Text {
+    use std::io::ErrorKind as K;
+    let (zh, en) = match e.kind() {
+        K::NotFound => ("文件或目录不存在", "no such file or directory"),
+        K::PermissionDenied => ("没有访问权限", "permission denied"),
+        K::AlreadyExists => ("文件已存在", "the file already exists"),
+        K::IsADirectory => ("这是一个目录，不是文件", "is a directory, not a file"),
+        K::NotADirectory => (
+            "路径中有一部分不是目录",
+            "a part of the path is not a directory",
+        ),
+        K::DirectoryNotEmpty => ("目录不为空", "the directory is not empty"),
+        K::ReadOnlyFilesystem => ("文件系统是只读的", "the file system is read-only"),
+        K::StorageFull => ("磁盘空间已满", "no space left on the device"),
+        K::QuotaExceeded => ("超出磁盘配额", "disk quota exceeded"),
+        K::FileTooLarge => ("文件过大", "the file is too large"),
+        K::InvalidFilename => ("文件名无效", "invalid file name"),
+        K::InvalidData => (
+            "内容无效（例如不是 UTF-8 文本）",
+            "invalid data (e.g. not UTF-8 text)",
+        ),
+        K::UnexpectedEof => ("文件意外结束", "unexpected end of file"),
+        K::Interrupted => ("操作被中断", "interrupted"),
+        K::TimedOut => ("操作超时", "timed out"),
+        K::ResourceBusy | K::WouldBlock => ("资源正忙", "the resource is busy"),
+        K::CrossesDevices => ("不能跨设备移动", "cannot move across devices"),
+        K::TooManyLinks => ("链接过多", "too many links"),
+        _ => {
+            return match e.raw_os_error() {
+                Some(code) => Text::new(
+                    format!("输入输出错误（系统错误码 {code}）"),
+                    format!("input/output error (os error {code})"),
+                ),
+                None => Text::new("输入输出错误", "input/output error"),
+            };
+        }
+    };
+    Text::new(zh, en)
+}
+
 /// "3 errors, 1 warning in 2 files" / "2 个文件：3 个错误，1 个警告".
 pub fn summary(lang: Lang, files: usize, errors: usize, warnings: usize, infos: usize) -> String {
     match lang {
@@ -156,5 +204,26 @@ pub fn summary(lang: Lang, files: usize, errors: usize, warnings: usize, infos: 
             }
             format!("{s} in {}", plural(files, "file"))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_errors_in_words() {
+        let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert_eq!(
+            io_error(&missing),
+            Text::new("文件或目录不存在", "no such file or directory")
+        );
+        // A kind without words of its own keeps the system's number.
+        let other = std::io::Error::from_raw_os_error(4242);
+        assert!(
+            io_error(&other).zh.contains("4242"),
+            "{:?}",
+            io_error(&other)
+        );
     }
 }

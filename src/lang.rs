@@ -111,6 +111,18 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     fill_plain(template, args)
 }
 
+/// A template as a text about no finding in particular (SARIF's rule
+/// descriptions, a rule named without its findings): optional groups drop
+/// out, and any other placeholder, which only a finding could fill in,
+/// reads "…".
+pub fn generic(template: &str) -> String {
+    let without_groups = fill(template, &[]);
+    let names: Vec<(&str, String)> = placeholders(&without_groups)
+        .map(|name| (name, "…".to_owned()))
+        .collect();
+    fill(&without_groups, &names)
+}
+
 /// The placeholder names in a text, inside optional groups or not: what
 /// follows a `{` up to the next `}`, when no other `{` comes first.
 pub fn placeholders(text: &str) -> impl Iterator<Item = &str> {
@@ -208,6 +220,13 @@ mod tests {
         assert_eq!(fill("a{? ({max})?} b", &args), "a (10) b");
         assert_eq!(fill("a{? ({nope})?} b", &args), "a b");
         assert_eq!(fill("{?x {max}?}{?y {nope}?}!", &args), "x 10!");
+    }
+
+    #[test]
+    fn generic_texts_show_no_placeholder() {
+        assert_eq!(generic("写作 {fixed}。"), "写作 …。");
+        assert_eq!(generic("域名写作小写{?：{fixed}?}。"), "域名写作小写。");
+        assert_eq!(generic("{ kind = \"x\" }"), "{ kind = \"x\" }");
     }
 
     #[test]

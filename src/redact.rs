@@ -115,10 +115,15 @@ fn redact_finding(finding: &mut Finding, known: &[(Kind, String)]) {
         // repaired); other placeholders (an age, a check digit, an area
         // code) are facts about it.
         let whole = field.filter(|_| matches!(*name, "value" | "fixed"));
-        *value = placeholder(value, whole, known);
+        for text in value.texts_mut() {
+            *text = placeholder(text, whole, known);
+        }
     }
     for (name, value) in &mut finding.facts {
-        *value = placeholder(value, field_kind(name), known);
+        let kind = field_kind(name);
+        for text in value.texts_mut() {
+            *text = placeholder(text, kind, known);
+        }
     }
 }
 

@@ -249,11 +249,7 @@ fn province_doc(p: &Province) -> String {
 /// `广东省 / Guangdong`: a province's name in both languages (the English
 /// name is the pinyin), for completions and the schema.
 pub fn province_label(p: &Province) -> String {
-    let mut pinyin = p.pinyin.to_owned();
-    if let Some(first) = pinyin.get_mut(..1) {
-        first.make_ascii_uppercase();
-    }
-    bilingual(p.name, &pinyin)
+    bilingual(p.name, &p.name_en())
 }
 
 /// The document kinds of the rule files (SPEC §2.2), which may add their own.

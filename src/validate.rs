@@ -42,7 +42,7 @@ impl FileReport {
 pub fn file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<FileReport, PathError> {
     let bytes = read_bounded(path).map_err(|e| PathError {
         path: path.to_path_buf(),
-        message: e.to_string(),
+        message: crate::i18n::io_error(&e),
     })?;
     let loaded = filing::load(bytes);
     // Its documents' files are relative to its directory.

@@ -219,7 +219,10 @@ fn a_personal_filing() {
     );
     answer(&mut p, "接入方式", "");
     answer(&mut p, "服务器 IP 地址", "119.29.168.11");
-    answer(&mut p, "再添加一个网站", "");
+    // A yes/no question reads in Chinese, default and answer too (the
+    // keys stay y and n).
+    answer(&mut p, "再添加一个网站？ （y 是 / n 否） › 否", "");
+    expect(&mut p, "再添加一个网站？ · 否");
     documents(
         &mut p,
         "已写入 filing.toml",
@@ -304,6 +307,28 @@ fn ctrl_c_leaves_nothing_behind() {
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(left, ["scans"]);
+}
+
+/// Cancelling says so in the wizard's language, and nothing in English
+/// about the interrupted read behind it.
+#[test]
+fn ctrl_c_says_cancelled_in_chinese() {
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "zh");
+    answer(&mut p, "备案类型", "");
+    answer(&mut p, "省份", "gd");
+    expect(&mut p, "所在市");
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    let rest = p.exp_eof().unwrap();
+    let rest =
+        String::from_utf8_lossy(&rest.chars().map(|c| c as u8).collect::<Vec<u8>>()).into_owned();
+    assert!(rest.contains("已取消，未写入任何文件"), "{rest}");
+    assert!(
+        !rest.contains("error") && !rest.contains("interrupted"),
+        "{rest}"
+    );
+    assert!(!dir.path().join("filing.toml").exists());
 }
 
 /// The template of every province and nature loads without a syntax, key

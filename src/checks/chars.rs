@@ -3,8 +3,8 @@
 //! Values copied from Chinese documents, chat messages and web forms often
 //! carry full-width digits (１３８…), ideographic spaces, or invisible
 //! characters (a zero-width space pasted with the text). [`clean`] removes them
-//! and says which kinds it found, so a rule can report them and `icp fix` can
-//! repair them.
+//! and says which kinds it found, so a rule can report them and its help can
+//! show the value as it should be written.
 
 use std::borrow::Cow;
 

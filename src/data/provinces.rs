@@ -25,6 +25,31 @@ pub struct Province {
     pub pinyin: &'static str,
 }
 
+impl Province {
+    /// The name in English: the pinyin of the short name, capitalised
+    /// (`Guangdong`), as the provinces are named in English.
+    pub fn name_en(&self) -> String {
+        let mut name = self.pinyin.to_owned();
+        if let Some(first) = name.get_mut(..1) {
+            first.make_ascii_uppercase();
+        }
+        name
+    }
+
+    /// The name in both languages: 广东省 / Guangdong.
+    pub fn names(&self) -> crate::lang::Text {
+        crate::lang::Text::new(self.name, self.name_en())
+    }
+
+    /// The name in a language.
+    pub fn name_in(&self, lang: crate::Lang) -> String {
+        match lang {
+            crate::Lang::Zh => self.name.to_owned(),
+            crate::Lang::En => self.name_en(),
+        }
+    }
+}
+
 /// All province-level divisions: the 31 mainland ones first in GB order, then 71, 81, 82.
 pub fn provinces() -> &'static [Province] {
     PROVINCES

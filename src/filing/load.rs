@@ -15,6 +15,7 @@ use toml::de::{DeTable, DeValue};
 use super::fields::Table;
 use super::*;
 use crate::finding::{Args, Issue};
+use crate::lang::Text;
 
 /// Filings larger than this are refused unread (SPEC §7).
 pub const MAX_FILING_BYTES: usize = 1024 * 1024;
@@ -46,8 +47,8 @@ pub fn load(bytes: impl Into<Vec<u8>>) -> Loaded {
             None,
             "",
             vec![
-                ("size", bytes.len().to_string()),
-                ("max", MAX_FILING_BYTES.to_string()),
+                ("size", bytes.len().to_string().into()),
+                ("max", MAX_FILING_BYTES.to_string().into()),
             ],
         ));
         return loaded;
@@ -78,7 +79,7 @@ pub fn load(bytes: impl Into<Vec<u8>>) -> Loaded {
                 "toml-syntax",
                 span,
                 "",
-                vec![("detail", err.message().trim().to_owned())],
+                vec![("detail", err.message().trim().to_owned().into())],
             ));
         }
         return loaded;
@@ -151,16 +152,48 @@ impl<'a> FieldPath<'a> {
     }
 }
 
-/// The TOML name of a value's type, for "expected …, found …" messages.
-pub(crate) fn type_name(value: &DeValue<'_>) -> &'static str {
-    match value {
-        DeValue::String(_) => "string",
-        DeValue::Integer(_) => "integer",
-        DeValue::Float(_) => "float",
-        DeValue::Boolean(_) => "boolean",
-        DeValue::Datetime(_) => "datetime",
-        DeValue::Array(_) => "array",
-        DeValue::Table(_) => "table",
+/// A TOML type, as "expected …, found …" messages name it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TomlType {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Date,
+    Array,
+    Table,
+    StringOrTable,
+}
+
+impl TomlType {
+    /// The type of a value.
+    pub(crate) fn of(value: &DeValue<'_>) -> TomlType {
+        match value {
+            DeValue::String(_) => TomlType::String,
+            DeValue::Integer(_) => TomlType::Integer,
+            DeValue::Float(_) => TomlType::Float,
+            DeValue::Boolean(_) => TomlType::Boolean,
+            DeValue::Datetime(_) => TomlType::Datetime,
+            DeValue::Array(_) => TomlType::Array,
+            DeValue::Table(_) => TomlType::Table,
+        }
+    }
+
+    /// Its name in each language.
+    pub(crate) fn words(self) -> Text {
+        let (zh, en) = match self {
+            TomlType::String => ("字符串", "string"),
+            TomlType::Integer => ("整数", "integer"),
+            TomlType::Float => ("小数", "float"),
+            TomlType::Boolean => ("布尔值", "boolean"),
+            TomlType::Datetime => ("日期时间", "datetime"),
+            TomlType::Date => ("日期", "date"),
+            TomlType::Array => ("数组", "array"),
+            TomlType::Table => ("表", "table"),
+            TomlType::StringOrTable => ("字符串或表", "string or table"),
+        };
+        Text::new(zh, en)
     }
 }
 
@@ -169,24 +202,24 @@ impl Walker<'_> {
         self.issues.push(Issue::new(rule, Some(span), path, args));
     }
 
-    fn wrong_type(&mut self, value: &Value<'_>, path: FieldPath<'_>, expected: &'static str) {
-        let found = type_name(value.get_ref());
+    fn wrong_type(&mut self, value: &Value<'_>, path: FieldPath<'_>, expected: TomlType) {
+        let found = TomlType::of(value.get_ref());
         self.issue(
             "wrong-type",
             value.span(),
             path.get(),
             vec![
-                ("expected", expected.to_owned()),
-                ("found", found.to_owned()),
+                ("expected", expected.words().into()),
+                ("found", found.words().into()),
             ],
         );
     }
 
     fn unknown_key(&mut self, key: &TomlSpanned<Cow<'_, str>>, path: &FieldPath<'_>, table: Table) {
         let name = key.get_ref().as_ref();
-        let mut args = vec![("key", name.to_owned())];
+        let mut args = vec![("key", name.to_owned().into())];
         if let Some(best) = crate::suggest::closest(name, table.keys()) {
-            args.push(("suggestion", best.to_owned()));
+            args.push(("suggestion", best.to_owned().into()));
         }
         self.issue("unknown-key", key.span(), path.child(name).get(), args);
     }
@@ -222,7 +255,7 @@ impl Walker<'_> {
         match value.get_ref() {
             DeValue::Table(t) => Some(t),
             _ => {
-                self.wrong_type(value, path, "table");
+                self.wrong_type(value, path, TomlType::Table);
                 None
             }
         }
@@ -236,7 +269,7 @@ impl Walker<'_> {
         match value.get_ref() {
             DeValue::Array(a) => Some(a),
             _ => {
-                self.wrong_type(value, path, "array");
+                self.wrong_type(value, path, TomlType::Array);
                 None
             }
         }
@@ -246,7 +279,7 @@ impl Walker<'_> {
         match value.get_ref() {
             DeValue::String(s) => Some(Spanned::new(s.to_string(), value.span())),
             _ => {
-                self.wrong_type(value, path, "string");
+                self.wrong_type(value, path, TomlType::String);
                 None
             }
         }
@@ -267,7 +300,7 @@ impl Walker<'_> {
         match value.get_ref() {
             DeValue::Boolean(b) => Some(Spanned::new(*b, value.span())),
             _ => {
-                self.wrong_type(value, path, "boolean");
+                self.wrong_type(value, path, TomlType::Boolean);
                 None
             }
         }
@@ -283,7 +316,7 @@ impl Walker<'_> {
                 }
             },
             _ => {
-                self.wrong_type(value, path, "integer");
+                self.wrong_type(value, path, TomlType::Integer);
                 None
             }
         }
@@ -297,12 +330,12 @@ impl Walker<'_> {
         suggestion: Option<&str>,
         allowed: &str,
     ) {
-        let mut args = vec![("value", found.to_owned())];
+        let mut args = vec![("value", found.to_owned().into())];
         if let Some(s) = suggestion {
-            args.push(("suggestion", s.to_owned()));
+            args.push(("suggestion", s.to_owned().into()));
         }
         if !allowed.is_empty() {
-            args.push(("allowed", allowed.to_owned()));
+            args.push(("allowed", allowed.to_owned().into()));
         }
         self.issue("invalid-value", span, path.get(), args);
     }
@@ -364,7 +397,7 @@ impl Walker<'_> {
                 }
             },
             _ => {
-                self.wrong_type(value, path, "date");
+                self.wrong_type(value, path, TomlType::Date);
                 None
             }
         }
@@ -584,7 +617,7 @@ impl Walker<'_> {
                 Some(d)
             }
             _ => {
-                self.wrong_type(value, path, "string or table");
+                self.wrong_type(value, path, TomlType::StringOrTable);
                 None
             }
         }
@@ -681,7 +714,7 @@ mod tests {
         assert_eq!(rules(&loaded), [("unknown-key", "subject.provice")]);
         let args = &loaded.issues[0].args;
         assert!(
-            args.contains(&("suggestion", "province".to_owned())),
+            args.contains(&("suggestion", "province".into())),
             "{args:?}"
         );
     }
@@ -789,7 +822,7 @@ mod tests {
             let issue = loaded.issues.iter().find(|i| i.rule == "unknown-key");
             let issue = issue.unwrap_or_else(|| panic!("{table:?}: {typo} accepted"));
             assert!(
-                issue.args.contains(&("suggestion", key.to_owned())),
+                issue.args.contains(&("suggestion", key.into())),
                 "{:?}",
                 issue.args
             );

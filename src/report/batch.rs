@@ -61,13 +61,6 @@ fn province(code: &str, lang: Lang) -> String {
     };
     match lang {
         Lang::Zh => format!("{} {}", p.code, p.short_name),
-        Lang::En => {
-            let mut chars = p.pinyin.chars();
-            let name: String = chars
-                .next()
-                .map(|c| c.to_uppercase().chain(chars).collect())
-                .unwrap_or_default();
-            format!("{} {name}", p.code)
-        }
+        Lang::En => format!("{} {}", p.code, p.name_en()),
     }
 }

@@ -79,7 +79,7 @@ pub fn reason(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
     if let Some(p) = v.meta.changed_by_province() {
         text.push_str(&match lang {
             Lang::Zh => format!("（{}）", p.name),
-            Lang::En => format!(" ({})", p.name),
+            Lang::En => format!(" ({})", p.name_en()),
         });
     }
     text
@@ -92,7 +92,7 @@ fn problems(file: &str, findings: &[Finding], lang: Lang) -> String {
         .iter()
         .map(|f| {
             let mut values = vec![("document.file", file.to_owned())];
-            values.extend(f.placeholders());
+            values.extend(f.placeholders(lang));
             fill(f.rule.message.get(lang), &values)
         })
         .collect();
@@ -344,8 +344,8 @@ fn section_title(s: &Section, province: &crate::data::Province, lang: Lang) -> S
     match (lang, ty) {
         (Lang::Zh, Some(t)) => format!("{}·{nature}·{t}", province.name),
         (Lang::Zh, None) => format!("{}·{nature}", province.name),
-        (Lang::En, Some(t)) => format!("{} · {nature} · {t}", province.name),
-        (Lang::En, None) => format!("{} · {nature}", province.name),
+        (Lang::En, Some(t)) => format!("{} · {nature} · {t}", province.name_en()),
+        (Lang::En, None) => format!("{} · {nature}", province.name_en()),
     }
 }
 

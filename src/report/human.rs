@@ -43,7 +43,7 @@ pub(crate) fn handler(style: Style) -> GraphicalReportHandler {
 /// Renders one finding.
 pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
     let lang = style.lang;
-    let args = f.placeholders();
+    let args = f.placeholders(lang);
     let message = fill(f.rule.message.get(lang), &args);
     let mut help = fill(f.rule.help.get(lang), &args);
     let colon = if lang == Lang::Zh { "：" } else { ": " };
@@ -130,10 +130,12 @@ pub fn rule_errors(errors: &crate::rules::RulesError, style: Style) -> String {
     let mut out = String::new();
     match errors {
         RulesError::Io { path, message } => {
-            out.push_str(&format!(
-                "{}: {path}: {message}\n",
-                Msg::RulesUnreadable.get(lang)
-            ));
+            let values = [
+                ("path", path.clone()),
+                ("error", message.get(lang).to_owned()),
+            ];
+            out.push_str(&fill(Msg::RulesUnreadable.get(lang), &values));
+            out.push('\n');
         }
         RulesError::Invalid(files) => {
             for file in files {

@@ -42,7 +42,7 @@ pub fn display_path(path: &std::path::Path) -> String {
 }
 
 fn diagnostic<'a>(f: &'a Finding, text: &str, lang: Lang) -> Diagnostic<'a> {
-    let args = f.placeholders();
+    let args = f.placeholders(lang);
     let (line, column) = match &f.span {
         Some(span) => {
             let (l, c) = line_column(text, span.start);

@@ -23,7 +23,7 @@ fn literal(lit: &Lit, ty: Ty, lang: Lang) -> String {
             .label(key, lang)
             .map_or_else(|| key.clone(), str::to_owned),
         (Lit::Text(code), Ty::Province) => {
-            crate::data::province(code).map_or_else(|| code.clone(), |p| p.name.to_owned())
+            crate::data::province(code).map_or_else(|| code.clone(), |p| p.name_in(lang))
         }
         (Lit::Bool(b), _) => pick(
             lang,
@@ -185,11 +185,11 @@ pub fn requirement(rules: &RuleSet, v: &Variant, lang: Lang) -> String {
 }
 
 /// What a rule requires as far as its texts say, for when the rule itself
-/// is not at hand: its summary, else its message (placeholders left out).
+/// is not at hand: its summary, else its message as a generic text.
 pub fn summary(rule: &RuleMeta, lang: Lang) -> String {
     match (&rule.summary, rule.kind) {
         (Some(summary), kind) if kind != KindName::Step => summary.get(lang).to_owned(),
-        _ => crate::lang::fill(rule.message.get(lang), &[]),
+        _ => crate::lang::generic(rule.message.get(lang)),
     }
 }
 
@@ -353,10 +353,7 @@ pub fn scope(scope: &Scope, lang: Lang) -> String {
         parts.push(names.join(if lang == Lang::Zh { "、" } else { ", " }));
     }
     if let Some(provinces) = &scope.provinces {
-        let names: Vec<&str> = provinces
-            .iter()
-            .map(|p| if lang == Lang::Zh { p.name } else { p.code })
-            .collect();
+        let names: Vec<String> = provinces.iter().map(|p| p.name_in(lang)).collect();
         parts.push(names.join(if lang == Lang::Zh { "、" } else { ", " }));
     }
     parts.join(if lang == Lang::Zh { "；" } else { "; " })

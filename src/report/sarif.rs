@@ -21,7 +21,7 @@ use serde_sarif::sarif;
 use super::{artifact_path, region};
 use crate::Lang;
 use crate::finding::{Finding, RuleMeta, Severity};
-use crate::lang::fill;
+use crate::lang::generic;
 use crate::report::prose;
 use crate::rules::RuleSet;
 use crate::validate::FileReport;
@@ -137,15 +137,15 @@ fn text(s: String) -> sarif::MultiformatMessageString {
 }
 
 /// The rule as SARIF describes it, with what it requires in words. Message
-/// and help are rule files' templates: filled with no values, their optional
-/// `{?…?}` parts drop out.
+/// and help are rule files' templates: as generic texts, their optional
+/// `{?…?}` parts drop out and any other placeholder reads "…".
 fn descriptor(v: &RuleMeta, requirement: String, lang: Lang) -> sarif::ReportingDescriptor {
     let mut full = requirement.clone();
     if let Some(why) = &v.why {
         full.push_str("\n\n");
         full.push_str(why.get(lang));
     }
-    let mut help = fill(v.help.get(lang), &[]);
+    let mut help = generic(v.help.get(lang));
     help.push_str(&match lang {
         Lang::Zh => format!("\n\n详细说明：icp explain {}", v.id),
         Lang::En => format!("\n\nDetails: icp explain {}", v.id),

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use crate::checks::{self, chars};
 use crate::facts::Ctx;
 use crate::finding::Args;
+use crate::lang::Text;
 
 /// An algorithm of `icp`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -380,19 +381,19 @@ impl Algorithm {
             if cleaned.fullwidth {
                 out.push(outcome(
                     OutcomeName::Fullwidth,
-                    vec![("fixed", cleaned.value.to_string())],
+                    vec![("fixed", cleaned.value.to_string().into())],
                 ));
             }
             if cleaned.whitespace {
                 out.push(outcome(
                     OutcomeName::Whitespace,
-                    vec![("fixed", cleaned.value.to_string())],
+                    vec![("fixed", cleaned.value.to_string().into())],
                 ));
             }
             if cleaned.invisible {
                 out.push(outcome(
                     OutcomeName::Invisible,
-                    vec![("fixed", cleaned.value.to_string())],
+                    vec![("fixed", cleaned.value.to_string().into())],
                 ));
             }
             return out;
@@ -457,12 +458,31 @@ impl Algorithm {
                 Err(checks::ip::IpProblem::NotPublic { kind }) => {
                     vec![outcome(
                         OutcomeName::NotPublic,
-                        vec![("kind", kind.to_owned())],
+                        vec![("kind", ip_kind_words(kind).into())],
                     )]
                 }
             },
         }
     }
+}
+
+/// The kind of a non-public IP address (`checks::ip`'s key) in words, for
+/// "{value} 是{kind}地址" and "the address {value} is {kind}".
+fn ip_kind_words(kind: &str) -> Text {
+    let (zh, en) = match kind {
+        "private" => ("私有", "private"),
+        "loopback" => ("回环", "loopback"),
+        "link-local" => ("链路本地", "link-local"),
+        "unique-local" => ("唯一本地", "unique-local"),
+        "cgnat" => ("运营商级 NAT 共享", "shared (carrier-grade NAT)"),
+        "documentation" => ("文档示例专用", "reserved for documentation"),
+        "benchmarking" => ("基准测试专用", "reserved for benchmarking"),
+        "multicast" => ("组播", "multicast"),
+        "broadcast" => ("广播", "broadcast"),
+        "unspecified" => ("未指定", "unspecified"),
+        _ => ("保留", "reserved"),
+    };
+    Text::new(zh, en)
 }
 
 fn resident(value: &str, ctx: &Ctx<'_>, kind: checks::resident_id::IdKind) -> Vec<Outcome> {
@@ -474,28 +494,29 @@ fn resident(value: &str, ctx: &Ctx<'_>, kind: checks::resident_id::IdKind) -> Ve
         .map(|p| match *p {
             IdProblem::Length => outcome(
                 OutcomeName::Length,
-                vec![("length", value.chars().count().to_string())],
+                vec![("length", value.chars().count().to_string().into())],
             ),
             IdProblem::Legacy15 => {
                 let upgraded = checks::resident_id::upgrade15(value).unwrap_or_default();
-                outcome(OutcomeName::Legacy15, vec![("upgraded", upgraded)])
+                outcome(OutcomeName::Legacy15, vec![("upgraded", upgraded.into())])
             }
             IdProblem::Characters => outcome(OutcomeName::Characters, Vec::new()),
             IdProblem::Checksum { expected } => outcome(
                 OutcomeName::Checksum,
-                vec![("expected", expected.to_string())],
+                vec![("expected", expected.to_string().into())],
             ),
             IdProblem::BirthDate => outcome(OutcomeName::BirthDate, Vec::new()),
             IdProblem::FutureBirth => outcome(OutcomeName::FutureBirth, Vec::new()),
-            IdProblem::UnknownRegion { code } => {
-                outcome(OutcomeName::Region, vec![("region", format!("{code:06}"))])
-            }
+            IdProblem::UnknownRegion { code } => outcome(
+                OutcomeName::Region,
+                vec![("region", format!("{code:06}").into())],
+            ),
         })
         .collect();
     if parsed.is_some_and(|p| p.lowercase_x) {
         out.push(outcome(
             OutcomeName::LowercaseX,
-            vec![("fixed", value.to_ascii_uppercase())],
+            vec![("fixed", value.to_ascii_uppercase().into())],
         ));
     }
     out
@@ -510,21 +531,21 @@ fn uscc(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
         .map(|p| match *p {
             UsccProblem::Length => outcome(
                 OutcomeName::Length,
-                vec![("length", value.chars().count().to_string())],
+                vec![("length", value.chars().count().to_string().into())],
             ),
             UsccProblem::Alphabet => outcome(OutcomeName::Alphabet, Vec::new()),
             UsccProblem::Region => outcome(OutcomeName::Region, Vec::new()),
             UsccProblem::Checksum { expected } => outcome(
                 OutcomeName::Checksum,
-                vec![("expected", expected.to_string())],
+                vec![("expected", expected.to_string().into())],
             ),
             UsccProblem::OrgCode { expected } => outcome(
                 OutcomeName::OrgCode,
-                vec![("expected", expected.to_string())],
+                vec![("expected", expected.to_string().into())],
             ),
             UsccProblem::UnknownRegistration { authority, kind } => outcome(
                 OutcomeName::Registration,
-                vec![("code", format!("{authority}{kind}"))],
+                vec![("code", format!("{authority}{kind}").into())],
             ),
         })
         .collect()
@@ -541,13 +562,13 @@ fn office_phone(value: &str, raw: &str) -> Vec<Outcome> {
             P::Format => {
                 let mut args = Vec::new();
                 if let Some(s) = checks::phone::suggest_office(raw) {
-                    args.push(("suggestion", s));
+                    args.push(("suggestion", s.into()));
                 }
                 outcome(OutcomeName::Format, args)
             }
             P::Mobile => outcome(OutcomeName::Mobile, Vec::new()),
             P::UnknownAreaCode { code } => {
-                outcome(OutcomeName::AreaCode, vec![("area_code", code)])
+                outcome(OutcomeName::AreaCode, vec![("area_code", code.into())])
             }
             P::LocalLength {
                 area_code,
@@ -561,7 +582,7 @@ fn office_phone(value: &str, raw: &str) -> Vec<Outcome> {
                 };
                 outcome(
                     OutcomeName::LocalLength,
-                    vec![("area_code", area_code), ("digits", digits)],
+                    vec![("area_code", area_code.into()), ("digits", digits.into())],
                 )
             }
             P::LocalFirstDigit => outcome(OutcomeName::LocalFirstDigit, Vec::new()),
@@ -575,7 +596,7 @@ fn mobile(value: &str) -> Vec<Outcome> {
         Err(checks::phone::MobileProblem::Format) => vec![outcome(OutcomeName::Format, Vec::new())],
         Err(checks::phone::MobileProblem::UnknownBlock) => {
             let block: String = value.chars().take(3).collect();
-            vec![outcome(OutcomeName::Segment, vec![("block", block)])]
+            vec![outcome(OutcomeName::Segment, vec![("block", block.into())])]
         }
     }
 }
@@ -590,19 +611,20 @@ fn domain(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
             P::Syntax => outcome(OutcomeName::Syntax, Vec::new()),
             P::NotRegistrable { registrable } => outcome(
                 OutcomeName::NotRegistrable,
-                vec![("registrable", registrable.clone())],
+                vec![("registrable", registrable.clone().into())],
             ),
             P::PublicSuffix => outcome(OutcomeName::PublicSuffix, Vec::new()),
-            P::MixedScript { label } => {
-                outcome(OutcomeName::MixedScript, vec![("label", label.clone())])
-            }
+            P::MixedScript { label } => outcome(
+                OutcomeName::MixedScript,
+                vec![("label", label.clone().into())],
+            ),
             P::Uppercase => outcome(
                 OutcomeName::Uppercase,
-                vec![("fixed", value.to_lowercase())],
+                vec![("fixed", value.to_lowercase().into())],
             ),
             P::TrailingDot => outcome(
                 OutcomeName::TrailingDot,
-                vec![("fixed", value.trim_end_matches('.').to_owned())],
+                vec![("fixed", value.trim_end_matches('.').to_owned().into())],
             ),
         })
         .collect()
@@ -619,11 +641,14 @@ fn domain_suffix(value: &str, ctx: &Ctx<'_>, lists: &[(&str, &HashSet<String>)])
     // The longer match wins: `gov.cn` may be approved while `cn` is not listed.
     match (approved, refused) {
         (Some((a, _)), Some((r, _))) if a >= r => Vec::new(),
-        (_, Some((_, suffix))) => vec![outcome(OutcomeName::Refused, vec![("suffix", suffix)])],
+        (_, Some((_, suffix))) => vec![outcome(
+            OutcomeName::Refused,
+            vec![("suffix", suffix.into())],
+        )],
         (Some(_), None) => Vec::new(),
         (None, None) => vec![outcome(
             OutcomeName::Unknown,
-            vec![("suffix", domain.suffix.clone())],
+            vec![("suffix", domain.suffix.clone().into())],
         )],
     }
 }
@@ -661,9 +686,9 @@ fn icp_number(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
             out.push(outcome(
                 OutcomeName::Abbreviation,
                 vec![
-                    ("abbr", number.abbr.clone()),
-                    ("expected", expected.join(" / ")),
-                    ("province", province.name.to_owned()),
+                    ("abbr", number.abbr.clone().into()),
+                    ("expected", expected.join(" / ").into()),
+                    ("province", province.names().into()),
                 ],
             ));
         }

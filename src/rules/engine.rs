@@ -12,9 +12,11 @@ use super::algorithm::{Algorithm, Outcome};
 use super::compile::{DocOwner, Kind, Words};
 use super::condition::Tri;
 use super::{RuleSet, Variant, View};
+use crate::facts::{Choices, Ty};
 use crate::facts::{Ctx, DocTable, Each, Env, Fact, KindNames, Memo, Place, Scans, Value};
 use crate::filing::{Document, Documents, Filing, Loaded, Owner, Vocabulary};
-use crate::finding::{Args, Finding, KindName, Severity};
+use crate::finding::{Arg, Args, Finding, KindName, Severity};
+use crate::{Lang, Text};
 
 /// The dates a filing is judged by.
 #[derive(Clone, Copy, Debug)]
@@ -207,7 +209,7 @@ impl RuleSet {
             let facts = rule
                 .fact_args
                 .iter()
-                .map(|(name, fact)| (name.clone(), display_fact(ctx, *fact)))
+                .map(|(name, fact)| (name.clone(), self.fact_arg(*fact, &ctx.value(*fact))))
                 .collect();
             out.push(Finding {
                 rule: rule.meta.clone(),
@@ -224,7 +226,10 @@ impl RuleSet {
                 if cond.eval(ctx) == Tri::False {
                     let fact = at(cond.first_fact());
                     let (place, args) = match fact {
-                        Some(f) => (ctx.place(f), vec![("value", ctx.value(f).display())]),
+                        Some(f) => (
+                            ctx.place(f),
+                            vec![("value", self.fact_arg(f, &ctx.value(f)))],
+                        ),
                         None => (fallback_place(ctx), Vec::new()),
                     };
                     report(out, place, args);
@@ -235,7 +240,7 @@ impl RuleSet {
                     if ctx.value(*fact).is_present() == Some(false) {
                         let place = ctx.place(*fact);
                         let field = place.path.clone();
-                        report(out, place, vec![("field", field)]);
+                        report(out, place, vec![("field", field.into())]);
                     }
                 }
             }
@@ -244,7 +249,7 @@ impl RuleSet {
                     if ctx.value(*fact).is_present() == Some(true) {
                         let place = ctx.place(*fact);
                         let field = place.path.clone();
-                        report(out, place, vec![("field", field)]);
+                        report(out, place, vec![("field", field.into())]);
                     }
                 }
             }
@@ -271,14 +276,14 @@ impl RuleSet {
                 if lacks_phrase || !missing.is_empty() || too_short {
                     let place = ctx.place(at(Some(*field)).unwrap_or(*field));
                     let mut args = vec![
-                        ("phrase", phrases.join(" / ")),
-                        ("phrases", all_phrases.join("、")),
+                        ("phrase", phrases.join(" / ").into()),
+                        ("phrases", all_phrases.join("、").into()),
                     ];
                     if !missing.is_empty() {
-                        args.push(("missing", missing.join("、")));
+                        args.push(("missing", missing.join("、").into()));
                     }
                     if let Some(m) = min_chars {
-                        args.push(("min_chars", m.to_string()));
+                        args.push(("min_chars", m.to_string().into()));
                     }
                     report(out, place, args);
                 }
@@ -323,7 +328,10 @@ impl RuleSet {
                     report(
                         out,
                         place,
-                        vec![("word", found.join("、")), ("value", text.to_string())],
+                        vec![
+                            ("word", found.join("、").into()),
+                            ("value", text.to_string().into()),
+                        ],
                     );
                 }
             }
@@ -333,12 +341,12 @@ impl RuleSet {
                 };
                 if min.is_some_and(|m| n < m) || max.is_some_and(|m| n > m) {
                     let place = ctx.place(at(Some(*fact)).unwrap_or(*fact));
-                    let mut args = vec![("count", n.to_string())];
+                    let mut args = vec![("count", n.to_string().into())];
                     if let Some(m) = min {
-                        args.push(("min", m.to_string()));
+                        args.push(("min", m.to_string().into()));
                     }
                     if let Some(m) = max {
-                        args.push(("max", m.to_string()));
+                        args.push(("max", m.to_string().into()));
                     }
                     report(out, place, args);
                 }
@@ -376,7 +384,7 @@ impl RuleSet {
                         .find(|o| wanted.as_ref().is_none_or(|w| w.contains(&o.code)))
                     {
                         let mut args = outcome.args.clone();
-                        args.push(("value", value.to_string()));
+                        args.push(("value", value.to_string().into()));
                         report(out, ctx.place(at(Some(*field)).unwrap_or(*field)), args);
                     }
                 }
@@ -396,12 +404,12 @@ impl RuleSet {
                         });
                     let (span, path) = table_place(ctx, need.table);
                     let mut args = vec![
-                        ("kind", need.kind.clone()),
-                        ("document_zh", name.zh.clone()),
-                        ("document_en", name.en.clone()),
+                        ("kind", need.kind.clone().into()),
+                        ("document_zh", name.zh.clone().into()),
+                        ("document_en", name.en.clone().into()),
                     ];
                     if let Some(domain) = &need.domain {
-                        args.push(("domain", domain.clone()));
+                        args.push(("domain", domain.clone().into()));
                     }
                     report(out, Place { span, path }, args);
                 }
@@ -576,14 +584,42 @@ fn table_place(ctx: &Ctx<'_>, table: DocTable) -> (Option<crate::filing::Span>, 
     (docs.and_then(|d| d.span.clone()).or(span), table.path())
 }
 
-/// A fact's value for a message: provinces by name, choices by label.
-fn display_fact(ctx: &Ctx<'_>, fact: Fact) -> String {
-    let value = ctx.value(fact);
-    match (fact.ty(), &value) {
-        (crate::facts::Ty::Province, Value::Text(code)) => {
-            crate::data::province(code).map_or_else(|| code.to_string(), |p| p.name.to_owned())
+impl RuleSet {
+    /// A fact's value for a message, language-neutral: a choice by its
+    /// label and a province by its name, in each language (the reporter
+    /// picks one); anything else as the filing writes it.
+    fn fact_arg(&self, fact: Fact, value: &Value<'_>) -> Arg {
+        let words = |key: &str| -> Option<Text> {
+            match fact.ty() {
+                Ty::Province => crate::data::province(key).map(|p| p.names()),
+                Ty::Choice(Choices::DocumentKind) | Ty::ChoiceList(Choices::DocumentKind) => {
+                    self.document_kind(key).map(|k| k.name.clone())
+                }
+                Ty::Choice(c) | Ty::ChoiceList(c) => {
+                    Some(Text::new(c.label(key, Lang::Zh)?, c.label(key, Lang::En)?))
+                }
+                _ => None,
+            }
+        };
+        match value {
+            Value::Text(key) => {
+                words(key.trim()).map_or_else(|| value.display().into(), Arg::Words)
+            }
+            Value::List(items) if matches!(fact.ty(), Ty::ChoiceList(_)) => {
+                let (mut zh, mut en) = (Vec::new(), Vec::new());
+                for item in items {
+                    let text = match item {
+                        Value::Text(key) => words(key.trim()),
+                        _ => None,
+                    }
+                    .unwrap_or_else(|| Text::new(item.display(), item.display()));
+                    zh.push(text.zh);
+                    en.push(text.en);
+                }
+                Arg::Words(Text::new(zh.join("、"), en.join(", ")))
+            }
+            _ => value.display().into(),
         }
-        _ => value.display(),
     }
 }
 

@@ -37,8 +37,8 @@ pub enum RulesError {
     Io {
         /// The path.
         path: String,
-        /// The error.
-        message: String,
+        /// What went wrong, in both languages.
+        message: crate::lang::Text,
     },
     /// One or more rule files are broken.
     Invalid(Vec<RuleFileErrors>),

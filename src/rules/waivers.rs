@@ -88,27 +88,27 @@ pub fn apply(
         };
         match verdict {
             Verdict::Unknown => {
-                let mut args = vec![("rule", id.to_owned())];
+                let mut args = vec![("rule", id.to_owned().into())];
                 if let Some(best) = crate::suggest::closest(id, rules.ids()) {
-                    args.push(("suggestion", best.to_owned()));
+                    args.push(("suggestion", best.to_owned().into()));
                 }
                 let args = if id.is_empty() { Vec::new() } else { args };
                 found.push((UNKNOWN_RULE, rule_place(), args));
             }
             Verdict::OfError => {
-                found.push((OF_ERROR, rule_place(), vec![("rule", id.to_owned())]));
+                found.push((OF_ERROR, rule_place(), vec![("rule", id.to_owned().into())]));
             }
             Verdict::WithoutReason => {
                 let span = waiver.reason.as_ref().map_or(&waiver.span, |r| &r.span);
                 let place = (span.clone(), format!("waive[{i}].reason"));
-                found.push((WITHOUT_REASON, place, vec![("rule", id.to_owned())]));
+                found.push((WITHOUT_REASON, place, vec![("rule", id.to_owned().into())]));
             }
             Verdict::Waives => {
                 let before = out.len();
                 out.retain(|f| !(f.id() == id && f.severity() < Severity::Error));
                 let dropped = before - out.len();
                 if dropped == 0 {
-                    found.push((UNUSED, rule_place(), vec![("rule", id.to_owned())]));
+                    found.push((UNUSED, rule_place(), vec![("rule", id.to_owned().into())]));
                 } else {
                     applied.push(Applied {
                         rule: id.to_owned(),

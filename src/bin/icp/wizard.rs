@@ -14,7 +14,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use dialoguer::theme::ColorfulTheme;
+use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, FuzzySelect, Input, MultiSelect};
 use icp::Lang;
 use icp::data::{self, City, Province};
@@ -572,7 +572,11 @@ impl<'a> Wizard<'a> {
     }
 
     fn confirm(&self, prompt: &str, default: bool) -> Step<bool> {
-        Confirm::with_theme(&self.theme)
+        let theme = YesNo {
+            colorful: &self.theme,
+            lang: self.lang,
+        };
+        Confirm::with_theme(&theme)
             .with_prompt(prompt)
             .default(default)
             .interact()
@@ -736,6 +740,87 @@ fn split(v: Option<&str>) -> Vec<String> {
         .filter(|s| !s.is_empty())
         .map(str::to_owned)
         .collect()
+}
+
+/// The colourful theme for yes/no questions, with the answers in the
+/// wizard's language: dialoguer writes `(y/n)` and `yes`/`no` whatever the
+/// language. The keys stay `y` and `n` (and Enter for the default).
+struct YesNo<'t> {
+    colorful: &'t ColorfulTheme,
+    lang: Lang,
+}
+
+impl YesNo<'_> {
+    fn answer(&self, yes: bool) -> &'static str {
+        match (self.lang, yes) {
+            (Lang::Zh, true) => "是",
+            (Lang::Zh, false) => "否",
+            (Lang::En, true) => "yes",
+            (Lang::En, false) => "no",
+        }
+    }
+
+    fn hint(&self) -> &'static str {
+        match self.lang {
+            Lang::Zh => "（y 是 / n 否）",
+            Lang::En => "(y/n)",
+        }
+    }
+}
+
+impl Theme for YesNo<'_> {
+    fn format_confirm_prompt(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        default: Option<bool>,
+    ) -> std::fmt::Result {
+        let c = self.colorful;
+        if !prompt.is_empty() {
+            write!(
+                f,
+                "{} {} ",
+                c.prompt_prefix,
+                c.prompt_style.apply_to(prompt)
+            )?;
+        }
+        write!(
+            f,
+            "{} {}",
+            c.hint_style.apply_to(self.hint()),
+            c.prompt_suffix
+        )?;
+        match default {
+            Some(yes) => write!(f, " {}", c.defaults_style.apply_to(self.answer(yes))),
+            None => Ok(()),
+        }
+    }
+
+    fn format_confirm_prompt_selection(
+        &self,
+        f: &mut dyn std::fmt::Write,
+        prompt: &str,
+        selection: Option<bool>,
+    ) -> std::fmt::Result {
+        let c = self.colorful;
+        if !prompt.is_empty() {
+            write!(
+                f,
+                "{} {} ",
+                c.success_prefix,
+                c.prompt_style.apply_to(prompt)
+            )?;
+        }
+        match selection {
+            Some(yes) => write!(
+                f,
+                "{} {}",
+                c.success_suffix,
+                c.values_style.apply_to(self.answer(yes))
+            ),
+            None => write!(f, "{}", c.success_suffix),
+        }
+    }
 }
 
 #[cfg(test)]

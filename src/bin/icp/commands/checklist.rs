@@ -32,11 +32,13 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
         Ok(list) if args.redact => icp::redact::checklist(list),
         Ok(list) => list,
         Err(e) => {
+            let values = [
+                ("path", e.path.display().to_string()),
+                ("error", e.message.get(lang).to_owned()),
+            ];
             eprintln!(
-                "{}: {}: {}",
-                icp::i18n::Msg::Unreadable.get(lang),
-                e.path.display(),
-                e.message
+                "{}",
+                icp::lang::fill(icp::i18n::Msg::Unreadable.get(lang), &values)
             );
             return ERROR;
         }

@@ -48,7 +48,7 @@ fn write_all(ctx: &Context, dir: &Path) -> u8 {
                 Msg::CannotWrite.get(ctx.lang),
                 &[
                     ("path", path.display().to_string()),
-                    ("error", e.to_string())
+                    ("error", icp::i18n::io_error(&e).get(ctx.lang).to_owned())
                 ]
             )
         );

@@ -56,7 +56,19 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
             Ok(draft) => draft.render(Mode::Filing),
             Err(e) => {
                 let _ = dialoguer::console::Term::stderr().show_cursor();
-                eprintln!("{cancelled} ({e})");
+                // Interrupted is how the prompts end on Ctrl-C or a closed
+                // terminal: cancelling says all there is to say. Any other
+                // failure is named in the user's language.
+                let dialoguer::Error::IO(e) = e;
+                if e.kind() == std::io::ErrorKind::Interrupted {
+                    eprintln!("{cancelled}");
+                } else {
+                    let why = icp::i18n::io_error(&e);
+                    match lang {
+                        icp::Lang::Zh => eprintln!("{cancelled}（{}）", why.zh),
+                        icp::Lang::En => eprintln!("{cancelled} ({})", why.en),
+                    }
+                }
                 return ERROR;
             }
         }
@@ -75,7 +87,10 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
             "{}",
             icp::lang::fill(
                 Msg::CannotWrite.get(lang),
-                &[("path", shown.clone()), ("error", e.to_string())]
+                &[
+                    ("path", shown.clone()),
+                    ("error", icp::i18n::io_error(&e).get(lang).to_owned())
+                ]
             )
         );
         return if e.kind() == std::io::ErrorKind::AlreadyExists {

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use icp::Lang;
-use icp::i18n::Msg;
+use icp::i18n::{Msg, io_error};
 use icp::lang::fill;
 use icp::report::{self, Summary};
 use icp::rules::RuleSet;
@@ -63,12 +63,11 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
         }
     }
     for e in &path_errors {
-        eprintln!(
-            "{}: {}: {}",
-            Msg::Unreadable.get(ctx.lang),
-            e.path.display(),
-            e.message
-        );
+        let values = [
+            ("path", e.path.display().to_string()),
+            ("error", e.message.get(ctx.lang).to_owned()),
+        ];
+        eprintln!("{}", fill(Msg::Unreadable.get(ctx.lang), &values));
     }
     if files.is_empty() && path_errors.is_empty() {
         // Say why nothing was checked: a pattern that excludes too much
@@ -104,7 +103,10 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
                     "{}",
                     fill(
                         Msg::CannotWrite.get(ctx.lang),
-                        &[("path", path), ("error", e.to_string())]
+                        &[
+                            ("path", path),
+                            ("error", io_error(&e).get(ctx.lang).to_owned())
+                        ]
                     )
                 );
                 code = ERROR;
