@@ -231,6 +231,161 @@ fn what_expired_since_prepared_on_is_a_warning() {
     assert_eq!(run(&["--today", "2020-01-01"]), "");
 }
 
+/// What the system says when a file cannot be read or written is said in
+/// the user's language, not in the operating system's English.
+#[test]
+fn io_errors_are_in_the_language_of_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.filing.toml");
+    let stderr = |args: &[&std::ffi::OsStr]| {
+        let out = icp().args(["--lang", "zh"]).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let english = |s: &str| s.contains("No such file") || s.contains("os error");
+    let read = stderr(&["validate".as_ref(), missing.as_os_str()]);
+    assert!(
+        read.contains("nope.filing.toml：文件或目录不存在"),
+        "{read}"
+    );
+    assert!(read.starts_with("无法读取 "), "{read}");
+    let listed = stderr(&["checklist".as_ref(), missing.as_os_str()]);
+    assert!(listed.contains("：文件或目录不存在"), "{listed}");
+    let rules = stderr(&[
+        "validate".as_ref(),
+        "examples/enterprise-gd.filing.toml".as_ref(),
+        "--rules".as_ref(),
+        missing.as_os_str(),
+    ]);
+    assert!(rules.starts_with("无法读取规则目录 "), "{rules}");
+    assert!(rules.contains("：文件或目录不存在"), "{rules}");
+    let written = stderr(&[
+        "validate".as_ref(),
+        "examples/enterprise-gd.filing.toml".as_ref(),
+        "--today".as_ref(),
+        "2026-11-28".as_ref(),
+        "--format".as_ref(),
+        "json".as_ref(),
+        "--output-file".as_ref(),
+        dir.path().join("no/such/dir/report.json").as_os_str(),
+    ]);
+    assert!(
+        written.contains("report.json：文件或目录不存在"),
+        "{written}"
+    );
+    for text in [&read, &listed, &rules, &written] {
+        assert!(!english(text), "{text}");
+    }
+    let en = icp()
+        .args(["--lang", "en", "validate"])
+        .arg(&missing)
+        .output()
+        .unwrap();
+    let en = String::from_utf8(en.stderr).unwrap();
+    assert!(
+        en.contains("cannot read ") && en.contains("nope.filing.toml: no such file or directory"),
+        "{en}"
+    );
+}
+
+/// Findings hold values, not words of one language: a choice, a province,
+/// the kind of an IP address and a TOML type are said in the language of
+/// the report, and a document is named the same way by `validate` and
+/// `checklist`.
+#[test]
+fn values_are_said_in_the_language_of_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let write = |name: &str, text: String| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        path
+    };
+    let unit = write(
+        "unit.filing.toml",
+        common::example("enterprise-gd")
+            .replace(
+                "certificate_type = \"business-license\"",
+                "certificate_type = \"institution-certificate\"",
+            )
+            .replace("mobile = \"13800138000\"", "mobile = 13800138000")
+            .replace("\"119.29.168.10\"", "\"192.168.0.1\""),
+    );
+    let personal = write(
+        "personal.filing.toml",
+        common::example("personal-sc").replace(
+            "service = \"其他\"",
+            "service = \"其他\"\npreapprovals = [\"news\", \"bbs\"]",
+        ),
+    );
+    let cq = write(
+        "cq.filing.toml",
+        common::example("provinces/cq-personal")
+            .replace("\"500103199208114626\"", "\"440305199003074437\""),
+    );
+    let concise = |lang: &str, path: &Path| {
+        stdout(
+            icp()
+                .args([
+                    "validate",
+                    "--no-config",
+                    "--format",
+                    "concise",
+                    "--today",
+                    "2026-11-28",
+                ])
+                .args(["--lang", lang])
+                .arg(path),
+        )
+    };
+    let zh = concise("zh", &unit) + &concise("zh", &personal) + &concise("zh", &cq);
+    let en = concise("en", &unit) + &concise("en", &personal) + &concise("en", &cq);
+    for said in [
+        "证件类型“事业单位法人证书”不适用于主办单位性质“企业”",
+        "此处应为字符串，实际是整数",
+        "192.168.0.1 是私有地址，不是公网地址",
+        "个人网站不能涉及前置审批内容（新闻、电子公告服务）",
+        "缺少前置审批文件（电子公告服务）",
+        "身份证由广东省签发",
+    ] {
+        assert!(zh.contains(said), "{said}\n{zh}");
+    }
+    for said in [
+        "the certificate type “public institution certificate” does not go with the nature “enterprise”",
+        "expected string here, found integer",
+        "the address 192.168.0.1 is private, not public",
+        "(news, bulletin board services)",
+        "the ID was issued in Guangdong",
+    ] {
+        assert!(en.contains(said), "{said}\n{en}");
+    }
+    for english in [
+        "institution-certificate",
+        "enterprise",
+        "private",
+        "string",
+        "integer",
+        "bbs",
+    ] {
+        assert!(!zh.contains(english), "{english}\n{zh}");
+    }
+    assert!(!en.contains("广东省"), "{en}");
+    // The checklist names the pre-approval document as validate does.
+    let list = stdout(
+        icp()
+            .args([
+                "checklist",
+                "--no-config",
+                "--format",
+                "markdown",
+                "--today",
+                "2026-11-28",
+            ])
+            .args(["--lang", "zh"])
+            .arg(&personal),
+    );
+    assert!(list.contains("前置审批文件（电子公告服务）"), "{list}");
+}
+
 #[test]
 fn language_from_flag_and_environment() {
     let args = ["validate", "tests/fixtures/broken.filing.toml"];

@@ -155,10 +155,10 @@ fn masks_keep_a_prefix_and_a_suffix_and_the_snippets_their_place() {
     let out = output(icp(dir.path()).args(["validate", "filing.toml", "--lang", "en", "--redact"]));
     for masked in [
         "id_number = \"1101**********002x\"",
-        "Write 1101**********002X.",
+        "capital X: 1101**********002X.",
         "office_phone = \"086-010-****3388\"   # 备用 0755-****7777，b********@example.org",
         "mobile = \"１３９＊＊＊＊５６７８\"",
-        "Write it as 139****5678.",
+        "Write it as 139****5678: ",
         "emergency_phone = \"137****7000\"",
         "email = \"l******@example.cn\"",
         "the document file scans/137****7000-front.jpg does not exist",

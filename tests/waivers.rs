@@ -194,7 +194,7 @@ fn waiver_messages_in_chinese() {
         .unwrap();
     let human = String::from_utf8(out.stdout).unwrap();
     assert!(
-        human.contains("规则 domain-holder 是错误级别，不能放弃"),
+        human.contains("规则 domain-holder 是错误级别，不能豁免"),
         "{human}"
     );
 }
