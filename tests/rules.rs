@@ -161,7 +161,19 @@ fn findings_in_dir(
     dates: Dates,
     scans: &[(String, String)],
 ) -> Vec<(String, String, String)> {
+    triples(&in_dir(rules, text, dates, scans).1)
+}
+
+/// A filing written as `filing.toml` into a directory with its declared
+/// scans, and its findings.
+fn in_dir(
+    rules: &RuleSet,
+    text: &str,
+    dates: Dates,
+    scans: &[(String, String)],
+) -> (tempfile::TempDir, Vec<icp::finding::Finding>) {
     let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("filing.toml"), text).unwrap();
     let loaded = icp::filing::load(text.as_bytes());
     let declared = {
         let f = &loaded.filing;
@@ -198,7 +210,8 @@ fn findings_in_dir(
             _ => std::fs::write(&path, TINY_JPEG).unwrap(),
         }
     }
-    triples(&rules.check_in(&loaded, dates, Some(&icp::scans::Disk::new(dir.path()))))
+    let found = rules.check_in(&loaded, dates, Some(&icp::scans::Disk::new(dir.path())));
+    (dir, found)
 }
 
 #[test]
@@ -400,4 +413,368 @@ fn rules_not_yet_in_force_stay_quiet() {
     let fired: Vec<&str> = in_2026.iter().map(|(r, _, _)| r.as_str()).collect();
     assert!(fired.contains(&"domain-suffix-refused"), "{fired:?}");
     assert!(fired.contains(&"domain-expired"), "{fired:?}");
+}
+
+// --- what a person reads -------------------------------------------------
+
+/// The literal text of a template: every placeholder left out (optional
+/// groups kept), i.e. what the rule file itself writes.
+fn literal(template: &str) -> String {
+    let names: Vec<(&str, String)> = icp::lang::placeholders(template)
+        .map(|n| (n, String::new()))
+        .collect();
+    icp::lang::fill(template, &names)
+}
+
+/// How often a word stands alone in a text (`true`, not `untrue`).
+fn word_count(text: &str, word: &str) -> usize {
+    let is_word = |c: char| c.is_ascii_alphanumeric() || c == '_';
+    text.match_indices(word)
+        .filter(|(at, _)| {
+            let before = text[..*at].chars().next_back();
+            let after = text[at + word.len()..].chars().next();
+            !before.is_some_and(is_word) && !after.is_some_and(is_word)
+        })
+        .count()
+}
+
+/// A rendered text shows nothing a placeholder should have replaced: no
+/// brace and no bare `true`/`false` beyond those its templates write
+/// themselves (a help may say `same_as_subject = true`).
+fn reads_well(failures: &mut Vec<String>, place: &str, rendered: &str, templates: &[&str]) {
+    let written: String = templates
+        .iter()
+        .map(|t| literal(t))
+        .collect::<Vec<_>>()
+        .join("\n");
+    let more = |needle: &str| {
+        if needle.starts_with(char::is_alphabetic) {
+            word_count(rendered, needle) > word_count(&written, needle)
+        } else {
+            rendered.matches(needle).count() > written.matches(needle).count()
+        }
+    };
+    for needle in ["{", "}", "true", "false"] {
+        if more(needle) {
+            failures.push(format!("{place}: {needle:?} in {rendered:?}"));
+            return;
+        }
+    }
+}
+
+/// A value for a fact of each type, as the engine would show it.
+fn sample_fact(fact: icp::facts::Fact) -> icp::finding::Arg {
+    use icp::facts::Ty;
+    use icp::finding::Arg;
+    match fact.ty() {
+        Ty::Text => Arg::Plain("示例文字".into()),
+        Ty::Bool => Arg::Plain("true".into()),
+        Ty::Int => Arg::Plain("12".into()),
+        Ty::Date => Arg::Plain("2026-11-28".into()),
+        Ty::Province => Arg::Words(icp::Text::new("广东省", "Guangdong")),
+        Ty::Choice(_) | Ty::ChoiceList(_) => Arg::Words(icp::Text::new("企业", "enterprise")),
+        Ty::TextList => Arg::Plain("example.com, example.cn".into()),
+    }
+}
+
+/// The values a rule's findings fill in, as the engine makes them for its
+/// kind, with representative values.
+fn sample_args(v: &icp::rules::Variant) -> icp::finding::Args {
+    use icp::finding::Arg;
+    use icp::rules::Kind;
+    let plain = |names: &[&'static str]| -> icp::finding::Args {
+        names
+            .iter()
+            .map(|n| (*n, Arg::Plain("示例".into())))
+            .collect()
+    };
+    match v.kind.as_ref() {
+        Kind::Assert(cond) => {
+            v.at.or(cond.first_fact())
+                .map(|f| vec![("value", sample_fact(f))])
+                .unwrap_or_default()
+        }
+        Kind::Require(_) | Kind::Forbid(_) => vec![("field", "subject.name".into())],
+        Kind::Note { .. } => vec![
+            ("phrase", "个人网站".into()),
+            ("phrases", "个人、非经营性".into()),
+            ("missing", "非经营性".into()),
+            ("min_chars", "10".into()),
+        ],
+        Kind::Words { .. } => vec![("word", "彩票".into()), ("value", "示例彩票网".into())],
+        Kind::Limit { .. } => vec![
+            ("count", "12".into()),
+            ("min", "1".into()),
+            ("max", "10".into()),
+        ],
+        Kind::Check {
+            algorithm, report, ..
+        } => {
+            let mut args = plain(&["value"]);
+            for (outcome, names) in algorithm.outcomes() {
+                if report.as_ref().is_none_or(|r| r.contains(outcome)) {
+                    args.extend(plain(names));
+                }
+            }
+            args
+        }
+        Kind::Document { .. } => vec![
+            ("kind", "business-license".into()),
+            ("document_zh", "营业执照".into()),
+            ("document_en", "business licence".into()),
+            ("domain", "example.com".into()),
+        ],
+        Kind::Load => {
+            let mut args = plain(&[
+                "size",
+                "max",
+                "detail",
+                "key",
+                "suggestion",
+                "value",
+                "allowed",
+                "rule",
+            ]);
+            args.push(("expected", Arg::Words(icp::Text::new("字符串", "string"))));
+            args.push(("found", Arg::Words(icp::Text::new("整数", "integer"))));
+            args
+        }
+        Kind::Step => Vec::new(),
+    }
+}
+
+/// Every message a set of findings shows, in every output format and both
+/// languages, reads without a placeholder or a bare boolean.
+fn check_rendered(
+    failures: &mut Vec<String>,
+    label: &str,
+    rules: &RuleSet,
+    text: &str,
+    findings: Vec<icp::finding::Finding>,
+) {
+    use icp::Lang;
+    use icp::report;
+    if findings.is_empty() {
+        return;
+    }
+    let file = icp::validate::FileReport {
+        path: "filing.toml".into(),
+        province: None,
+        nature: None,
+        text: text.to_owned(),
+        findings,
+    };
+    let reports = std::slice::from_ref(&file);
+    for lang in [Lang::Zh, Lang::En] {
+        let at = |format: &str, f: &icp::finding::Finding| {
+            format!("{label} / {} / {format} / {}", lang.code(), f.id())
+        };
+        let templates = |f: &icp::finding::Finding| -> Vec<String> {
+            vec![
+                f.rule.message.get(lang).to_owned(),
+                f.rule.help.get(lang).to_owned(),
+            ]
+        };
+        let json: serde_json::Value =
+            serde_json::from_str(&report::json::render(reports, lang)).unwrap();
+        let concise = report::concise::render(reports, lang);
+        let github = report::github::render(reports, lang);
+        let sarif: serde_json::Value =
+            serde_json::from_str(&report::sarif::render(reports, rules, lang)).unwrap();
+        let mut concise = concise.lines();
+        let mut github = github.lines();
+        for (i, f) in file.findings.iter().enumerate() {
+            let t = templates(f);
+            let t: Vec<&str> = t.iter().map(String::as_str).collect();
+            let d = &json["files"][0]["diagnostics"][i];
+            for key in ["message", "help"] {
+                reads_well(failures, &at("json", f), d[key].as_str().unwrap(), &t);
+            }
+            let line = concise.next().unwrap_or_default();
+            let message = line
+                .split_once(&format!(" {} ", f.id()))
+                .map_or(line, |(_, m)| m);
+            reads_well(failures, &at("concise", f), message, &t);
+            let line = github.next().unwrap_or_default();
+            let body = line.splitn(3, "::").nth(2).unwrap_or_default();
+            let body = body
+                .replace("%0A", "\n")
+                .replace("%0D", "\r")
+                .replace("%25", "%");
+            reads_well(failures, &at("github", f), &body, &t);
+            let result = &sarif["runs"][0]["results"][i];
+            reads_well(
+                failures,
+                &at("sarif", f),
+                result["message"]["text"].as_str().unwrap(),
+                &t,
+            );
+            reads_well(
+                failures,
+                &at("sarif help", f),
+                result["properties"]["help"].as_str().unwrap(),
+                &t,
+            );
+            let style = report::human::Style {
+                lang,
+                color: false,
+                width: Some(10_000),
+            };
+            // The report less the filing's own lines it quotes.
+            let human: String = report::human::finding(f, "filing.toml", text, style)
+                .lines()
+                .filter(|l| !l.contains(['│', '·', '╭', '╰']))
+                .collect::<Vec<_>>()
+                .join("\n");
+            let mut with_sources = t.clone();
+            let sources = report::source_titles(&f.rule);
+            with_sources.push(&sources);
+            reads_well(failures, &at("human", f), &human, &with_sources);
+        }
+        // The rules as SARIF describes them: generic texts, no finding's values.
+        for rule in sarif["runs"][0]["tool"]["driver"]["rules"]
+            .as_array()
+            .unwrap()
+        {
+            let id = rule["id"].as_str().unwrap();
+            let meta = &file.findings.iter().find(|f| f.id() == id).unwrap().rule;
+            let help = meta.help.get(lang);
+            for key in ["help", "fullDescription", "shortDescription"] {
+                let shown = rule[key]["text"].as_str().unwrap();
+                let place = format!("{label} / {} / sarif rule {key} / {id}", lang.code());
+                // A help written for findings that reads "…" without one.
+                if icp::lang::placeholders(shown).next().is_some()
+                    || shown.matches('…').count() > help.matches('…').count()
+                {
+                    failures.push(format!("{place}: a placeholder in {shown:?}"));
+                }
+                reads_well(failures, &place, shown, &[help]);
+            }
+        }
+    }
+}
+
+/// Every message, help and summary of every rule reads as text, in both
+/// languages and every output format: no `{placeholder}` left as written,
+/// no bare `true`/`false` where a value belongs. The findings are the
+/// engine's own, from every case of `rules/cases` (with the checklist of
+/// those that have scans); every form of every rule in every province (a
+/// dated variant, a province's override) is also rendered with
+/// representative values of the types its placeholders take.
+#[test]
+fn every_message_reads_without_placeholders_or_booleans() {
+    use std::collections::HashSet;
+    let builtin = RuleSet::builtin().unwrap();
+    let national = RuleSet::from_texts(
+        icp::rules::builtin_texts()
+            .into_iter()
+            .filter(|t| t.name.ends_with("national.yaml"))
+            .collect(),
+    )
+    .unwrap();
+    let mut failures = Vec::new();
+    let mut rendered = 0;
+    for case in cases() {
+        if case.step.is_some() || case.absent || case.enable.is_some() {
+            continue;
+        }
+        let rules = if case.file == "national.toml" {
+            &national
+        } else {
+            &builtin
+        };
+        let mut text = example(&case.base);
+        for (from, to) in &case.replace {
+            text = text.replacen(from.as_str(), to, 1);
+        }
+        let label = format!("{} / {}", case.file, case.rule);
+        let found = match &case.scans {
+            None => icp::validate::bytes_report(rules, text.as_bytes(), case.dates).1,
+            Some(scans) => {
+                let (dir, found) = in_dir(rules, &text, case.dates, scans);
+                // The checklist names an unusable file's problems with the
+                // same messages.
+                let list =
+                    icp::checklist::for_file(rules, &dir.path().join("filing.toml"), case.dates)
+                        .unwrap();
+                for lang in [icp::Lang::Zh, icp::Lang::En] {
+                    let page = icp::report::checklist::markdown(rules, &list, lang);
+                    let problems: Vec<&str> = page
+                        .lines()
+                        .filter(|l| l.contains("不可用：") || l.contains("unusable: "))
+                        .collect();
+                    for line in problems {
+                        let templates = found_templates(rules, lang);
+                        let templates: Vec<&str> = templates.iter().map(String::as_str).collect();
+                        reads_well(
+                            &mut failures,
+                            &format!("{label} / checklist"),
+                            line,
+                            &templates,
+                        );
+                    }
+                }
+                found
+            }
+        };
+        rendered += found.len();
+        check_rendered(&mut failures, &label, rules, &text, found);
+    }
+    assert!(rendered > 500, "only {rendered} findings rendered");
+    // Every form of every rule, with representative values.
+    let mut seen = HashSet::new();
+    let mut samples = Vec::new();
+    for province in std::iter::once(None).chain(icp::data::provinces().iter().map(Some)) {
+        for rule in &builtin.view(province).rules {
+            for v in &rule.variants {
+                let meta = &v.meta;
+                for lang in [icp::Lang::Zh, icp::Lang::En] {
+                    if let Some(summary) = &meta.summary {
+                        reads_well(
+                            &mut failures,
+                            &format!("summary / {}", meta.id),
+                            summary.get(lang),
+                            &[],
+                        );
+                    }
+                }
+                let key = format!(
+                    "{} {:?} {:?} {:?} {:?}",
+                    meta.id, meta.message, meta.help, v.kind, v.at
+                );
+                if !seen.insert(key) {
+                    continue;
+                }
+                let facts = v
+                    .fact_args
+                    .iter()
+                    .map(|(name, fact)| (name.clone(), sample_fact(*fact)))
+                    .collect();
+                samples.push(icp::finding::Finding {
+                    rule: meta.clone(),
+                    span: None,
+                    path: "subject".into(),
+                    args: sample_args(v),
+                    facts,
+                });
+            }
+        }
+    }
+    let ids: HashSet<&str> = samples.iter().map(|f| f.id()).collect();
+    assert_eq!(ids.len(), builtin.ids().count(), "a rule without a form");
+    check_rendered(&mut failures, "every form", &builtin, "", samples);
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+/// The message templates of the `each: document` rules, whose findings the
+/// checklist shows as an unusable file's problems.
+fn found_templates(rules: &RuleSet, lang: icp::Lang) -> Vec<String> {
+    rules
+        .view(None)
+        .rules
+        .iter()
+        .flat_map(|r| r.variants.iter())
+        .filter(|v| v.each == icp::facts::Each::Document)
+        .map(|v| v.meta.message.get(lang).to_owned())
+        .collect()
 }
