@@ -11,7 +11,9 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-pub use meta::{KindName, Origin, RuleMeta, Source};
+pub use meta::{
+    Basis, Confidence, Evidence, KindName, OLD_UNTIL_YEAR, Origin, RuleMeta, Source, SourceKind,
+};
 
 /// A byte range in a filing's text (the loader's `filing::Span`, named here
 /// so that findings depend on nothing else of the crate's).
