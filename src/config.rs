@@ -432,7 +432,11 @@ const EVIDENCE: &str = "evidence";
 /// `[severity.evidence]`: a severity per class of evidence.
 fn read_evidence(file: &mut ConfigFile, value: &Value<'_>, problems: &mut Vec<Problem>) {
     let DeValue::Table(t) = value.get_ref() else {
-        problems.push(wrong_type(value, "severity.evidence", "table ([severity.evidence])"));
+        problems.push(wrong_type(
+            value,
+            "severity.evidence",
+            "table ([severity.evidence])",
+        ));
         return;
     };
     let classes: Vec<&str> = Basis::CLASSES.iter().map(|b| b.key()).collect();
@@ -610,7 +614,9 @@ impl ConfigFile {
             let help = match Basis::class(&id) {
                 Some(_) => Text::new(
                     format!("{id} 是依据类别，不是规则：请写在 [severity.evidence] 之下。"),
-                    format!("{id} is a class of evidence, not a rule: put it under [severity.evidence]."),
+                    format!(
+                        "{id} is a class of evidence, not a rule: put it under [severity.evidence]."
+                    ),
                 ),
                 None => with_suggestion(
                     suggestion,

@@ -304,9 +304,15 @@ impl Basis {
         let t = Text::new;
         match self {
             Basis::Load => t("读取文件时报告", "reported while reading the file"),
-            Basis::Step => t("流程步骤，仅作提示", "a step of the process, shown as information"),
+            Basis::Step => t(
+                "流程步骤，仅作提示",
+                "a step of the process, shown as information",
+            ),
             Basis::Off => t("默认关闭", "switched off"),
-            Basis::Format => t("备案文件格式本身的规则", "a rule of the filing format itself"),
+            Basis::Format => t(
+                "备案文件格式本身的规则",
+                "a rule of the filing format itself",
+            ),
             Basis::Document => t(
                 "须提供的材料：缺少时为警告，扫描件到齐前也可提交备案文件",
                 "a document to provide: a warning, so a filing can be committed before its scans arrive",

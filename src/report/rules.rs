@@ -530,7 +530,17 @@ pub fn explain(
         label("定义于：", "Defined in: "),
         rule.origin
     ));
-    let overrides = rules.overrides(id);
+    let mut overrides = rules.overrides(id);
+    // `[severity.evidence]` of icp.toml changes the forms of its class only.
+    for o in resolved
+        .variants
+        .iter()
+        .flat_map(|v| v.meta.overrides.iter())
+    {
+        if !overrides.contains(o) {
+            overrides.push(o.clone());
+        }
+    }
     if !overrides.is_empty() {
         let places: Vec<String> = overrides.iter().map(ToString::to_string).collect();
         out.push_str(&format!(
@@ -579,7 +589,11 @@ fn evidence_lines(rules: &RuleSet, rule: &crate::finding::RuleMeta, lang: Lang) 
         .map(|p| rules.provider_name(p).map_or(p.as_ref(), |n| n.get(lang)))
         .collect();
     if let Some(c) = rule.confidence {
-        out.push_str(&format!("{}{}", if zh { "可信度：" } else { "Confidence: " }, c.tag()));
+        out.push_str(&format!(
+            "{}{}",
+            if zh { "可信度：" } else { "Confidence: " },
+            c.tag()
+        ));
         if evidence.stale {
             out.push_str(if zh {
                 "（仅有 2018 年及以前的来源）"
@@ -602,7 +616,10 @@ fn evidence_lines(rules: &RuleSet, rule: &crate::finding::RuleMeta, lang: Lang) 
         Some(default) => out.push_str(&if zh {
             format!("默认级别：{}（{with_providers}）\n", default.as_str())
         } else {
-            format!("Default severity: {} ({with_providers})\n", default.as_str())
+            format!(
+                "Default severity: {} ({with_providers})\n",
+                default.as_str()
+            )
         }),
         None => out.push_str(&if zh {
             format!("默认级别：由规则文件决定（{with_providers}）\n")
@@ -613,7 +630,11 @@ fn evidence_lines(rules: &RuleSet, rule: &crate::finding::RuleMeta, lang: Lang) 
     if let Some(reason) = &rule.severity_reason {
         out.push_str(&format!(
             "{}{}\n",
-            if zh { "不取默认级别的理由：" } else { "Why not the default: " },
+            if zh {
+                "不取默认级别的理由："
+            } else {
+                "Why not the default: "
+            },
             reason.get(lang)
         ));
     }

@@ -326,17 +326,37 @@ pub struct Fragment {
 impl Fragment {
     /// This fragment with every field `top` gives replaced by `top`'s.
     /// A conflict is between the sources that state it: `top` giving its
-    /// own sources and no conflict has none.
+    /// own sources and no conflict has none. A severity reason explains one
+    /// severity on one set of sources: `top` giving either without a reason
+    /// has none.
     pub(crate) fn under(&self, top: &Fragment) -> Fragment {
         macro_rules! pick {
             ($($f:ident),*) => { Fragment { $($f: top.$f.clone().or_else(|| self.$f.clone()),)* } };
         }
         let mut merged = pick!(
-            severity, scope, each, when, kind, at, summary, message, help, why, conflict, sources,
-            confidence, severity_reason, since, until, examples
+            severity,
+            scope,
+            each,
+            when,
+            kind,
+            at,
+            summary,
+            message,
+            help,
+            why,
+            conflict,
+            sources,
+            confidence,
+            severity_reason,
+            since,
+            until,
+            examples
         );
         if top.sources.is_some() && top.conflict.is_none() {
             merged.conflict = None;
+        }
+        if (top.sources.is_some() || top.severity.is_some()) && top.severity_reason.is_none() {
+            merged.severity_reason = None;
         }
         merged
     }

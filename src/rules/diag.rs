@@ -406,6 +406,16 @@ pub enum Diag {
         /// What the default rests on.
         basis: Basis,
     },
+    /// A rule whose sources conflict that is an error (even with a reason:
+    /// a conflict is a warning that states both sides).
+    ConflictIsError {
+        /// The rule.
+        id: String,
+        /// The province whose file made it what it is, if any.
+        province: Option<&'static str>,
+        /// The variant's dates (`since..until`), if it has any.
+        dates: String,
+    },
     /// A `severity_reason` on a rule that has its default severity (or whose
     /// class has none).
     ReasonWithoutDeviation {
@@ -770,8 +780,14 @@ impl Diag {
             Diag::UnknownSourceKind { source, value } => {
                 let kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.key()).collect();
                 t(
-                    format!("来源 {source} 的 kind 未知：{value}（{}）", kinds.join("、")),
-                    format!("source {source}: unknown kind {value} ({})", kinds.join(", ")),
+                    format!(
+                        "来源 {source} 的 kind 未知：{value}（{}）",
+                        kinds.join("、")
+                    ),
+                    format!(
+                        "source {source}: unknown kind {value} ({})",
+                        kinds.join(", ")
+                    ),
                 )
             }
             Diag::SourceDate {
@@ -779,7 +795,9 @@ impl Diag {
                 field,
                 value,
             } => t(
-                format!("来源 {source} 的 {field} 不是日期：{value}（YYYY、YYYY-MM 或 YYYY-MM-DD）"),
+                format!(
+                    "来源 {source} 的 {field} 不是日期：{value}（YYYY、YYYY-MM 或 YYYY-MM-DD）"
+                ),
                 format!(
                     "source {source}: {field} {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
                 ),
@@ -804,7 +822,9 @@ impl Diag {
                 let (zh, en) = did_you_mean(suggestion);
                 t(
                     format!("来源 {source} 的 provider {provider} 未在 providers 中声明{zh}"),
-                    format!("source {source}: provider {provider} is not declared under providers{en}"),
+                    format!(
+                        "source {source}: provider {provider} is not declared under providers{en}"
+                    ),
                 )
             }
             Diag::SourceWithoutKind { source } => {
@@ -895,6 +915,21 @@ impl Diag {
                         why.en,
                         default.as_str(),
                         default.as_str()
+                    ),
+                )
+            }
+            Diag::ConflictIsError {
+                id,
+                province,
+                dates,
+            } => {
+                let (zh, en) = rule_name(id, *province, dates);
+                t(
+                    format!(
+                        "{zh} 的来源相互矛盾，不能是 error：请改为 warning，并在 conflict 中写明两方的说法"
+                    ),
+                    format!(
+                        "{en} rests on conflicting sources and cannot be an error: make it a warning that states both sides in conflict"
                     ),
                 )
             }

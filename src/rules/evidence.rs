@@ -242,16 +242,27 @@ impl RuleSet {
                 out.push((file.clone(), error));
             }
         };
-        let mut keys: Vec<(&String, &(Arc<str>, Arc<Source>))> = self.sources.iter().collect();
-        keys.sort_by_key(|(k, _)| *k);
-        for (key, (file, s)) in keys {
+        let mut keys: Vec<&String> = self.sources.keys().collect();
+        keys.sort();
+        for key in keys {
+            let (file, s) = &self.sources[key];
             if s.kind.is_none() {
-                push(&file, Diag::SourceWithoutKind { source: key.clone() });
+                push(
+                    file,
+                    Diag::SourceWithoutKind {
+                        source: key.clone(),
+                    },
+                );
             }
             let evidence = matches!(s.kind, Some(SourceKind::Provider | SourceKind::ThirdParty));
             let dated = s.date.is_some() || s.not_before.is_some() || s.not_after.is_some();
             if evidence && !dated && !s.current {
-                push(&file, Diag::SourceUndated { source: key.clone() });
+                push(
+                    file,
+                    Diag::SourceUndated {
+                        source: key.clone(),
+                    },
+                );
             }
         }
         let views = std::iter::once(None).chain(
@@ -264,14 +275,13 @@ impl RuleSet {
             let view = self.view(province);
             for resolved in &view.rules {
                 for v in &resolved.variants {
-                    // A national rule is judged once, in the national view.
+                    // Reported against the last file that changed the rule.
                     let file = v
                         .meta
                         .overrides
-                        .iter()
-                        .rev()
-                        .find(|o| o.province.is_some())
+                        .last()
                         .map_or(&v.meta.origin.file, |o| &o.file);
+                    // A national rule is judged once, in the national view.
                     if province.is_some() && v.meta.changed_by_province().is_none() {
                         continue;
                     }
@@ -315,7 +325,12 @@ fn variant_problems(v: &Variant) -> Vec<Diag> {
                 id: id.clone(),
                 province,
                 claimed: claimed.tag(),
-                providers: meta.evidence.providers.iter().map(|p| p.to_string()).collect(),
+                providers: meta
+                    .evidence
+                    .providers
+                    .iter()
+                    .map(|p| p.to_string())
+                    .collect(),
             });
         }
     }
@@ -325,6 +340,14 @@ fn variant_problems(v: &Variant) -> Vec<Diag> {
             id: id.clone(),
             province,
             tagged_x,
+        });
+    }
+    let conflicted = meta.conflict.is_some() || tagged_x;
+    if conflicted && meta.severity == Severity::Error {
+        out.push(Diag::ConflictIsError {
+            id: id.clone(),
+            province,
+            dates: dates.clone(),
         });
     }
     let default = meta.evidence.default_severity();
@@ -353,3 +376,377 @@ fn variant_problems(v: &Variant) -> Vec<Diag> {
 /// Severities an agency sets for a whole class of evidence
 /// (`[severity.evidence]` of `icp.toml`).
 pub(super) type ClassSeverities = HashMap<Basis, (Severity, crate::finding::Origin)>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{RuleSet, RuleText, RulesError};
+
+    fn source(kind: SourceKind, providers: &[&str], date: Option<&str>) -> Arc<Source> {
+        Arc::new(Source {
+            title: "t".into(),
+            date: date.map(str::to_owned),
+            kind: Some(kind),
+            providers: providers.iter().map(|p| Arc::from(*p)).collect(),
+            ..Source::default()
+        })
+    }
+
+    fn provider(p: &str, date: &str) -> Arc<Source> {
+        source(SourceKind::Provider, &[p], Some(date))
+    }
+
+    /// The evidence of an `assert` rule at `severity` on `sources`.
+    fn of(sources: &[Arc<Source>], confidence: Option<Confidence>) -> Evidence {
+        evidence(&Form {
+            kind: KindName::Assert,
+            severity: Severity::Error,
+            sources,
+            confidence,
+            conflict: false,
+            until: None,
+        })
+    }
+
+    #[test]
+    fn a_regulation_or_two_providers_make_an_error() {
+        let regulation = of(
+            &[source(SourceKind::Regulation, &[], Some("2019-04-21"))],
+            None,
+        );
+        assert_eq!(regulation.basis, Basis::Regulation);
+        assert_eq!(regulation.default_severity(), Some(Severity::Error));
+        let two = of(
+            &[provider("qingcloud", "2020-08"), provider("huawei", "2025")],
+            None,
+        );
+        assert_eq!(two.basis, Basis::Corroborated);
+        assert_eq!(two.default_severity(), Some(Severity::Error));
+        assert_eq!(two.providers.len(), 2);
+    }
+
+    #[test]
+    fn one_provider_is_a_warning_however_many_of_its_documents() {
+        let one = of(
+            &[
+                provider("tencent", "2020"),
+                provider("tencent", "2023-12-08"),
+            ],
+            None,
+        );
+        assert_eq!(one.basis, Basis::SingleSource);
+        assert_eq!(one.default_severity(), Some(Severity::Warning));
+        // A page bundling two providers' notices counts both.
+        let bundle = of(
+            &[source(
+                SourceKind::Provider,
+                &["huawei", "qingcloud"],
+                Some("2020"),
+            )],
+            None,
+        );
+        assert_eq!(bundle.basis, Basis::Corroborated);
+    }
+
+    #[test]
+    fn only_old_documents_make_a_stale_warning_unless_the_rule_ended_by_2019() {
+        let sources = [
+            provider("tencent", "2017-06-05"),
+            provider("alibaba", "2018"),
+        ];
+        let old = of(&sources, None);
+        assert_eq!(old.basis, Basis::OldSources);
+        assert!(old.stale);
+        assert_eq!(old.default_severity(), Some(Severity::Warning));
+        // One recent document of either provider is enough.
+        let recent = of(
+            &[
+                provider("tencent", "2017-06-05"),
+                provider("alibaba", "2022-05-10"),
+            ],
+            None,
+        );
+        assert_eq!(recent.basis, Basis::Corroborated);
+        // A form that ended by 2019-01-01 is judged by the documents of its time.
+        let ended = evidence(&Form {
+            until: Date::new(2018, 6, 1).ok(),
+            ..Form {
+                kind: KindName::Assert,
+                severity: Severity::Error,
+                sources: &sources,
+                confidence: None,
+                conflict: false,
+                until: None,
+            }
+        });
+        assert_eq!(ended.basis, Basis::Corroborated);
+        assert!(!ended.stale);
+    }
+
+    #[test]
+    fn an_undated_current_page_or_an_inferred_floor_is_not_old() {
+        let mut current = (*provider("tencent", "2017")).clone();
+        current.current = true;
+        assert!(!current.old());
+        let floor = Source {
+            not_before: Some("2017".into()),
+            ..Source::default()
+        };
+        assert!(!floor.old(), "a floor says nothing of the latest date");
+        let ceiling = Source {
+            not_after: Some("2017-06-05".into()),
+            ..Source::default()
+        };
+        assert!(ceiling.old());
+    }
+
+    #[test]
+    fn the_file_may_claim_less_but_not_more() {
+        let sources = [
+            provider("qingcloud", "2020-08"),
+            provider("tencent", "2020"),
+        ];
+        let less = of(&sources, Some(Confidence::Confirmed));
+        assert_eq!(less.basis, Basis::SingleSource);
+        let more = of(
+            &[provider("tencent", "2020")],
+            Some(Confidence::Corroborated),
+        );
+        assert_eq!(
+            more.basis,
+            Basis::SingleSource,
+            "a claim of more counts for what the sources give"
+        );
+        let regulation = [source(SourceKind::Regulation, &[], None)];
+        assert_eq!(
+            of(&regulation, Some(Confidence::Confirmed)).basis,
+            Basis::SingleSource
+        );
+        assert_eq!(
+            of(&sources, Some(Confidence::Inferred)).basis,
+            Basis::Inferred
+        );
+    }
+
+    #[test]
+    fn a_conflict_is_a_warning() {
+        let sources = [provider("qingcloud", "2020-08"), provider("jd", "2020")];
+        assert_eq!(
+            of(&sources, Some(Confidence::Conflict)).basis,
+            Basis::Conflict
+        );
+        let text = evidence(&Form {
+            kind: KindName::Assert,
+            severity: Severity::Error,
+            sources: &sources,
+            confidence: None,
+            conflict: true,
+            until: None,
+        });
+        assert_eq!(text.basis, Basis::Conflict);
+        assert_eq!(text.default_severity(), Some(Severity::Warning));
+    }
+
+    #[test]
+    fn third_parties_only_infer_and_unknown_providers_count_once() {
+        let third = of(
+            &[source(SourceKind::ThirdParty, &[], Some("2022-06-07"))],
+            None,
+        );
+        assert_eq!(third.basis, Basis::Inferred);
+        // Sources that say nothing about themselves are one unknown provider.
+        let anonymous = Arc::new(Source {
+            title: "a".into(),
+            ..Source::default()
+        });
+        let two = of(&[anonymous.clone(), anonymous], None);
+        assert_eq!(two.basis, Basis::SingleSource);
+    }
+
+    #[test]
+    fn some_classes_have_no_evidence_default() {
+        let sources = [provider("tencent", "2020")];
+        let form = |kind, severity| {
+            evidence(&Form {
+                kind,
+                severity,
+                sources: &sources,
+                confidence: None,
+                conflict: false,
+                until: None,
+            })
+        };
+        assert_eq!(form(KindName::Load, Severity::Error).basis, Basis::Load);
+        assert_eq!(form(KindName::Step, Severity::Info).basis, Basis::Step);
+        assert_eq!(form(KindName::Assert, Severity::Off).basis, Basis::Off);
+        for basis in [Basis::Load, Basis::Step, Basis::Off, Basis::Format] {
+            assert_eq!(basis.default_severity(), None);
+        }
+        let document = form(KindName::Document, Severity::Warning);
+        assert_eq!(document.basis, Basis::Document);
+        assert_eq!(document.default_severity(), Some(Severity::Warning));
+        let product = [
+            source(SourceKind::Product, &[], None),
+            provider("tencent", "2020"),
+        ];
+        let format = evidence(&Form {
+            kind: KindName::Require,
+            severity: Severity::Error,
+            sources: &product,
+            confidence: None,
+            conflict: false,
+            until: None,
+        });
+        assert_eq!(format.basis, Basis::Format);
+    }
+
+    #[test]
+    fn dates_of_sources() {
+        for ok in ["2018", "2018-08", "2018-08-15", "2024-02-29"] {
+            assert!(partial_date(ok), "{ok}");
+        }
+        for bad in [
+            "18",
+            "2018-8",
+            "2018-13",
+            "2023-02-29",
+            "2018-08-15T00",
+            "c. 2018",
+            "",
+        ] {
+            assert!(!partial_date(bad), "{bad}");
+        }
+    }
+
+    /// The diagnostics of rule files loaded over the national file.
+    fn problems(file: &str) -> Vec<String> {
+        let mut texts: Vec<RuleText> = crate::rules::builtin_texts()
+            .into_iter()
+            .filter(|t| t.name.ends_with("national.yaml"))
+            .collect();
+        texts.push(RuleText {
+            name: "house.yaml".into(),
+            text: file.to_owned().into(),
+            json: None,
+        });
+        match RuleSet::from_texts(texts) {
+            Ok(_) => Vec::new(),
+            Err(RulesError::Invalid(failures)) => failures
+                .iter()
+                .flat_map(|f| f.errors.iter().map(|e| e.text().en))
+                .collect(),
+            Err(RulesError::Io { message, .. }) => vec![message],
+        }
+    }
+
+    #[test]
+    fn sources_are_checked_when_files_load() {
+        let found = problems(
+            "sources:\n  A: { title: a, kind: blog }\n  B: { title: b, date: \"2018-13\" }\n  \
+             C: { title: c, date: \"2020\", not_before: \"2019\" }\n  D: { title: d, kind: provider }\n  \
+             E: { title: e, provider: tencnet }\n",
+        );
+        let expected = [
+            "source A: unknown kind blog",
+            "source B: date 2018-13 is not a date",
+            "source C: a dated document takes no not_before / not_after",
+            "source D is a provider's document: name the provider",
+            "source E: provider tencnet is not declared under providers (did you mean tencent?)",
+        ];
+        for e in expected {
+            assert!(
+                found.iter().any(|f| f.starts_with(e)),
+                "{e:?} not in {found:?}"
+            );
+        }
+        assert_eq!(found.len(), expected.len(), "{found:?}");
+        // A provider the file declares itself is known.
+        let declared = "providers:\n  house: { zh: 本公司, en: our agency }\n\
+                        sources:\n  H: { title: h, provider: house, date: \"2026\" }\n";
+        assert_eq!(problems(declared), Vec::<String>::new());
+    }
+
+    /// What the evidence check finds in the national file and one more.
+    fn policy(file: &str) -> Vec<String> {
+        let mut texts: Vec<RuleText> = crate::rules::builtin_texts()
+            .into_iter()
+            .filter(|t| t.name.ends_with("national.yaml"))
+            .collect();
+        texts.push(RuleText {
+            name: "house.yaml".into(),
+            text: file.to_owned().into(),
+            json: None,
+        });
+        let rules = RuleSet::from_texts(texts).unwrap();
+        rules
+            .evidence_problems()
+            .iter()
+            .map(|(file, e)| format!("{file}: {}", e.text().en))
+            .collect()
+    }
+
+    #[test]
+    fn the_evidence_check_finds_what_departs_from_the_policy() {
+        assert_eq!(policy("version: 1\n"), Vec::<String>::new());
+        // One provider's rule made an error without a word of why.
+        let found = policy("rules:\n  - id: phone-area-mismatch\n    severity: error\n");
+        assert_eq!(
+            found,
+            [
+                "house.yaml: rule phone-area-mismatch is error but its evidence (only one provider states it) makes it warning by default: make it warning, or say why in severity_reason"
+            ]
+        );
+        // With a reason it passes; a reason where the default holds does not.
+        let reasoned = "rules:\n  - id: phone-area-mismatch\n    severity: error\n    \
+                        severity_reason: { zh: 本机构的经验, en: our experience }\n";
+        assert_eq!(policy(reasoned), Vec::<String>::new());
+        let idle = "rules:\n  - id: phone-area-mismatch\n    \
+                    severity_reason: { zh: 无, en: none }\n";
+        assert_eq!(policy(idle).len(), 1, "{:?}", policy(idle));
+        assert!(policy(idle)[0].ends_with("drop severity_reason"));
+        // A claim the sources do not give, and X without its two sides.
+        let claims = "rules:\n  - id: phone-area-mismatch\n    confidence: C+\n  \
+                      - id: address-house-number\n    confidence: X\n";
+        let found = policy(claims);
+        assert!(
+            found.iter().any(|f| f.contains(
+                "phone-area-mismatch is tagged C+ but its sources come from tencent only"
+            )),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("address-house-number is tagged X but states no conflict")),
+            "{found:?}"
+        );
+        // A conflict is never an error, reason or not.
+        let conflict = "rules:\n  - id: office-phone-mobile\n    severity: error\n    \
+                        severity_reason: { zh: 无, en: none }\n";
+        let found = policy(conflict);
+        assert!(
+            found
+                .iter()
+                .any(|f| f.contains("rests on conflicting sources and cannot be an error")),
+            "{found:?}"
+        );
+        // A provider's document with no date at all.
+        let undated = "sources:\n  U: { title: u, provider: tencent }\n";
+        assert_eq!(
+            policy(undated),
+            [
+                "house.yaml: source U has no date: give date, an inferred not_before / not_after, or current: true (an undated page still published)"
+            ]
+        );
+    }
+
+    #[test]
+    fn confidence_is_a_vocabulary() {
+        let found = problems(
+            "rules:\n  - id: x-a\n    severity: warning\n    confidence: \"C, 2017\"\n    \
+             require: [subject.name]\n    message: { zh: a, en: a }\n    help: { zh: a, en: a }\n    \
+             source: { title: t, date: \"2026-01-01\" }\n",
+        );
+        assert_eq!(found, ["unknown confidence C, 2017 (C+, C, I, X)"]);
+    }
+}

@@ -15,8 +15,8 @@ use rayon::prelude::*;
 
 use super::builtin::{Deferred, RuleText, parse_json, slots};
 use super::compile::{Kind, SourceRef, WordSet, Words, byte_span};
-use super::evidence;
 use super::diag::{self, Diag, RuleError};
+use super::evidence;
 use super::file::{FileDef, ListDef};
 use super::{DocumentKind, RuleSet};
 use crate::data;
