@@ -181,6 +181,24 @@ fn explain_a_rule() {
         out.contains("默认级别：warning（仅有一家服务商的资料；服务商：腾讯云）"),
         "{out}"
     );
+    // A rule with dated forms is explained in the form in force: Beijing's
+    // 2017 refusals rest on one provider's page, its 2019 list on three.
+    let bj = [
+        "explain",
+        "domain-suffix-refused",
+        "--province",
+        "bj",
+        "--lang",
+        "en",
+    ];
+    let out = stdout(icp().args(bj).args(["--today", "2018-05-01"]));
+    assert!(out.starts_with("domain-suffix-refused  [warning]"), "{out}");
+    assert!(
+        out.contains("Default severity: warning (only one provider states it"),
+        "{out}"
+    );
+    let out = stdout(icp().args(bj).args(["--today", "2026-11-28"]));
+    assert!(out.starts_with("domain-suffix-refused  [error]"), "{out}");
     // The dated forms of a rule that changed.
     let out = stdout(icp().args(["explain", "domains-per-website", "--lang", "zh"]));
     assert!(out.contains("各时期的规定"), "{out}");

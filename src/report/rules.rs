@@ -421,17 +421,19 @@ pub fn show(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang
     out
 }
 
-/// One rule in full, as it applies in a province (or nationally).
+/// One rule in full, as it applies in a province (or nationally), in the
+/// form in force on `today` (else its first).
 pub fn explain(
     rules: &RuleSet,
     id: &str,
     province: Option<&'static Province>,
     examples: &[(String, String)],
+    today: Date,
     lang: Lang,
 ) -> Option<String> {
     let view = rules.view(province);
     let resolved = view.get(id)?;
-    let first = resolved.variants.first()?;
+    let first = resolved.on(today).or(resolved.variants.first())?;
     let zh = lang == Lang::Zh;
     let label = |zh_text: &str, en_text: &str| {
         if zh {
