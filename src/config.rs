@@ -10,6 +10,9 @@
 //!
 //! [severity]                     # per-rule severity: error | warning | info | off
 //! address-house-number = "off"
+//!
+//! [severity.evidence]            # every rule of a class of evidence at once
+//! single-source = "error"
 //! ```
 //!
 //! Every setting is resolved in one order: a command-line flag, then the
@@ -31,7 +34,7 @@ use toml::de::{DeTable, DeValue};
 use crate::Lang;
 use crate::filing::load::TomlType;
 use crate::filing::{Field, Span, Spanned};
-use crate::finding::Severity;
+use crate::finding::{Basis, Severity};
 use crate::lang::Text;
 use crate::rules::{RuleSet, UnknownRule};
 
@@ -87,6 +90,17 @@ pub struct SeverityOverride {
     pub severity: Spanned<Severity>,
 }
 
+/// One `[severity.evidence]` entry: a class of evidence and the severity
+/// every rule of that class gets (unless its file says why it has another,
+/// or `[severity]` names it).
+#[derive(Clone, Debug)]
+pub struct ClassOverride {
+    /// The class, with the span of its key.
+    pub class: Spanned<Basis>,
+    /// The severity, with the span of its value.
+    pub severity: Spanned<Severity>,
+}
+
 /// A parsed `icp.toml`.
 #[derive(Clone, Debug)]
 pub struct ConfigFile {
@@ -106,6 +120,8 @@ pub struct ConfigFile {
     pub exclude: Vec<Spanned<String>>,
     /// `[severity]`, in file order.
     pub severity: Vec<SeverityOverride>,
+    /// `[severity.evidence]`, in file order.
+    pub evidence: Vec<ClassOverride>,
     globs: GlobSet,
 }
 
@@ -298,6 +314,7 @@ pub fn parse(path: &Path, text: String) -> Result<ConfigFile, ConfigError> {
         deny_warnings: None,
         exclude: Vec::new(),
         severity: Vec::new(),
+        evidence: Vec::new(),
         globs: GlobSet::empty(),
     };
     match DeTable::parse(&text) {
@@ -323,6 +340,7 @@ pub fn parse(path: &Path, text: String) -> Result<ConfigFile, ConfigError> {
     // Tables iterate in key order; report in the order of the file.
     problems.sort_by_key(|p| p.span.as_ref().map_or(usize::MAX, |s| s.start));
     file.severity.sort_by_key(|o| o.rule.span.start);
+    file.evidence.sort_by_key(|o| o.class.span.start);
     if problems.is_empty() {
         file.text = text;
         Ok(file)
@@ -387,6 +405,10 @@ fn read_key(
         "severity" => match value.get_ref() {
             DeValue::Table(t) => {
                 for (rule, level) in t.iter() {
+                    if rule.get_ref() == EVIDENCE {
+                        read_evidence(file, level, problems);
+                        continue;
+                    }
                     let Some(s) = string(level, rule.get_ref(), problems) else {
                         continue;
                     };
@@ -421,6 +443,51 @@ fn read_key(
     }
 }
 
+/// The key of `[severity]` whose table sets classes of evidence.
+const EVIDENCE: &str = "evidence";
+
+/// `[severity.evidence]`: a severity per class of evidence.
+fn read_evidence(file: &mut ConfigFile, value: &Value<'_>, problems: &mut Vec<Problem>) {
+    let DeValue::Table(t) = value.get_ref() else {
+        problems.push(wrong_type(
+            value,
+            "severity.evidence",
+            Text::new("表（[severity.evidence]）", "table ([severity.evidence])"),
+        ));
+        return;
+    };
+    let classes: Vec<&str> = Basis::CLASSES.iter().map(|b| b.key()).collect();
+    for (key, level) in t.iter() {
+        let name = key.get_ref().trim();
+        let Some(class) = Basis::class(name) else {
+            problems.push(Problem {
+                code: "config-unknown-class",
+                span: Some(key.span()),
+                message: Text::new(
+                    format!("未知的依据类别 {name}"),
+                    format!("unknown class of evidence {name}"),
+                ),
+                help: Some(with_suggestion(
+                    crate::suggest::closest(name, classes.iter().copied()),
+                    &format!("[severity.evidence] 的类别：{}", classes.join("、")),
+                    &format!("The classes of [severity.evidence]: {}", classes.join(", ")),
+                )),
+            });
+            continue;
+        };
+        let Some(s) = string(level, name, problems) else {
+            continue;
+        };
+        match Severity::parse(s.value.trim()) {
+            Some(severity) => file.evidence.push(ClassOverride {
+                class: Spanned::new(class, key.span()),
+                severity: Spanned::new(severity, s.span),
+            }),
+            None => problems.push(invalid(&s.span, &s.value, SEVERITIES)),
+        }
+    }
+}
+
 fn string(value: &Value<'_>, key: &str, problems: &mut Vec<Problem>) -> Field<String> {
     match value.get_ref() {
         DeValue::String(s) => Some(Spanned::new(s.to_string(), value.span())),
@@ -441,8 +508,8 @@ fn wrong_type(value: &Value<'_>, key: &str, expected: Text) -> Problem {
             format!("{key}: expected {}, found {}", expected.en, found.en),
         ),
         help: Some(Text::new(
-            "配置项的写法见 README 的“项目配置”一节。",
-            "README (\"Project configuration and waivers\") shows every key.",
+            "配置项的写法见 docs/configuration.md（项目配置）。",
+            "docs/configuration.md (project configuration) shows every key.",
         )),
     }
 }
@@ -534,12 +601,21 @@ impl ConfigFile {
         }
     }
 
-    /// Sets the severities of `[severity]` on the rule set, each recorded
-    /// as an override at the line of its key (`icp explain` names it). A
-    /// rule id the rule set does not know is an error that points at it.
+    /// Sets the severities of `[severity]` and `[severity.evidence]` on the
+    /// rule set, each recorded as an override at the line of its key (`icp
+    /// explain` names it). A rule id the rule set does not know is an error
+    /// that points at it.
     pub fn apply_severity(&self, rules: &mut RuleSet) -> Result<(), ConfigError> {
         let file: std::sync::Arc<str> = std::sync::Arc::from(self.path.display().to_string());
         let mut problems = Vec::new();
+        for o in &self.evidence {
+            let origin = crate::rules::Origin {
+                file: file.clone(),
+                line: u64::try_from(self.line_of(&o.class.span)).unwrap_or(u64::MAX),
+                province: None,
+            };
+            rules.set_class_severity(o.class.value, o.severity.value, origin);
+        }
         for o in &self.severity {
             let origin = crate::rules::Origin {
                 file: file.clone(),
@@ -551,6 +627,20 @@ impl ConfigFile {
                 continue;
             };
             let suggestion = crate::suggest::closest(&id, rules.ids());
+            // A class of evidence written where rule ids go.
+            let help = match Basis::class(&id) {
+                Some(_) => Text::new(
+                    format!("{id} 是依据类别，不是规则：请写在 [severity.evidence] 之下。"),
+                    format!(
+                        "{id} is a class of evidence, not a rule: put it under [severity.evidence]."
+                    ),
+                ),
+                None => with_suggestion(
+                    suggestion,
+                    "全部规则编号见 icp rules list。",
+                    "icp rules list lists every rule id.",
+                ),
+            };
             problems.push(Problem {
                 code: "config-unknown-rule",
                 span: Some(o.rule.span.clone()),
@@ -558,11 +648,7 @@ impl ConfigFile {
                     format!("没有这条规则：{id}"),
                     format!("there is no rule {id}"),
                 ),
-                help: Some(with_suggestion(
-                    suggestion,
-                    "全部规则编号见 icp rules list。",
-                    "icp rules list lists every rule id.",
-                )),
+                help: Some(help),
             });
         }
         if problems.is_empty() {

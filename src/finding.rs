@@ -14,7 +14,9 @@ use serde::Serialize;
 use crate::Lang;
 use crate::lang::Text;
 
-pub use meta::{KindName, Origin, RuleMeta, Source};
+pub use meta::{
+    Basis, Confidence, Evidence, KindName, OLD_UNTIL_YEAR, Origin, RuleMeta, Source, SourceKind,
+};
 
 /// A byte range in a filing's text (the loader's `filing::Span`, named here
 /// so that findings depend on nothing else of the crate's).

@@ -102,7 +102,7 @@ fn json_fields_are_the_documented_ones() {
         .find(|d| d["rule"] == "phone-area-mismatch")
         .expect("the area-code finding");
     assert_eq!(phone["path"], "subject.principal.office_phone");
-    assert_eq!(phone["severity"], "error");
+    assert_eq!(phone["severity"], "warning");
     // `office_phone = "086-020-…"`: the value starts at column 16.
     assert_eq!(phone["column"], 16);
 }

@@ -203,6 +203,84 @@ fn severity_overrides_take_effect() {
     );
 }
 
+/// One line raises every rule that only one provider states: an agency
+/// that trusts single sources needs no list of them. A rule named under
+/// `[severity]` keeps the severity given there, and documents keep theirs.
+#[test]
+fn a_class_of_evidence_at_once() {
+    let p = Project::new();
+    p.write("filing.toml", &warnings());
+    let args = [
+        "validate",
+        "filing.toml",
+        "--today",
+        "2026-11-28",
+        "--lang",
+        "en",
+    ];
+    let concise = |p: &Project| stdout(p.icp("").args(args).args(["--format", "concise"]));
+    // address-house-number rests on Tencent alone: a warning by default.
+    let out = concise(&p);
+    assert!(out.contains("warning address-house-number"), "{out}");
+    p.write(
+        "icp.toml",
+        "[severity.evidence]\nsingle-source = \"error\"\n",
+    );
+    p.icp("").args(args).assert().code(1);
+    let out = concise(&p);
+    assert!(out.contains("error address-house-number"), "{out}");
+    // A document to provide stays a warning.
+    assert!(out.contains("warning commitment-letter"), "{out}");
+    // `icp explain` names the line that raised it; `icp config` shows it.
+    let out = stdout(
+        p.icp("")
+            .args(["explain", "address-house-number", "--lang", "en"]),
+    );
+    let out = p.stable(out.as_bytes());
+    assert!(out.starts_with("address-house-number  [error]"), "{out}");
+    assert!(out.contains("Default severity: warning"), "{out}");
+    assert!(out.contains("Overridden in: [PROJECT]/icp.toml:2"), "{out}");
+    let out = p.stable(stdout(p.icp("").args(["config", "--lang", "en"])).as_bytes());
+    assert!(
+        out.lines()
+            .any(|l| l.starts_with("severity.evidence.single-source")
+                && l.contains("error")
+                && l.ends_with("[PROJECT]/icp.toml:2")),
+        "{out}"
+    );
+    // The rule's own entry wins, wherever it stands in the file.
+    p.write(
+        "icp.toml",
+        "[severity]\naddress-house-number = \"warning\"\n\n[severity.evidence]\nsingle-source = \"error\"\n",
+    );
+    p.icp("").args(args).assert().code(0);
+    let out = concise(&p);
+    assert!(out.contains("warning address-house-number"), "{out}");
+}
+
+#[test]
+fn an_unknown_class_of_evidence_is_an_error() {
+    let p = Project::new();
+    p.write(
+        "icp.toml",
+        "[severity.evidence]\nsingle-sources = \"error\"\n",
+    );
+    let out = p.icp("").args(["config", "--lang", "en"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("unknown class of evidence single-sources"),
+        "{err}"
+    );
+    assert!(err.contains("Did you mean single-source?"), "{err}");
+    // A class written where rule ids go says where it belongs.
+    p.write("icp.toml", "[severity]\nsingle-source = \"error\"\n");
+    let out = p.icp("").args(["config", "--lang", "en"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("[severity.evidence]"), "{err}");
+}
+
 #[test]
 fn deny_warnings_from_the_file_and_the_flags() {
     let p = Project::new();

@@ -253,7 +253,7 @@ fn a_thousand_websites() {
     let text = format!("version = 1\ntype = \"new\"\n{}", site.repeat(1000));
     let out = validate(text.as_bytes());
     assert_eq!(out.code, 1);
-    assert!(out.has("website-count", "websites"));
+    assert!(out.has("website-count-max", "websites"));
 }
 
 /// A scan that is a named pipe: opening it would wait for a writer forever,

@@ -212,7 +212,7 @@ fn a_personal_filing() {
     answer(&mut p, "前置审批", "");
     // The note a personal site needs: refused empty, then given.
     answer(&mut p, "网站备注", "");
-    expect(&mut p, "[other-service-note]");
+    expect(&mut p, "[personal-content-note]");
     retype(
         &mut p,
         "个人技术博客，记录编程学习笔记，不涉及企业信息和经营性内容",

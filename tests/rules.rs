@@ -35,6 +35,10 @@ struct Case {
     /// small JPEG unless this table says `absent`, `empty`, `png` or `large`.
     scans: Option<Vec<(String, String)>>,
     rule: String,
+    /// The severity the rule's findings must have (`error`, `warning`,
+    /// `info`), when the case says: a change of severity is a change of
+    /// the case.
+    severity: Option<String>,
     base: String,
     replace: Vec<(String, String)>,
     expect: Vec<String>,
@@ -108,6 +112,7 @@ fn cases() -> Vec<Case> {
                     (Some(t), None) => forced(t.parse().unwrap()),
                     (None, None) => forced(today()),
                 },
+                severity: get("severity"),
                 rule,
                 replace,
             });
@@ -330,6 +335,19 @@ fn every_case_trips_its_rule_and_nothing_else() {
                 "{} / {}: expected {:?}, fired {:?}, also fired {:?}",
                 case.file, case.rule, expected, fired, unexpected
             ));
+        }
+        if let Some(severity) = &case.severity {
+            let other: BTreeSet<&str> = found
+                .iter()
+                .filter(|(rule, _, s)| *rule == case.rule && s != severity)
+                .map(|(_, _, s)| s.as_str())
+                .collect();
+            if !other.is_empty() {
+                failures.push(format!(
+                    "{} / {}: expected severity {severity}, found {other:?}",
+                    case.file, case.rule
+                ));
+            }
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));

@@ -86,7 +86,8 @@ pub fn render(settings: &Settings, lang: Lang) -> String {
         ]);
     }
     let overrides = file.map_or(&[][..], |f| f.severity.as_slice());
-    if overrides.is_empty() {
+    let classes = file.map_or(&[][..], |f| f.evidence.as_slice());
+    if overrides.is_empty() && classes.is_empty() {
         rows.push([
             "severity".into(),
             none.into(),
@@ -101,6 +102,16 @@ pub fn render(settings: &Settings, lang: Lang) -> String {
             format!("severity.{}", o.rule.value),
             o.severity.value.as_str().to_owned(),
             origin(&f.origin(&o.rule.span), lang),
+        ]);
+    }
+    for (f, o) in file
+        .into_iter()
+        .flat_map(|f| f.evidence.iter().map(move |o| (f, o)))
+    {
+        rows.push([
+            format!("severity.evidence.{}", o.class.value.key()),
+            o.severity.value.as_str().to_owned(),
+            origin(&f.origin(&o.class.span), lang),
         ]);
     }
     let widths: Vec<usize> = (0..2)

@@ -198,7 +198,8 @@ pub(crate) mod testing {
             title: "MIIT".into(),
             url: Some("https://beian.miit.gov.cn/".into()),
             date: Some("2026-01-01".into()),
-            checked: None,
+            kind: Some(crate::finding::SourceKind::Regulation),
+            ..Source::default()
         })];
         Arc::new(rule)
     }

@@ -12,6 +12,8 @@ use crate::Lang;
 use crate::data::{self, Province};
 use crate::facts::Each;
 use crate::filing::{Nature, Vocabulary};
+use crate::finding::{Confidence, Severity, SourceKind};
+use crate::lang::Text;
 use crate::report::prose;
 use crate::rules::{Kind, RuleSet, Variant};
 
@@ -36,9 +38,17 @@ pub struct Row {
     pub variants: Vec<VariantRow>,
     /// Its sources.
     pub sources: Vec<SourceRow>,
-    /// Confidence tag of the reference.
-    pub confidence: Option<String>,
-    /// Only sources from 2017 or earlier state it.
+    /// Confidence tag of the rule file (C+, C, I, X).
+    pub confidence: Option<&'static str>,
+    /// What its default severity rests on (`single-source`,
+    /// `corroborated`, `regulation`, `document`, `format` …).
+    pub evidence: &'static str,
+    /// The severity its evidence gives (`null`: the rule file decides, as
+    /// for steps and the rules of the filing format).
+    pub default_severity: Option<&'static str>,
+    /// Why its severity is not the default, when it is not.
+    pub severity_reason: Option<Text>,
+    /// Only documents from 2018 or earlier state it.
     pub stale: bool,
 }
 
@@ -51,6 +61,10 @@ pub struct VariantRow {
     pub until: Option<String>,
     /// Severity of this form.
     pub severity: &'static str,
+    /// What its default severity rests on.
+    pub evidence: &'static str,
+    /// The severity its evidence gives.
+    pub default_severity: Option<&'static str>,
 }
 
 /// A source.
@@ -62,8 +76,19 @@ pub struct SourceRow {
     pub url: Option<String>,
     /// The date it shows.
     pub date: Option<String>,
+    /// For an undated document, the earliest it can be from.
+    pub not_before: Option<String>,
+    /// For an undated document, the latest it can be from.
+    pub not_after: Option<String>,
+    /// An undated page still published when checked.
+    pub current: bool,
     /// When it was last checked.
     pub checked: Option<String>,
+    /// What kind of document (regulation, standard, data, provider,
+    /// third-party, product).
+    pub kind: Option<&'static str>,
+    /// Whose reading it is.
+    pub providers: Vec<String>,
 }
 
 /// What to list.
@@ -92,9 +117,11 @@ fn row(v: &Arc<Variant>, all: &[Arc<Variant>], today: Date) -> Row {
                 since: x.since.map(|d| d.to_string()),
                 until: x.until.map(|d| d.to_string()),
                 severity: x.severity().as_str(),
+                evidence: x.meta.evidence.basis.key(),
+                default_severity: x.meta.evidence.default_severity().map(Severity::as_str),
             })
             .collect(),
-        sources: v
+        sources: current
             .meta
             .sources
             .iter()
@@ -102,11 +129,23 @@ fn row(v: &Arc<Variant>, all: &[Arc<Variant>], today: Date) -> Row {
                 title: s.title.clone(),
                 url: s.url.clone(),
                 date: s.date.clone(),
+                not_before: s.not_before.clone(),
+                not_after: s.not_after.clone(),
+                current: s.current,
                 checked: s.checked.clone(),
+                kind: s.kind.map(SourceKind::key),
+                providers: s.providers.iter().map(|p| p.to_string()).collect(),
             })
             .collect(),
-        confidence: v.meta.confidence.as_deref().map(str::to_owned),
-        stale: v.meta.stale,
+        confidence: current.meta.confidence.map(Confidence::tag),
+        evidence: current.meta.evidence.basis.key(),
+        default_severity: current
+            .meta
+            .evidence
+            .default_severity()
+            .map(Severity::as_str),
+        severity_reason: current.meta.severity_reason.as_deref().cloned(),
+        stale: current.meta.evidence.stale,
     }
 }
 
@@ -219,9 +258,9 @@ pub fn table(rows: &[Row], lang: Lang, width: u16) -> String {
         ]);
     }
     let note = match lang {
-        Lang::Zh => format!("共 {} 条规则；† 表示仅有 2017 年及以前的来源。", rows.len()),
+        Lang::Zh => format!("共 {} 条规则；† 表示仅有 2018 年及以前的来源。", rows.len()),
         Lang::En => format!(
-            "{} rules; † marks rules only sources from 2017 or earlier state.",
+            "{} rules; † marks rules only sources from 2018 or earlier state.",
             rows.len()
         ),
     };
@@ -382,17 +421,19 @@ pub fn show(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang
     out
 }
 
-/// One rule in full, as it applies in a province (or nationally).
+/// One rule in full, as it applies in a province (or nationally), in the
+/// form in force on `today` (else its first).
 pub fn explain(
     rules: &RuleSet,
     id: &str,
     province: Option<&'static Province>,
     examples: &[(String, String)],
+    today: Date,
     lang: Lang,
 ) -> Option<String> {
     let view = rules.view(province);
     let resolved = view.get(id)?;
-    let first = resolved.variants.first()?;
+    let first = resolved.on(today).or(resolved.variants.first())?;
     let zh = lang == Lang::Zh;
     let label = |zh_text: &str, en_text: &str| {
         if zh {
@@ -474,30 +515,34 @@ pub fn explain(
         if let Some(url) = &s.url {
             out.push_str(&format!(" <{url}>"));
         }
-        if let Some(date) = &s.date {
-            out.push_str(&format!("{}{date}", label("，日期 ", ", dated ")));
+        let names: Vec<&str> = s
+            .providers
+            .iter()
+            .map(|p| rules.provider_name(p).map_or(p.as_ref(), |n| n.get(lang)))
+            .collect();
+        if !names.is_empty() {
+            out.push_str(&format!("{}{}", label("，", ", by "), names.join("、")));
         }
-        if let Some(checked) = &s.checked {
-            out.push_str(&format!("{}{checked}", label("，核对于 ", ", checked ")));
-        }
+        out.push_str(&source_dates(s, zh));
         out.push('\n');
     }
-    if let Some(c) = &rule.confidence {
-        out.push_str(&format!("{}{c}", label("可信度：", "Confidence: ")));
-        if rule.stale {
-            out.push_str(&label(
-                "（仅有 2017 年及以前的来源）",
-                " (only sources from 2017 or earlier)",
-            ));
-        }
-        out.push('\n');
-    }
+    out.push_str(&evidence_lines(rules, rule, lang));
     out.push_str(&format!(
         "{}{}\n",
         label("定义于：", "Defined in: "),
         rule.origin
     ));
-    let overrides = rules.overrides(id);
+    let mut overrides = rules.overrides(id);
+    // `[severity.evidence]` of icp.toml changes the forms of its class only.
+    for o in resolved
+        .variants
+        .iter()
+        .flat_map(|v| v.meta.overrides.iter())
+    {
+        if !overrides.contains(o) {
+            overrides.push(o.clone());
+        }
+    }
     if !overrides.is_empty() {
         let places: Vec<String> = overrides.iter().map(ToString::to_string).collect();
         out.push_str(&format!(
@@ -507,4 +552,93 @@ pub fn explain(
         ));
     }
     Some(out)
+}
+
+/// The dates of a source as `icp explain` shows them.
+fn source_dates(s: &crate::rules::Source, zh: bool) -> String {
+    let mut out = String::new();
+    let mut add = |zh_text: &str, en_text: &str, value: &str| {
+        out.push_str(&format!("{}{value}", if zh { zh_text } else { en_text }));
+    };
+    if let Some(date) = &s.date {
+        add("，日期 ", ", dated ", date);
+    }
+    if let Some(d) = &s.not_before {
+        add("，无日期，不早于 ", ", undated, not before ", d);
+    }
+    if let Some(d) = &s.not_after {
+        add("，无日期，不晚于 ", ", undated, not after ", d);
+    }
+    if s.current && s.date.is_none() {
+        add("，无日期的现行页面", ", an undated current page", "");
+    }
+    if let Some(checked) = &s.checked {
+        add("，核对于 ", ", checked ", checked);
+    }
+    out
+}
+
+/// The confidence of a rule, its default severity and what it rests on, and
+/// the reason its severity differs, when it does: the lines of `icp
+/// explain` below its sources.
+fn evidence_lines(rules: &RuleSet, rule: &crate::finding::RuleMeta, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    let evidence = &rule.evidence;
+    let providers: Vec<&str> = evidence
+        .providers
+        .iter()
+        .map(|p| rules.provider_name(p).map_or(p.as_ref(), |n| n.get(lang)))
+        .collect();
+    if let Some(c) = rule.confidence {
+        out.push_str(&format!(
+            "{}{}",
+            if zh { "可信度：" } else { "Confidence: " },
+            c.tag()
+        ));
+        if evidence.stale {
+            out.push_str(if zh {
+                "（仅有 2018 年及以前的来源）"
+            } else {
+                " (only sources from 2018 or earlier)"
+            });
+        }
+        out.push('\n');
+    }
+    let basis = evidence.basis.describe();
+    let basis = basis.get(lang);
+    let with_providers = if providers.is_empty() {
+        basis.to_owned()
+    } else if zh {
+        format!("{basis}；服务商：{}", providers.join("、"))
+    } else {
+        format!("{basis}; providers: {}", providers.join(", "))
+    };
+    match evidence.default_severity() {
+        Some(default) => out.push_str(&if zh {
+            format!("默认级别：{}（{with_providers}）\n", default.as_str())
+        } else {
+            format!(
+                "Default severity: {} ({with_providers})\n",
+                default.as_str()
+            )
+        }),
+        None => out.push_str(&if zh {
+            format!("默认级别：由规则文件决定（{with_providers}）\n")
+        } else {
+            format!("Default severity: as the rule file says ({with_providers})\n")
+        }),
+    }
+    if let Some(reason) = &rule.severity_reason {
+        out.push_str(&format!(
+            "{}{}\n",
+            if zh {
+                "不取默认级别的理由："
+            } else {
+                "Why not the default: "
+            },
+            reason.get(lang)
+        ));
+    }
+    out
 }

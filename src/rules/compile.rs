@@ -19,7 +19,7 @@ use super::file::*;
 use crate::data::{self, Province};
 use crate::facts::{Choices, Each, Fact, Ty};
 use crate::filing::{FilingType, Nature, Vocabulary};
-use crate::finding::{KindName, Severity, Source};
+use crate::finding::{Confidence, KindName, Severity, Source};
 use crate::lang::Text;
 use crate::suggest::closest;
 
@@ -291,16 +291,6 @@ pub enum SourceRef {
     Inline(Arc<Source>),
 }
 
-/// A source as rule files write it, as findings carry it.
-pub fn source(def: SourceDef) -> Source {
-    Source {
-        title: def.title,
-        url: def.url,
-        date: def.date,
-        checked: def.checked,
-    }
-}
-
 /// Examples for `icp explain`.
 #[derive(Clone, Debug, Default)]
 pub struct Examples {
@@ -326,8 +316,8 @@ pub struct Fragment {
     pub(crate) why: Option<Arc<Text>>,
     pub(crate) conflict: Option<Arc<Text>>,
     pub(crate) sources: Option<Arc<[SourceRef]>>,
-    pub(crate) confidence: Option<Arc<str>>,
-    pub(crate) stale: Option<bool>,
+    pub(crate) confidence: Option<Confidence>,
+    pub(crate) severity_reason: Option<Arc<Text>>,
     pub(crate) since: Option<Date>,
     pub(crate) until: Option<Date>,
     pub(crate) examples: Option<Arc<Examples>>,
@@ -335,14 +325,40 @@ pub struct Fragment {
 
 impl Fragment {
     /// This fragment with every field `top` gives replaced by `top`'s.
+    /// A conflict is between the sources that state it: `top` giving its
+    /// own sources and no conflict has none. A severity reason explains one
+    /// severity on one set of sources: `top` giving either without a reason
+    /// has none.
     pub(crate) fn under(&self, top: &Fragment) -> Fragment {
         macro_rules! pick {
             ($($f:ident),*) => { Fragment { $($f: top.$f.clone().or_else(|| self.$f.clone()),)* } };
         }
-        pick!(
-            severity, scope, each, when, kind, at, summary, message, help, why, conflict, sources,
-            confidence, stale, since, until, examples
-        )
+        let mut merged = pick!(
+            severity,
+            scope,
+            each,
+            when,
+            kind,
+            at,
+            summary,
+            message,
+            help,
+            why,
+            conflict,
+            sources,
+            confidence,
+            severity_reason,
+            since,
+            until,
+            examples
+        );
+        if top.sources.is_some() && top.conflict.is_none() {
+            merged.conflict = None;
+        }
+        if (top.sources.is_some() || top.severity.is_some()) && top.severity_reason.is_none() {
+            merged.severity_reason = None;
+        }
+        merged
     }
 }
 
@@ -727,11 +743,20 @@ impl Compiler<'_> {
             SourceRefDef::Key(k) => Arc::from(vec![SourceRef::Key(k.clone())]),
             SourceRefDef::Keys(ks) => ks.iter().map(|k| SourceRef::Key(k.clone())).collect(),
             SourceRefDef::Inline(def) => {
-                Arc::from(vec![SourceRef::Inline(Arc::new(source(def.clone())))])
+                let source = super::evidence::source(None, def.clone(), self.errors);
+                Arc::from(vec![SourceRef::Inline(Arc::new(source))])
             }
         });
-        f.confidence = def.confidence.as_deref().map(Arc::from);
-        f.stale = def.stale;
+        if let Some(c) = &def.confidence {
+            match Confidence::parse(c.value.trim()) {
+                Some(confidence) => f.confidence = Some(confidence),
+                None => {
+                    let value = c.value.clone();
+                    self.error(&c.referenced, Diag::UnknownConfidence { value })
+                }
+            }
+        }
+        f.severity_reason = def.severity_reason.clone().map(Arc::new);
         f.since = def.since.as_ref().and_then(|d| self.date(d));
         f.until = def.until.as_ref().and_then(|d| self.date(d));
         f.examples = def.examples.as_ref().map(|e| {

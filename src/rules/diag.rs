@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use crate::data::Province;
 use crate::facts::{Each, Ty};
-use crate::finding::KindName;
+use crate::finding::{Basis, KindName, Severity, SourceKind};
 use crate::lang::Text;
 
 use super::algorithm::Algorithm;
@@ -320,6 +320,131 @@ pub enum Diag {
         /// The placeholder's name.
         name: String,
     },
+    /// A source's `kind` outside the vocabulary.
+    UnknownSourceKind {
+        /// The source's key (or title).
+        source: String,
+        /// As written.
+        value: String,
+    },
+    /// A source's `date`, `not_before` or `not_after` that is not a date.
+    SourceDate {
+        /// The source's key (or title).
+        source: String,
+        /// Which field.
+        field: &'static str,
+        /// As written.
+        value: String,
+    },
+    /// A source with both a date and inferred bounds, or bounds out of order.
+    SourceBounds {
+        /// The source's key (or title).
+        source: String,
+    },
+    /// A provider's document that names no provider.
+    SourceWithoutProvider {
+        /// The source's key (or title).
+        source: String,
+    },
+    /// A provider no file declares under `providers:`.
+    UnknownProvider {
+        /// The source's key.
+        source: String,
+        /// As written.
+        provider: String,
+        /// The nearest declared provider, if one is close.
+        suggestion: Option<String>,
+    },
+    /// A source that says neither its kind nor its provider.
+    SourceWithoutKind {
+        /// The source's key.
+        source: String,
+    },
+    /// A provider's document with neither a date nor inferred bounds, and
+    /// not a current page.
+    SourceUndated {
+        /// The source's key.
+        source: String,
+    },
+    /// A `confidence` outside the vocabulary.
+    UnknownConfidence {
+        /// As written.
+        value: String,
+    },
+    /// A confidence its sources do not give (`C+` on one provider's word).
+    ConfidenceOverclaim {
+        /// The rule.
+        id: String,
+        /// The province whose file made it what it is, if any.
+        province: Option<&'static str>,
+        /// The tag.
+        claimed: &'static str,
+        /// The independent providers among its sources.
+        providers: Vec<String>,
+    },
+    /// `confidence: X` without a `conflict`, or a `conflict` not tagged `X`.
+    ConflictTag {
+        /// The rule.
+        id: String,
+        /// The province whose file made it what it is, if any.
+        province: Option<&'static str>,
+        /// Whether it is tagged `X` (and lacks the conflict).
+        tagged_x: bool,
+    },
+    /// A severity other than the evidence default, without `severity_reason`.
+    SeverityWithoutReason {
+        /// The rule.
+        id: String,
+        /// The province whose file made it what it is, if any.
+        province: Option<&'static str>,
+        /// The variant's dates (`since..until`), if it has any.
+        dates: String,
+        /// Its severity.
+        severity: Severity,
+        /// The default its evidence gives.
+        default: Severity,
+        /// What the default rests on.
+        basis: Basis,
+    },
+    /// A rule whose sources conflict that is an error (even with a reason:
+    /// a conflict is a warning that states both sides).
+    ConflictIsError {
+        /// The rule.
+        id: String,
+        /// The province whose file made it what it is, if any.
+        province: Option<&'static str>,
+        /// The variant's dates (`since..until`), if it has any.
+        dates: String,
+    },
+    /// A `severity_reason` on a rule that has its default severity (or whose
+    /// class has none).
+    ReasonWithoutDeviation {
+        /// The rule.
+        id: String,
+        /// The province whose file made it what it is, if any.
+        province: Option<&'static str>,
+        /// The variant's dates (`since..until`), if it has any.
+        dates: String,
+        /// Its severity.
+        severity: Severity,
+    },
+}
+
+/// "rule x (gd, 2018-01-01..)" in both languages.
+fn rule_name(id: &str, province: Option<&str>, dates: &str) -> (String, String) {
+    let mut parts: Vec<&str> = Vec::new();
+    parts.extend(province);
+    if !dates.is_empty() {
+        parts.push(dates);
+    }
+    if parts.is_empty() {
+        (format!("规则 {id}"), format!("rule {id}"))
+    } else {
+        (
+            format!("规则 {id}（{}）", parts.join("，")),
+            format!("rule {id} ({})", parts.join(", ")),
+        )
+    }
 }
 
 /// " (did you mean x?)" in both languages, or nothing.
@@ -651,6 +776,180 @@ impl Diag {
                     format!("规则 {id} 的 {field} 中的占位符 {{{name}}} 不会被填入{zh_hint}；{zh}"),
                     format!(
                         "the {field} of rule {id} has a placeholder {{{name}}} the rule never fills in{en_hint}; {en}"
+                    ),
+                )
+            }
+            Diag::UnknownSourceKind { source, value } => {
+                let kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.key()).collect();
+                t(
+                    format!(
+                        "来源 {source} 的 kind 未知：{value}（{}）",
+                        kinds.join("、")
+                    ),
+                    format!(
+                        "source {source}: unknown kind {value} ({})",
+                        kinds.join(", ")
+                    ),
+                )
+            }
+            Diag::SourceDate {
+                source,
+                field,
+                value,
+            } => t(
+                format!(
+                    "来源 {source} 的 {field} 不是日期：{value}（YYYY、YYYY-MM 或 YYYY-MM-DD）"
+                ),
+                format!(
+                    "source {source}: {field} {value} is not a date (YYYY, YYYY-MM or YYYY-MM-DD)"
+                ),
+            ),
+            Diag::SourceBounds { source } => t(
+                format!(
+                    "来源 {source}：有 date 的文件不再推断 not_before / not_after，且 not_before 不能晚于 not_after"
+                ),
+                format!(
+                    "source {source}: a dated document takes no not_before / not_after, and not_before comes before not_after"
+                ),
+            ),
+            Diag::SourceWithoutProvider { source } => t(
+                format!("来源 {source} 是服务商的资料，须用 provider 写明是哪一家"),
+                format!("source {source} is a provider's document: name the provider"),
+            ),
+            Diag::UnknownProvider {
+                source,
+                provider,
+                suggestion,
+            } => {
+                let (zh, en) = did_you_mean(suggestion);
+                t(
+                    format!("来源 {source} 的 provider {provider} 未在 providers 中声明{zh}"),
+                    format!(
+                        "source {source}: provider {provider} is not declared under providers{en}"
+                    ),
+                )
+            }
+            Diag::SourceWithoutKind { source } => {
+                let kinds: Vec<&str> = SourceKind::ALL.iter().map(|k| k.key()).collect();
+                t(
+                    format!(
+                        "来源 {source} 既没有写明 provider，也没有写明 kind（{}）",
+                        kinds.join("、")
+                    ),
+                    format!(
+                        "source {source} names neither its provider nor its kind ({})",
+                        kinds.join(", ")
+                    ),
+                )
+            }
+            Diag::SourceUndated { source } => t(
+                format!(
+                    "来源 {source} 没有日期：请写 date，或推断的 not_before / not_after，或 current: true（仍在发布的无日期页面）"
+                ),
+                format!(
+                    "source {source} has no date: give date, an inferred not_before / not_after, or current: true (an undated page still published)"
+                ),
+            ),
+            Diag::UnknownConfidence { value } => t(
+                format!("未知的可信度 {value}（C+、C、I、X）"),
+                format!("unknown confidence {value} (C+, C, I, X)"),
+            ),
+            Diag::ConfidenceOverclaim {
+                id,
+                province,
+                claimed,
+                providers,
+            } => {
+                let (zh, en) = rule_name(id, *province, "");
+                let (zh_p, en_p) = match providers.len() {
+                    0 => ("没有服务商资料".to_owned(), "no provider".to_owned()),
+                    _ => (
+                        format!("来源只来自 {}", providers.join("、")),
+                        format!("its sources come from {} only", providers.join(", ")),
+                    ),
+                };
+                t(
+                    format!("{zh} 标为 {claimed}，但{zh_p}（C+ 须有两家独立的服务商或法规、标准）"),
+                    format!(
+                        "{en} is tagged {claimed} but {en_p} (C+ takes two independent providers, or a regulation or standard)"
+                    ),
+                )
+            }
+            Diag::ConflictTag {
+                id,
+                province,
+                tagged_x,
+            } => {
+                let (zh, en) = rule_name(id, *province, "");
+                if *tagged_x {
+                    t(
+                        format!("{zh} 标为 X，但没有用 conflict 写明两方的说法"),
+                        format!("{en} is tagged X but states no conflict (conflict: {{ zh, en }})"),
+                    )
+                } else {
+                    t(
+                        format!("{zh} 写有 conflict，可信度应标为 X"),
+                        format!("{en} records a conflict: tag it confidence: X"),
+                    )
+                }
+            }
+            Diag::SeverityWithoutReason {
+                id,
+                province,
+                dates,
+                severity,
+                default,
+                basis,
+            } => {
+                let (zh, en) = rule_name(id, *province, dates);
+                let why = basis.describe();
+                t(
+                    format!(
+                        "{zh} 的级别是 {}，但按依据（{}）默认应为 {}：请改为 {}，或用 severity_reason 写明理由",
+                        severity.as_str(),
+                        why.zh,
+                        default.as_str(),
+                        default.as_str()
+                    ),
+                    format!(
+                        "{en} is {} but its evidence ({}) makes it {} by default: make it {}, or say why in severity_reason",
+                        severity.as_str(),
+                        why.en,
+                        default.as_str(),
+                        default.as_str()
+                    ),
+                )
+            }
+            Diag::ConflictIsError {
+                id,
+                province,
+                dates,
+            } => {
+                let (zh, en) = rule_name(id, *province, dates);
+                t(
+                    format!(
+                        "{zh} 的来源相互矛盾，不能是 error：请改为 warning，并在 conflict 中写明两方的说法"
+                    ),
+                    format!(
+                        "{en} rests on conflicting sources and cannot be an error: make it a warning that states both sides in conflict"
+                    ),
+                )
+            }
+            Diag::ReasonWithoutDeviation {
+                id,
+                province,
+                dates,
+                severity,
+            } => {
+                let (zh, en) = rule_name(id, *province, dates);
+                t(
+                    format!(
+                        "{zh} 的级别 {} 就是默认级别（或这类规则没有默认级别），不需要 severity_reason",
+                        severity.as_str()
+                    ),
+                    format!(
+                        "{en} has its default severity {} (or its class has none): drop severity_reason",
+                        severity.as_str()
                     ),
                 )
             }

@@ -33,6 +33,11 @@ pub struct FileDef {
     /// `rules/data/provinces.csv`, where they live.
     #[serde(default)]
     pub abbreviations: Option<Spanned<Vec<String>>>,
+    /// The providers sources are the reading of (`tencent: { zh: 腾讯云,
+    /// en: Tencent Cloud }`): two sources of one provider are one
+    /// confirmation, not two.
+    #[serde(default)]
+    pub providers: BTreeMap<String, Text>,
     /// Sources the rules cite by key.
     #[serde(default)]
     pub sources: BTreeMap<String, SourceDef>,
@@ -56,12 +61,31 @@ pub struct SourceDef {
     /// Where it can be read.
     #[serde(default)]
     pub url: Option<String>,
-    /// The date the document shows (published, effective or "as of").
+    /// The date the document shows (published, effective or "as of"):
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
     #[serde(default)]
     pub date: Option<String>,
+    /// For an undated document: the earliest it can be from, inferred.
+    #[serde(default)]
+    pub not_before: Option<String>,
+    /// For an undated document: the latest it can be from, inferred.
+    #[serde(default)]
+    pub not_after: Option<String>,
+    /// An undated page of a provider's current documentation, still
+    /// published when checked.
+    #[serde(default)]
+    pub current: Option<bool>,
     /// When it was last checked.
     #[serde(default)]
     pub checked: Option<String>,
+    /// What kind of document: `regulation`, `standard`, `data`,
+    /// `provider`, `third-party` or `product`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Whose reading it is: a key of `providers:`, or several for a page
+    /// that bundles several providers' documents.
+    #[serde(default)]
+    pub provider: Option<OneOrMany>,
 }
 
 /// A list: a plain list defines (or replaces) it; `add` / `remove` edit a
@@ -182,10 +206,10 @@ pub struct BodyDef {
     pub source: Option<SourceRefDef>,
     /// Confidence tag of the reference: C, C+, I, X.
     #[serde(default)]
-    pub confidence: Option<String>,
-    /// Only sources from 2017 or earlier say so.
+    pub confidence: Option<Spanned<String>>,
+    /// Why the severity differs from the default its evidence gives.
     #[serde(default)]
-    pub stale: Option<bool>,
+    pub severity_reason: Option<Text>,
     /// In force from this date (inclusive).
     #[serde(default)]
     pub since: Option<Spanned<String>>,

@@ -14,8 +14,9 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 
 use super::builtin::{Deferred, RuleText, parse_json, slots};
-use super::compile::{self, Kind, SourceRef, WordSet, Words, byte_span};
+use super::compile::{Kind, SourceRef, WordSet, Words, byte_span};
 use super::diag::{self, Diag, RuleError};
+use super::evidence;
 use super::file::{FileDef, ListDef};
 use super::{DocumentKind, RuleSet};
 use crate::data;
@@ -133,8 +134,14 @@ impl RuleSet {
                 errors.push(RuleError::new(byte_span(&abbrs.referenced), diag));
             }
         }
+        let file_name: Arc<str> = Arc::from(file.name.as_str());
+        for (name, text) in def.providers {
+            self.providers.insert(name, text);
+        }
         for (key, source) in def.sources {
-            self.sources.insert(key, Arc::new(compile::source(source)));
+            let source = evidence::source(Some(&key), source, errors);
+            self.sources
+                .insert(key, (file_name.clone(), Arc::new(source)));
         }
         for (name, list) in def.lists {
             match list.value {
@@ -165,7 +172,6 @@ impl RuleSet {
                 aliases: kind.aliases,
             });
         }
-        let file_name: Arc<str> = Arc::from(file.name.as_str());
         if let (Some(rules), Some(province)) = (deferred, province) {
             self.deferred.push(Deferred {
                 file: file_name,
@@ -249,6 +255,30 @@ impl RuleSet {
                             }
                         }
                     }
+                }
+            }
+        }
+        // The providers sources name are declared (a misspelt provider
+        // would count as one more independent confirmation).
+        let mut keys: Vec<&String> = self.sources.keys().collect();
+        keys.sort();
+        for key in keys {
+            let (file, source) = &self.sources[key];
+            for p in &source.providers {
+                if !self.providers.contains_key(p.as_ref()) {
+                    let names = self.providers.keys().map(String::as_str);
+                    let suggestion = crate::suggest::closest(p, names).map(str::to_owned);
+                    problems
+                        .entry(file.clone())
+                        .or_default()
+                        .push(RuleError::new(
+                            None,
+                            Diag::UnknownProvider {
+                                source: key.clone(),
+                                provider: p.to_string(),
+                                suggestion,
+                            },
+                        ));
                 }
             }
         }

@@ -29,6 +29,7 @@ pub mod compile;
 pub mod condition;
 pub mod diag;
 pub mod engine;
+pub mod evidence;
 pub mod file;
 mod layer;
 mod load;
@@ -40,7 +41,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Arc, OnceLock};
 
 use crate::data::Province;
-use crate::finding::Severity;
+use crate::finding::{Basis, Severity};
 use crate::lang::Text;
 use layer::{Rules, SeverityOverride};
 
@@ -88,7 +89,12 @@ pub struct RuleSet {
     list_sets: HashMap<String, HashSet<String>>,
     /// The lists as word sets, for `words: { list_ref }`.
     list_words: HashMap<String, Arc<WordSet>>,
-    sources: HashMap<String, Arc<Source>>,
+    /// Sources by key, with the file that defined each.
+    sources: HashMap<String, (Arc<str>, Arc<Source>)>,
+    /// Provider names by key.
+    providers: HashMap<String, Text>,
+    /// Severities set for a whole class of evidence by `icp.toml`.
+    class_severities: evidence::ClassSeverities,
     document_kinds: Vec<DocumentKind>,
     /// Views by province: slot 0 for filings without a (known) province.
     views: Vec<OnceLock<Arc<View>>>,
@@ -124,6 +130,8 @@ impl RuleSet {
             list_sets: HashMap::new(),
             list_words: HashMap::new(),
             sources: HashMap::new(),
+            providers: HashMap::new(),
+            class_severities: HashMap::new(),
             document_kinds: Vec::new(),
             views: Vec::new(),
         };
@@ -152,6 +160,18 @@ impl RuleSet {
         // Views resolved so far no longer hold.
         self.views = builtin::slots();
         Ok(())
+    }
+
+    /// Sets the severity of every rule whose default severity rests on one
+    /// class of evidence (`single-source`, `old-sources`, `inferred`,
+    /// `conflict`), as `[severity.evidence]` of `icp.toml` does. It changes
+    /// only the rules that have their default severity (a rule whose file
+    /// says why it differs keeps it), and a severity set for the rule
+    /// itself ([`RuleSet::set_severity`]) wins over it.
+    pub fn set_class_severity(&mut self, class: Basis, severity: Severity, origin: Origin) {
+        self.class_severities.insert(class, (severity, origin));
+        // Views resolved so far no longer hold.
+        self.views = builtin::slots();
     }
 
     /// Whether a rule file defines the id.

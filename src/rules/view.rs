@@ -15,6 +15,7 @@ use super::RuleSet;
 use super::builtin::slot;
 use super::compile::{Examples, Fragment, Kind, Scope, SourceRef};
 use super::condition::Cond;
+use super::evidence;
 use super::layer::Entry;
 use crate::data::Province;
 use crate::facts::{Each, Fact};
@@ -204,17 +205,36 @@ impl RuleSet {
             .iter()
             .flat_map(|s| s.iter())
             .filter_map(|s| match s {
-                SourceRef::Key(k) => self.sources.get(k).cloned(),
+                SourceRef::Key(k) => self.sources.get(k).map(|(_, s)| s.clone()),
                 SourceRef::Inline(def) => Some(def.clone()),
             })
-            .collect();
+            .collect::<Vec<_>>();
         let message = f.message?;
         let help = f.help?;
         let fact_args = fact_placeholders(&[&message, &help]);
         let kind = f.kind?;
+        let mut severity = f.severity?;
+        let evidence = evidence::evidence(&evidence::Form {
+            kind: kind.name(),
+            severity,
+            sources: &sources,
+            confidence: f.confidence,
+            conflict: f.conflict.is_some(),
+            until: f.until,
+        });
+        let mut overrides = overrides.to_vec();
+        // `[severity.evidence]` of `icp.toml`: the rules of a class that
+        // have their default severity, unless `[severity]` names the rule.
+        if let Some((class_severity, origin)) = self.class_severities.get(&evidence.basis) {
+            let named = self.severities.iter().any(|s| s.id == entry.id);
+            if !named && evidence.default_severity() == Some(severity) {
+                severity = *class_severity;
+                overrides.push(origin.clone());
+            }
+        }
         let meta = RuleMeta {
             id: entry.id.clone(),
-            severity: f.severity?,
+            severity,
             kind: kind.name(),
             summary: f.summary,
             message,
@@ -223,10 +243,11 @@ impl RuleSet {
             conflict: f.conflict,
             sources,
             confidence: f.confidence,
-            stale: f.stale.unwrap_or(false),
+            evidence,
+            severity_reason: f.severity_reason,
             province: base.origin.province,
             origin: base.origin.clone(),
-            overrides: overrides.to_vec(),
+            overrides,
         };
         Some(Variant {
             meta: Arc::new(meta),

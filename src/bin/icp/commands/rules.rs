@@ -38,7 +38,8 @@ pub fn show(ctx: &Context, rules: &RuleSet, args: RulesShowArgs) -> u8 {
 pub fn explain(ctx: &Context, rules: &RuleSet, args: ExplainArgs) -> u8 {
     let id = args.rule.trim();
     let examples = icp::rules::examples(id, args.province);
-    match report::rules::explain(rules, id, args.province, &examples, ctx.lang) {
+    let today = as_of(ctx);
+    match report::rules::explain(rules, id, args.province, &examples, today, ctx.lang) {
         Some(text) => {
             emit(&text);
             OK
@@ -49,9 +50,9 @@ pub fn explain(ctx: &Context, rules: &RuleSet, args: ExplainArgs) -> u8 {
                 .origins()
                 .find(|(rid, _)| *rid == id)
                 .and_then(|(_, p)| p);
-            if let Some(text) =
-                home.and_then(|p| report::rules::explain(rules, id, Some(p), &examples, ctx.lang))
-            {
+            if let Some(text) = home.and_then(|p| {
+                report::rules::explain(rules, id, Some(p), &examples, today, ctx.lang)
+            }) {
                 emit(&text);
                 return OK;
             }
