@@ -655,9 +655,12 @@ fn icp_number(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
     };
     let mut out = Vec::new();
     if let Some(province) = ctx.filing.province() {
-        if !province.abbrs.iter().any(|a| *a == number.abbr) {
-            let expected: Vec<Cow<'_, str>> =
-                province.abbrs.iter().map(|a| Cow::Borrowed(*a)).collect();
+        if !checks::icp_number::prefix_fits(&number, province) {
+            let expected: Vec<Cow<'_, str>> = province
+                .icp_prefixes
+                .iter()
+                .map(|a| Cow::Borrowed(*a))
+                .collect();
             out.push(outcome(
                 OutcomeName::Abbreviation,
                 vec![
