@@ -295,6 +295,7 @@ fact_enum! {
         CertificateInProvince = "certificate_in_province": Ty::Bool, "证件登记地在本省", "certificate registered in the province";
         CertificateRegionProvince = "certificate_region_province": Ty::Province, "证件登记地省份", "province of the certificate's registration";
         SelfEmployed = "self_employed": Ty::Bool, "个体工商户", "self-employed business";
+        CityAreaCodes = "city_area_codes": Ty::TextList, "所在城市的长途区号", "area codes of the city";
     }
 }
 
@@ -321,6 +322,7 @@ fact_enum! {
         OfficeAreaCode = "office_area_code": Ty::Text, "办公电话区号", "office phone area code";
         OfficeIsMobile = "office_is_mobile": Ty::Bool, "办公电话为手机号", "office phone is a mobile number";
         OfficeAreaInCity = "office_area_in_city": Ty::Bool, "办公电话区号属于所在城市", "office phone area code belongs to the city";
+        OfficeAreaCities = "office_area_cities": Ty::TextList, "使用办公电话区号的城市", "cities that use the office phone's area code";
         IsSubjectPrincipal = "is_subject_principal": Ty::Bool, "与主体负责人为同一人", "the same person as the subject principal";
     }
 }

@@ -87,6 +87,11 @@ pub fn district_in_city(c: &City, district: &str) -> bool {
             .any(|&(_, name)| name_matches(name, district))
 }
 
+/// Whether `name` names city `c` itself, exactly or without its suffix (仙桃 = 仙桃市).
+pub fn city_named(c: &City, name: &str) -> bool {
+    name_matches(c.name, name.trim())
+}
+
 /// The full names of city `c`'s districts and counties, in code order.
 ///
 /// Empty for county-level units directly under a province.
@@ -163,6 +168,9 @@ mod tests {
             );
         }
         assert!(districts_of(city(429004).unwrap()).is_empty());
+        let alar = city(659002).unwrap();
+        assert!(city_named(alar, "阿拉尔市") && city_named(alar, " 阿拉尔"));
+        assert!(!city_named(alar, "阿克苏市"));
     }
 
     #[test]

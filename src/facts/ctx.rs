@@ -288,11 +288,31 @@ impl<'a> Ctx<'a> {
                 _ => Value::Null,
             },
             SubjectFact::DistrictInCity => match (&s.province, &s.city, &s.district) {
-                (Some(_), Some(_), Some(d)) => match self.city(s) {
+                // A blank district is no district.
+                (Some(_), Some(_), Some(d)) if !d.value.trim().is_empty() => match self.city(s) {
+                    // A county-level unit under its province (仙桃市, 阿拉尔市)
+                    // has no districts in the table: naming the unit itself is
+                    // right, anything else cannot be judged.
+                    Some(city) if data::districts_of(city).is_empty() => {
+                        if data::city_named(city, &d.value) {
+                            Value::Bool(true)
+                        } else {
+                            Value::Null
+                        }
+                    }
                     Some(city) => Value::Bool(data::district_in_city(city, &d.value)),
                     None => Value::Null,
                 },
                 _ => Value::Null,
+            },
+            SubjectFact::CityAreaCodes => match self.city(s) {
+                Some(city) => Value::List(
+                    data::area_codes_of_city(city)
+                        .into_iter()
+                        .map(Value::text)
+                        .collect(),
+                ),
+                None => Value::Null,
             },
             SubjectFact::UsccType => Value::opt(uscc(), |u| {
                 Value::Text(Cow::Owned(format!("{}{}", u.authority, u.kind)))
@@ -376,14 +396,27 @@ impl<'a> Ctx<'a> {
                     _ => None,
                 });
                 match (landline(), city) {
-                    (Some(l), Some(city)) => Value::Bool(
-                        data::area_codes_of_city(city)
-                            .iter()
-                            .any(|c| *c == l.area_code),
-                    ),
+                    (Some(l), Some(city)) => {
+                        let codes = data::area_codes_of_city(city);
+                        // A city without a known code, or a code without a
+                        // known city, is an unknown pair, never a mismatch.
+                        if codes.is_empty() || data::area_code_cities(&l.area_code).is_empty() {
+                            Value::Null
+                        } else {
+                            Value::Bool(codes.iter().any(|c| *c == l.area_code))
+                        }
+                    }
                     _ => Value::Null,
                 }
             }
+            PrincipalFact::OfficeAreaCities => Value::opt(landline(), |l| {
+                Value::List(
+                    data::area_code_cities(&l.area_code)
+                        .into_iter()
+                        .map(|c| Value::text(c.name))
+                        .collect(),
+                )
+            }),
             PrincipalFact::IsSubjectPrincipal => match owner {
                 Owner::Subject => Value::Bool(true),
                 Owner::Website(_) => {
@@ -523,7 +556,10 @@ impl<'a> Ctx<'a> {
                 let span = |field: Option<&Span>| field.cloned().or(Some(s.span.clone()));
                 let span = match f {
                     SubjectFact::Province => span(s.province.as_ref().map(|f| &f.span)),
-                    SubjectFact::City | SubjectFact::CityShort | SubjectFact::CityInProvince => {
+                    SubjectFact::City
+                    | SubjectFact::CityShort
+                    | SubjectFact::CityInProvince
+                    | SubjectFact::CityAreaCodes => {
                         span(s.city.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::District | SubjectFact::DistrictInCity => {
@@ -742,7 +778,9 @@ static EMPTY_SITE: Website = Website {
 
 fn subject_field_key(f: SubjectFact) -> &'static str {
     match f {
-        SubjectFact::CityInProvince | SubjectFact::CityShort => "city",
+        SubjectFact::CityInProvince | SubjectFact::CityShort | SubjectFact::CityAreaCodes => {
+            "city"
+        }
         SubjectFact::DistrictInCity => "district",
         SubjectFact::IsUnit => "nature",
         SubjectFact::CertificateLongTerm => "certificate_expires",
@@ -764,7 +802,8 @@ fn principal_field_key(f: PrincipalFact) -> &'static str {
         | PrincipalFact::IdLocal => "id_number",
         PrincipalFact::OfficeAreaCode
         | PrincipalFact::OfficeIsMobile
-        | PrincipalFact::OfficeAreaInCity => "office_phone",
+        | PrincipalFact::OfficeAreaInCity
+        | PrincipalFact::OfficeAreaCities => "office_phone",
         other => other.key(),
     }
 }
