@@ -296,6 +296,8 @@ fact_enum! {
         CertificateRegionProvince = "certificate_region_province": Ty::Province, "证件登记地省份", "province of the certificate's registration";
         SelfEmployed = "self_employed": Ty::Bool, "个体工商户", "self-employed business";
         CityAreaCodes = "city_area_codes": Ty::TextList, "所在城市的长途区号", "area codes of the city";
+        AddressInCity = "address_in_city": Ty::Bool, "通信地址在所在城市", "communications address lies in the city";
+        CertificateAddressInCity = "certificate_address_in_city": Ty::Bool, "证件住所在所在城市", "certificate address lies in the city";
     }
 }
 

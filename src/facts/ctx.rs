@@ -305,6 +305,10 @@ impl<'a> Ctx<'a> {
                 },
                 _ => Value::Null,
             },
+            SubjectFact::AddressInCity => self.address_in_city(s, &s.address),
+            SubjectFact::CertificateAddressInCity => {
+                self.address_in_city(s, &s.certificate_address)
+            }
             SubjectFact::CityAreaCodes => match self.city(s) {
                 Some(city) => Value::List(
                     data::area_codes_of_city(city)
@@ -582,11 +586,13 @@ impl<'a> Ctx<'a> {
                         span(s.certificate_expires.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::Name => span(s.name.as_ref().map(|f| &f.span)),
-                    SubjectFact::CertificateAddress => {
+                    SubjectFact::CertificateAddress | SubjectFact::CertificateAddressInCity => {
                         span(s.certificate_address.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::Investor => span(s.investor.as_ref().map(|f| &f.span)),
-                    SubjectFact::Address => span(s.address.as_ref().map(|f| &f.span)),
+                    SubjectFact::Address | SubjectFact::AddressInCity => {
+                        span(s.address.as_ref().map(|f| &f.span))
+                    }
                     SubjectFact::Note => span(s.note.as_ref().map(|f| &f.span)),
                     SubjectFact::IcpNumber => span(s.icp_number.as_ref().map(|f| &f.span)),
                     SubjectFact::Documents => span(s.documents.span.as_ref()),
@@ -781,6 +787,8 @@ fn subject_field_key(f: SubjectFact) -> &'static str {
         SubjectFact::CityInProvince | SubjectFact::CityShort | SubjectFact::CityAreaCodes => {
             "city"
         }
+        SubjectFact::AddressInCity => "address",
+        SubjectFact::CertificateAddressInCity => "certificate_address",
         SubjectFact::DistrictInCity => "district",
         SubjectFact::IsUnit => "nature",
         SubjectFact::CertificateLongTerm => "certificate_expires",
@@ -877,6 +885,18 @@ impl Ctx<'_> {
             (Some(p), Some(c)) => data::city_in_province(p.value, &c.value),
             _ => None,
         })
+    }
+
+    /// Whether an address of the subject lies in its city: unknown when the
+    /// address, the province or the city is missing or the address names no
+    /// place that tells.
+    fn address_in_city<'v>(&self, s: &Subject, address: &Field<String>) -> Value<'v> {
+        match (&s.province, self.city(s), address) {
+            (Some(p), Some(city), Some(a)) => {
+                Value::opt(checks::address::in_city(p.value, city, &a.value), Value::Bool)
+            }
+            _ => Value::Null,
+        }
     }
 
     /// The parsed resident ID of a principal whose ID type carries a birth date.
