@@ -351,6 +351,7 @@ fact_enum! {
         NameHanCount = "name_han_count": Ty::Int, "网站名称汉字数", "Chinese characters in the website name";
         NameSymbols = "name_symbols": Ty::Text, "网站名称中的符号", "symbols in the website name";
         NameRepeated = "name_repeated": Ty::Bool, "与前面的网站同名", "named like an earlier website of the filing";
+        NameRelatesToSubject = "name_relates_to_subject": Ty::Bool, "网站名称与主办单位名称相关", "website name relates to the subject's name";
     }
 }
 

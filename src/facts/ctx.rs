@@ -506,6 +506,16 @@ impl<'a> Ctx<'a> {
             WebsiteFact::NameHanCount => Value::of(&w.name, |n| {
                 Value::Int(checks::site_name::han_count(n) as i64)
             }),
+            WebsiteFact::NameRelatesToSubject => {
+                match (&w.name, self.subject().and_then(|s| s.name.as_ref())) {
+                    (Some(site), Some(unit))
+                        if !site.value.trim().is_empty() && !unit.value.trim().is_empty() =>
+                    {
+                        Value::Bool(checks::site_name::relates_to(&unit.value, &site.value))
+                    }
+                    _ => Value::Null,
+                }
+            }
         }
     }
 
@@ -637,7 +647,8 @@ impl<'a> Ctx<'a> {
                     | WebsiteFact::NameLength
                     | WebsiteFact::NameHanCount
                     | WebsiteFact::NameSymbols
-                    | WebsiteFact::NameRepeated => w.name.as_ref().map(|f| f.span.clone()),
+                    | WebsiteFact::NameRepeated
+                    | WebsiteFact::NameRelatesToSubject => w.name.as_ref().map(|f| f.span.clone()),
                     WebsiteFact::Domains
                     | WebsiteFact::DomainCount
                     | WebsiteFact::DistinctPrefixes => w.domains_span.clone(),
@@ -840,7 +851,8 @@ fn website_field_key(f: WebsiteFact) -> &'static str {
         WebsiteFact::NameLength
         | WebsiteFact::NameHanCount
         | WebsiteFact::NameSymbols
-        | WebsiteFact::NameRepeated => "name",
+        | WebsiteFact::NameRepeated
+        | WebsiteFact::NameRelatesToSubject => "name",
         WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
         WebsiteFact::Filed => "icp_number",
         WebsiteFact::HostingType => "hosting.type",
