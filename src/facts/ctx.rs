@@ -343,6 +343,7 @@ impl<'a> Ctx<'a> {
     fn principal_fact(&self, owner: Owner, p: &'a Principal, f: PrincipalFact) -> Value<'a> {
         let text = |field: &'a Field<String>| Value::of(field, |v| Value::text(v));
         let resident = || self.resident_id(p);
+        let born = || resident().filter(|id| id.birth <= self.env.as_of);
         let landline = || {
             p.office_phone.as_ref().and_then(|o| {
                 checks::phone::office_phone(&checks::chars::clean(&o.value).value).ok()
@@ -366,8 +367,11 @@ impl<'a> Ctx<'a> {
                 Value::of(&p.legal_representative, |b| Value::Bool(*b))
             }
             PrincipalFact::Documents => document_kinds(&p.documents),
-            PrincipalFact::BirthDate => Value::opt(resident(), |id| Value::Date(id.birth)),
-            PrincipalFact::Age => Value::opt(resident(), |id| {
+            // A birth date after the as-of date is a finding of its own
+            // (resident-id-future-birth): there is no birth date to compare
+            // and no age.
+            PrincipalFact::BirthDate => Value::opt(born(), |id| Value::Date(id.birth)),
+            PrincipalFact::Age => Value::opt(born(), |id| {
                 Value::Int(i64::from(checks::resident_id::age_on(
                     id.birth,
                     self.env.as_of,

@@ -273,7 +273,7 @@ impl Algorithm {
                 (O::Characters, NONE),
                 (O::Checksum, &["expected"]),
                 (O::BirthDate, NONE),
-                (O::FutureBirth, NONE),
+                (O::FutureBirth, &["birth"]),
                 (O::Region, &["region"]),
                 (O::LowercaseX, &["fixed"]),
             ],
@@ -486,7 +486,9 @@ fn resident(value: &str, ctx: &Ctx<'_>, kind: checks::resident_id::IdKind) -> Ve
                 vec![("expected", expected.to_string())],
             ),
             IdProblem::BirthDate => outcome(OutcomeName::BirthDate, Vec::new()),
-            IdProblem::FutureBirth => outcome(OutcomeName::FutureBirth, Vec::new()),
+            IdProblem::FutureBirth { birth } => {
+                outcome(OutcomeName::FutureBirth, vec![("birth", birth.to_string())])
+            }
             IdProblem::UnknownRegion { code } => {
                 outcome(OutcomeName::Region, vec![("region", format!("{code:06}"))])
             }
