@@ -99,9 +99,10 @@ pub fn relates_to(unit: &str, site: &str) -> bool {
     core.chars().count() >= 3 && site.contains(trade.as_str())
 }
 
-/// Characters that do not count towards a name's length.
+/// Characters that do not count towards a name's length (invisible ones are
+/// a finding of their own, `website-name-characters`).
 fn uncounted(c: char) -> bool {
-    matches!(c, '(' | ')' | '（' | '）' | '-') || c.is_whitespace()
+    matches!(c, '(' | ')' | '（' | '）' | '-') || c.is_whitespace() || chars::is_invisible(c)
 }
 
 /// The length of a website name as filing systems count it (brackets, `-` and whitespace excluded).
@@ -125,13 +126,15 @@ fn is_han(c: char) -> bool {
 }
 
 /// The distinct symbols in a name: characters other than letters (of any
-/// script, Han included), digits, whitespace, brackets, `-` and `·`. Empty
-/// when there are none.
+/// script, Han included), digits, whitespace, brackets, `-` and `·`, and
+/// other than invisible characters (reported on their own). Empty when there
+/// are none.
 pub fn symbols(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
         let allowed = c.is_alphanumeric()
             || c.is_whitespace()
+            || chars::is_invisible(c)
             || matches!(c, '(' | ')' | '（' | '）' | '-' | '·');
         if !allowed && !out.contains(c) {
             out.push(c);
@@ -150,6 +153,7 @@ mod tests {
         assert_eq!(symbols("示例(深圳)-官网 Example·2"), "");
         assert_eq!(symbols("示例★科技★!"), "★!");
         assert_eq!(symbols("www.示例.com"), ".");
+        assert_eq!(symbols("示例\u{200B}科技"), "");
     }
 
     #[test]
@@ -159,6 +163,7 @@ mod tests {
         assert_eq!(counted_length("示例（深圳）-官网"), 6);
         assert_eq!(counted_length("ABC 123"), 6);
         assert_eq!(counted_length("  \u{3000}"), 0);
+        assert_eq!(counted_length("示例\u{200B}科技"), 4);
         assert_eq!(counted_length(""), 0);
     }
 
