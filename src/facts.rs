@@ -404,6 +404,7 @@ fact_enum! {
         Exists = "exists": Ty::Bool, "文件存在", "the file exists";
         Size = "size": Ty::Int, "文件大小（字节）", "file size in bytes";
         IsJpeg = "is_jpeg": Ty::Bool, "文件是 JPEG 图片", "the file is a JPEG image";
+        SharedFile = "shared_file": Ty::Bool, "文件也登记为另一类材料", "the file is also declared as another kind of document";
     }
 }
 

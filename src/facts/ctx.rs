@@ -201,6 +201,20 @@ impl<'a> Ctx<'a> {
                 Some(_) => Value::Null,
                 None => Value::Unknown,
             },
+            DocumentFact::SharedFile => {
+                let (Some(kind), Some(file)) = (&d.kind, &d.file) else {
+                    return Value::Null;
+                };
+                let kind = self.document_kind(&kind.value);
+                let file = file.value.trim();
+                Value::Bool(self.filing.documents().any(|other| {
+                    other.file.as_ref().is_some_and(|f| f.value.trim() == file)
+                        && other
+                            .kind
+                            .as_ref()
+                            .is_some_and(|k| self.document_kind(&k.value) != kind)
+                }))
+            }
             DocumentFact::IsJpeg => match probe() {
                 Some(p) if p.exists => Value::Bool(p.is_jpeg),
                 Some(_) => Value::Null,
