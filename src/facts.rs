@@ -352,6 +352,8 @@ fact_enum! {
         NameSymbols = "name_symbols": Ty::Text, "网站名称中的符号", "symbols in the website name";
         NameRepeated = "name_repeated": Ty::Bool, "与前面的网站同名", "named like an earlier website of the filing";
         NameRelatesToSubject = "name_relates_to_subject": Ty::Bool, "网站名称与主办单位名称相关", "website name relates to the subject's name";
+        NameCore = "name_core": Ty::Text, "网站名称去掉“网站”等字样", "website name without words such as 网站";
+        NameIsPlace = "name_is_place": Ty::Bool, "网站名称是地名", "website name is a place name";
     }
 }
 

@@ -75,6 +75,29 @@ fn without_site_words(site: &str) -> &str {
         .unwrap_or(site)
 }
 
+/// A website name without the words at its end that only say "website" and
+/// without a trailing 的: 李四的网站 → 李四, 成都市网 → 成都市.
+pub fn name_core(site: &str) -> String {
+    let cleaned = chars::clean(site);
+    let core = without_site_words(cleaned.value.as_ref());
+    let core = core.strip_suffix('的').filter(|c| !c.is_empty()).unwrap_or(core);
+    core.to_owned()
+}
+
+/// Whether a website name, without its website words
+/// ([`name_core`]), is the name of a province, city, district or county, in
+/// full or short (成都市, 成都, 锦江区, 四川).
+pub fn is_place(site: &str) -> bool {
+    let core = name_core(site);
+    let core = core.as_str();
+    !core.is_empty()
+        && (data::provinces()
+            .iter()
+            .any(|p| p.mainland && (p.name == core || p.short_name == core))
+            || !data::find_city(core).is_empty()
+            || data::district_named(core))
+}
+
 /// Whether a website name visibly relates to the unit's name: it is the full
 /// name or a part of it (a short name such as 示例物流 or 示例, with 官网, 网站
 /// … allowed after it), or it contains the unit's core name, or it contains
@@ -165,6 +188,21 @@ mod tests {
         assert_eq!(counted_length("  \u{3000}"), 0);
         assert_eq!(counted_length("示例\u{200B}科技"), 4);
         assert_eq!(counted_length(""), 0);
+    }
+
+    #[test]
+    fn site_cores_and_places() {
+        assert_eq!(name_core("李四的网站"), "李四");
+        assert_eq!(name_core("李四的主页"), "李四");
+        assert_eq!(name_core("李四网"), "李四");
+        assert_eq!(name_core("李四的编程笔记"), "李四的编程笔记");
+        assert_eq!(name_core(" 成都市 "), "成都市");
+        for name in ["成都市", "成都", "成都网", "锦江区", "四川省", "四川", "九寨沟县", "延边州"] {
+            assert!(is_place(name), "{name}");
+        }
+        for name in ["李四的编程笔记", "成都美食笔记", "锦江夜话", "sc", "SC", "川", "sichuan", ""] {
+            assert!(!is_place(name), "{name}");
+        }
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub use domains::{DomainSuffix, domain_suffix, domain_suffixes};
 pub use phone::{AreaCode, area_code, area_code_cities, area_codes_of_city, mobile_block_known};
 pub use places::{
     City, cities_at_start, cities_of, cities_with_district, city, city_at_start, city_in_province,
-    city_named, district_at_start, district_in_city, districts_of, find_city,
+    city_named, district_at_start, district_in_city, district_named, districts_of, find_city,
 };
 pub use provinces::{Province, find_province, province, province_by_gb, provinces};
 pub use uscc::{UsccRegistration, uscc_registration};

@@ -150,6 +150,13 @@ pub fn cities_with_district(name: &str) -> Vec<&'static City> {
     codes.into_iter().filter_map(city).collect()
 }
 
+/// Whether `name` names some district or county, exactly or without its
+/// suffix (南山区, 南山, 三都县).
+pub fn district_named(name: &str) -> bool {
+    let name = name.trim();
+    !name.is_empty() && DISTRICTS.iter().any(|&(_, full)| name_matches(full, name))
+}
+
 /// The full names of city `c`'s districts and counties, in code order.
 ///
 /// Empty for county-level units directly under a province.
@@ -278,6 +285,8 @@ mod tests {
             vec![440100]
         );
         assert!(cities_with_district("高新区").is_empty());
+        assert!(district_named("南山区") && district_named("南山") && district_named("三都"));
+        assert!(!district_named("示例") && !district_named(""));
     }
 
     #[test]

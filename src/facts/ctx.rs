@@ -524,6 +524,12 @@ impl<'a> Ctx<'a> {
             WebsiteFact::NameHanCount => Value::of(&w.name, |n| {
                 Value::Int(checks::site_name::han_count(n) as i64)
             }),
+            WebsiteFact::NameCore => Value::of(&w.name, |n| {
+                Value::Text(Cow::Owned(checks::site_name::name_core(n)))
+            }),
+            WebsiteFact::NameIsPlace => {
+                Value::of(&w.name, |n| Value::Bool(checks::site_name::is_place(n)))
+            }
             WebsiteFact::NameRelatesToSubject => {
                 match (&w.name, self.subject().and_then(|s| s.name.as_ref())) {
                     (Some(site), Some(unit))
@@ -666,7 +672,9 @@ impl<'a> Ctx<'a> {
                     | WebsiteFact::NameHanCount
                     | WebsiteFact::NameSymbols
                     | WebsiteFact::NameRepeated
-                    | WebsiteFact::NameRelatesToSubject => w.name.as_ref().map(|f| f.span.clone()),
+                    | WebsiteFact::NameRelatesToSubject
+                    | WebsiteFact::NameCore
+                    | WebsiteFact::NameIsPlace => w.name.as_ref().map(|f| f.span.clone()),
                     WebsiteFact::Domains
                     | WebsiteFact::DomainCount
                     | WebsiteFact::DistinctPrefixes => w.domains_span.clone(),
@@ -870,7 +878,9 @@ fn website_field_key(f: WebsiteFact) -> &'static str {
         | WebsiteFact::NameHanCount
         | WebsiteFact::NameSymbols
         | WebsiteFact::NameRepeated
-        | WebsiteFact::NameRelatesToSubject => "name",
+        | WebsiteFact::NameRelatesToSubject
+        | WebsiteFact::NameCore
+        | WebsiteFact::NameIsPlace => "name",
         WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
         WebsiteFact::Filed => "icp_number",
         WebsiteFact::HostingType => "hosting.type",
