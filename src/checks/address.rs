@@ -38,8 +38,7 @@ pub fn in_city(province: &Province, city: &City, address: &str) -> Option<bool> 
         }
         text = text.get(len..).unwrap_or_default();
     }
-    if data::city_at_start(city, text).is_some() || data::district_at_start(city, text).is_some()
-    {
+    if data::city_at_start(city, text).is_some() || data::district_at_start(city, text).is_some() {
         return Some(true);
     }
     // Another city, in full (广州市…) or by its short name followed by one of
@@ -132,8 +131,14 @@ mod tests {
         assert_eq!(check("cq", 500000, "重庆市渝北区金开大道1号"), Some(true));
         // County-level units under their province, and autonomous prefectures.
         assert_eq!(check("hb", 429004, "湖北省仙桃市仙桃大道1号"), Some(true));
-        assert_eq!(check("xj", 659002, "新疆维吾尔自治区阿拉尔市胜利大道1号"), Some(true));
-        assert_eq!(check("jl", 222400, "吉林省延边州延吉市光明街1号"), Some(true));
+        assert_eq!(
+            check("xj", 659002, "新疆维吾尔自治区阿拉尔市胜利大道1号"),
+            Some(true)
+        );
+        assert_eq!(
+            check("jl", 222400, "吉林省延边州延吉市光明街1号"),
+            Some(true)
+        );
         // 鼓楼区 is a district of 南京 among others: the filer's city decides.
         assert_eq!(check("js", 320100, "鼓楼区中山路1号"), Some(true));
     }
@@ -155,8 +160,14 @@ mod tests {
         assert_eq!(check("jl", 220200, "吉林省长春市朝阳区"), Some(false));
         assert_eq!(check("jl", 220200, "吉林省吉林市船营区"), Some(true));
         // Same province, other city.
-        assert_eq!(check("he", 130100, "河北省保定市竞秀区朝阳北大街100号"), Some(false));
-        assert_eq!(check("ha", 410100, "河南省洛阳市西工区中州中路1号"), Some(false));
+        assert_eq!(
+            check("he", 130100, "河北省保定市竞秀区朝阳北大街100号"),
+            Some(false)
+        );
+        assert_eq!(
+            check("ha", 410100, "河南省洛阳市西工区中州中路1号"),
+            Some(false)
+        );
         // 鼓楼区 belongs to several cities, none of them 深圳.
         assert_eq!(check("gd", 440300, "鼓楼区中山路1号"), Some(false));
     }

@@ -95,7 +95,8 @@ mod robustness {
                 let _ = site_name::han_count(v);
                 let _ = crate::data::find_province(v);
                 for (p, c) in [("gd", 440300), ("bj", 110000), ("xj", 659002)] {
-                    let (Some(p), Some(c)) = (crate::data::province(p), crate::data::city(c)) else {
+                    let (Some(p), Some(c)) = (crate::data::province(p), crate::data::city(c))
+                    else {
                         continue;
                     };
                     let _ = address::in_city(p, c, v);

@@ -14,7 +14,14 @@ use crate::data;
 /// Words a website name may end with that say "website", not what the site
 /// is: they are left out when a name is compared with the unit's name.
 const SITE_WORDS: &[&str] = &[
-    "官方网站", "门户网站", "网站", "官网", "门户", "主页", "首页", "网",
+    "官方网站",
+    "门户网站",
+    "网站",
+    "官网",
+    "门户",
+    "主页",
+    "首页",
+    "网",
 ];
 
 /// Legal-form endings of unit names, longest first: left out to find a
@@ -40,7 +47,10 @@ pub fn core_name(unit: &str) -> String {
     if let Some(rest) = data::provinces()
         .iter()
         .filter(|p| p.mainland)
-        .find_map(|p| name.strip_prefix(p.name).or_else(|| name.strip_prefix(p.short_name)))
+        .find_map(|p| {
+            name.strip_prefix(p.name)
+                .or_else(|| name.strip_prefix(p.short_name))
+        })
         .filter(|rest| enough(rest))
     {
         name = rest;
@@ -71,7 +81,10 @@ pub fn core_name(unit: &str) -> String {
 fn without_site_words(site: &str) -> &str {
     SITE_WORDS
         .iter()
-        .find_map(|w| site.strip_suffix(w).filter(|rest| rest.chars().count() >= 2))
+        .find_map(|w| {
+            site.strip_suffix(w)
+                .filter(|rest| rest.chars().count() >= 2)
+        })
         .unwrap_or(site)
 }
 
@@ -80,7 +93,10 @@ fn without_site_words(site: &str) -> &str {
 pub fn name_core(site: &str) -> String {
     let cleaned = chars::clean(site);
     let core = without_site_words(cleaned.value.as_ref());
-    let core = core.strip_suffix('的').filter(|c| !c.is_empty()).unwrap_or(core);
+    let core = core
+        .strip_suffix('的')
+        .filter(|c| !c.is_empty())
+        .unwrap_or(core);
     core.to_owned()
 }
 
@@ -197,10 +213,28 @@ mod tests {
         assert_eq!(name_core("李四网"), "李四");
         assert_eq!(name_core("李四的编程笔记"), "李四的编程笔记");
         assert_eq!(name_core(" 成都市 "), "成都市");
-        for name in ["成都市", "成都", "成都网", "锦江区", "四川省", "四川", "九寨沟县", "延边州"] {
+        for name in [
+            "成都市",
+            "成都",
+            "成都网",
+            "锦江区",
+            "四川省",
+            "四川",
+            "九寨沟县",
+            "延边州",
+        ] {
             assert!(is_place(name), "{name}");
         }
-        for name in ["李四的编程笔记", "成都美食笔记", "锦江夜话", "sc", "SC", "川", "sichuan", ""] {
+        for name in [
+            "李四的编程笔记",
+            "成都美食笔记",
+            "锦江夜话",
+            "sc",
+            "SC",
+            "川",
+            "sichuan",
+            "",
+        ] {
             assert!(!is_place(name), "{name}");
         }
     }
@@ -232,7 +266,14 @@ mod tests {
         ] {
             assert!(relates_to(unit, site), "{site}");
         }
-        for site in ["渝城快递服务", "物流商城", "重庆物流网", "快递之家", "示", ""] {
+        for site in [
+            "渝城快递服务",
+            "物流商城",
+            "重庆物流网",
+            "快递之家",
+            "示",
+            "",
+        ] {
             assert!(!relates_to(unit, site), "{site}");
         }
         assert!(relates_to("哈尔滨示例冰雪科技有限公司", "示例冰雪科技"));

@@ -275,13 +275,25 @@ mod tests {
             .iter()
             .map(|(c, n)| (c.code, *n))
             .collect();
-        assert_eq!(found, vec![(440100, "广州".len()), (440100, "广州市".len())]);
+        assert_eq!(
+            found,
+            vec![(440100, "广州".len()), (440100, "广州市".len())]
+        );
         assert!(cities_at_start("天河区").is_empty());
         assert!(cities_at_start("").is_empty());
-        let gulou: Vec<u32> = cities_with_district("鼓楼区").iter().map(|c| c.code).collect();
-        assert!(gulou.contains(&320100) && gulou.contains(&350100), "{gulou:?}");
+        let gulou: Vec<u32> = cities_with_district("鼓楼区")
+            .iter()
+            .map(|c| c.code)
+            .collect();
+        assert!(
+            gulou.contains(&320100) && gulou.contains(&350100),
+            "{gulou:?}"
+        );
         assert_eq!(
-            cities_with_district("天河区").iter().map(|c| c.code).collect::<Vec<_>>(),
+            cities_with_district("天河区")
+                .iter()
+                .map(|c| c.code)
+                .collect::<Vec<_>>(),
             vec![440100]
         );
         assert!(cities_with_district("高新区").is_empty());

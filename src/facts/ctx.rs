@@ -597,9 +597,7 @@ impl<'a> Ctx<'a> {
                     SubjectFact::City
                     | SubjectFact::CityShort
                     | SubjectFact::CityInProvince
-                    | SubjectFact::CityAreaCodes => {
-                        span(s.city.as_ref().map(|f| &f.span))
-                    }
+                    | SubjectFact::CityAreaCodes => span(s.city.as_ref().map(|f| &f.span)),
                     SubjectFact::District | SubjectFact::DistrictInCity => {
                         span(s.district.as_ref().map(|f| &f.span))
                     }
@@ -821,9 +819,7 @@ static EMPTY_SITE: Website = Website {
 
 fn subject_field_key(f: SubjectFact) -> &'static str {
     match f {
-        SubjectFact::CityInProvince | SubjectFact::CityShort | SubjectFact::CityAreaCodes => {
-            "city"
-        }
+        SubjectFact::CityInProvince | SubjectFact::CityShort | SubjectFact::CityAreaCodes => "city",
         SubjectFact::AddressInCity => "address",
         SubjectFact::CertificateAddressInCity => "certificate_address",
         SubjectFact::DistrictInCity => "district",
@@ -932,9 +928,10 @@ impl Ctx<'_> {
     /// place that tells.
     fn address_in_city<'v>(&self, s: &Subject, address: &Field<String>) -> Value<'v> {
         match (&s.province, self.city(s), address) {
-            (Some(p), Some(city), Some(a)) => {
-                Value::opt(checks::address::in_city(p.value, city, &a.value), Value::Bool)
-            }
+            (Some(p), Some(city), Some(a)) => Value::opt(
+                checks::address::in_city(p.value, city, &a.value),
+                Value::Bool,
+            ),
             _ => Value::Null,
         }
     }
