@@ -77,6 +77,7 @@ mod tests {
         }
         assert!(strictly(CITIES, |c| c.code));
         assert!(strictly(CITY_FORMS, |&(f, i)| (f, i)));
+        assert!(strictly(DISTRICT_FORMS, |&(f, i)| (f, i)));
         assert!(loosely(DISTRICTS, |d| d.0));
         assert!(strictly(CURRENT_CODES, |&c| c));
         assert!(strictly(ADDRESS_CODES, |&r| r));
@@ -95,6 +96,11 @@ mod tests {
             CITY_FORMS
                 .iter()
                 .all(|&(_, i)| usize::from(i) < CITIES.len())
+        );
+        assert!(
+            DISTRICT_FORMS
+                .iter()
+                .all(|&(_, i)| usize::from(i) < DISTRICTS.len())
         );
     }
 }

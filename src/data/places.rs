@@ -14,7 +14,7 @@
 //! city.
 
 use super::names::short_form;
-use super::tables::{CITIES, CITY_FORMS, DISTRICTS};
+use super::tables::{CITIES, CITY_FORMS, DISTRICT_FORMS, DISTRICTS};
 use super::{Province, equal_range};
 
 /// A city-level division that a filing's `city` field can name.
@@ -141,8 +141,9 @@ pub fn cities_at_start(text: &str) -> Vec<(&'static City, usize)> {
 /// The cities that have a district or county whose full name is `name` (鼓楼区
 /// is one of 南京, 福州, 徐州, 开封), in code order.
 pub fn cities_with_district(name: &str) -> Vec<&'static City> {
-    let mut codes: Vec<u32> = DISTRICTS
+    let mut codes: Vec<u32> = equal_range(DISTRICT_FORMS, name, |f| f.0)
         .iter()
+        .filter_map(|&(_, i)| DISTRICTS.get(usize::from(i)))
         .filter(|d| d.1 == name)
         .map(|d| d.0)
         .collect();
@@ -153,8 +154,7 @@ pub fn cities_with_district(name: &str) -> Vec<&'static City> {
 /// Whether `name` names some district or county, exactly or without its
 /// suffix (南山区, 南山, 三都县).
 pub fn district_named(name: &str) -> bool {
-    let name = name.trim();
-    !name.is_empty() && DISTRICTS.iter().any(|&(_, full)| name_matches(full, name))
+    !equal_range(DISTRICT_FORMS, name.trim(), |f| f.0).is_empty()
 }
 
 /// The full names of city `c`'s districts and counties, in code order.
