@@ -348,6 +348,22 @@ fn places(out: &mut String, provinces: &[Province]) -> (Vec<City>, Vec<u32>) {
             .iter()
             .map(|(city, _, name)| format!("({city}, {})", lit(name))),
     );
+    let mut by_form: BTreeSet<(String, usize)> = BTreeSet::new();
+    for (i, d) in districts.iter().enumerate() {
+        by_form.extend(forms(&d.2).into_iter().map(|f| (f, i)));
+    }
+    assert!(
+        districts.len() <= usize::from(u16::MAX),
+        "more districts than a u16 index holds"
+    );
+    emit(
+        out,
+        "Every accepted spelling of a district or county name (full and short\n\
+         forms) and its index in `DISTRICTS`, sorted by spelling, then index.",
+        "DISTRICT_FORMS",
+        "(&str, u16)",
+        by_form.iter().map(|(f, i)| format!("({}, {i})", lit(f))),
+    );
     let county_codes = districts.iter().map(|d| d.1).collect();
     (cities, county_codes)
 }

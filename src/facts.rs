@@ -296,6 +296,9 @@ fact_enum! {
         CertificateInProvince = "certificate_in_province": Ty::Bool, "证件登记地在本省", "certificate registered in the province";
         CertificateRegionProvince = "certificate_region_province": Ty::Province, "证件登记地省份", "province of the certificate's registration";
         SelfEmployed = "self_employed": Ty::Bool, "个体工商户", "self-employed business";
+        CityAreaCodes = "city_area_codes": Ty::TextList, "所在城市的长途区号", "area codes of the city";
+        AddressInCity = "address_in_city": Ty::Bool, "通信地址在所在城市", "communications address lies in the city";
+        CertificateAddressInCity = "certificate_address_in_city": Ty::Bool, "证件住所在所在城市", "certificate address lies in the city";
     }
 }
 
@@ -322,6 +325,7 @@ fact_enum! {
         OfficeAreaCode = "office_area_code": Ty::Text, "办公电话区号", "office phone area code";
         OfficeIsMobile = "office_is_mobile": Ty::Bool, "办公电话为手机号", "office phone is a mobile number";
         OfficeAreaInCity = "office_area_in_city": Ty::Bool, "办公电话区号属于所在城市", "office phone area code belongs to the city";
+        OfficeAreaCities = "office_area_cities": Ty::TextList, "使用办公电话区号的城市", "cities that use the office phone's area code";
         IsSubjectPrincipal = "is_subject_principal": Ty::Bool, "与主体负责人为同一人", "the same person as the subject principal";
     }
 }
@@ -348,6 +352,9 @@ fact_enum! {
         NameHanCount = "name_han_count": Ty::Int, "网站名称汉字数", "Chinese characters in the website name";
         NameSymbols = "name_symbols": Ty::Text, "网站名称中的符号", "symbols in the website name";
         NameRepeated = "name_repeated": Ty::Bool, "与前面的网站同名", "named like an earlier website of the filing";
+        NameRelatesToSubject = "name_relates_to_subject": Ty::Bool, "网站名称与主办单位名称相关", "website name relates to the subject's name";
+        NameCore = "name_core": Ty::Text, "网站名称去掉“网站”等字样", "website name without words such as 网站";
+        NameIsPlace = "name_is_place": Ty::Bool, "网站名称是地名", "website name is a place name";
     }
 }
 
@@ -400,6 +407,7 @@ fact_enum! {
         Exists = "exists": Ty::Bool, "文件存在", "the file exists";
         Size = "size": Ty::Int, "文件大小（字节）", "file size in bytes";
         IsJpeg = "is_jpeg": Ty::Bool, "文件是 JPEG 图片", "the file is a JPEG image";
+        SharedFile = "shared_file": Ty::Bool, "文件也登记为另一类材料", "the file is also declared as another kind of document";
     }
 }
 

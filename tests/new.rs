@@ -166,6 +166,9 @@ fn an_enterprise_filing_with_a_corrected_id_number() {
             ("photo side", "scans/zhangsan-front.jpg"),
             ("emblem side", "scans/zhangsan-back.jpg"),
             ("verification sheet", "scans/sheet.jpg"),
+            // Guangdong's letter of commitment has a scan of its own: one
+            // file declared as two kinds of document is refused.
+            ("commitment", "scans/commitment.jpg"),
             // Any other document: a placeholder scan.
             ("", "scans/sheet.jpg"),
         ],

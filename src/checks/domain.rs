@@ -58,13 +58,17 @@ pub enum DomainProblem {
 }
 
 /// UTS #46 ToASCII with the rules of host names: letters, digits and hyphens
-/// only, no hyphen at either end of a label, DNS length limits.
-fn to_ascii(name: &str) -> Option<String> {
+/// only, no hyphen at either end of a label, DNS length limits. A domain to
+/// be registered also has no `--` in positions 3–4 of a label unless it is
+/// an A-label (`xn--`): IDNA 2008 reserves them (RFC 5891 §4.2.3.1), so
+/// registries refuse `ab--cd.com`. A host under a domain (a homepage) is only
+/// held to the first and last positions.
+fn to_ascii(name: &str, hyphens: Hyphens) -> Option<String> {
     Uts46::new()
         .to_ascii(
             name.as_bytes(),
             AsciiDenyList::STD3,
-            Hyphens::CheckFirstLast,
+            hyphens,
             DnsLength::Verify,
         )
         .ok()
@@ -73,11 +77,8 @@ fn to_ascii(name: &str) -> Option<String> {
 
 /// UTS #46 ToUnicode of a name that already passed [`to_ascii`].
 fn to_unicode(ascii: &str) -> Option<String> {
-    let (name, result) = Uts46::new().to_unicode(
-        ascii.as_bytes(),
-        AsciiDenyList::STD3,
-        Hyphens::CheckFirstLast,
-    );
+    let (name, result) =
+        Uts46::new().to_unicode(ascii.as_bytes(), AsciiDenyList::STD3, Hyphens::Check);
     result.ok().map(|()| name.into_owned())
 }
 
@@ -140,7 +141,7 @@ pub fn check(s: &str) -> (Option<Domain>, Vec<DomainProblem>) {
     if name.chars().any(char::is_uppercase) {
         problems.push(DomainProblem::Uppercase);
     }
-    let parsed = to_ascii(name).and_then(|ascii| {
+    let parsed = to_ascii(name, Hyphens::Check).and_then(|ascii| {
         let unicode = to_unicode(&ascii)?;
         // An all-numeric top level is an IP address or nonsense; one label is
         // no domain.
@@ -152,7 +153,7 @@ pub fn check(s: &str) -> (Option<Domain>, Vec<DomainProblem>) {
         // A single known suffix (`com`, `中国`) is reported as such.
         let single_suffix = !name.is_empty()
             && !name.contains('.')
-            && to_ascii(name).is_some_and(|a| {
+            && to_ascii(name, Hyphens::Check).is_some_and(|a| {
                 psl::List
                     .suffix(a.as_bytes())
                     .is_some_and(|s| s.typ().is_some())
@@ -259,7 +260,7 @@ fn homepage_host(homepage: &str) -> Option<String> {
         None => host_port,
     };
     let host = host.strip_suffix('.').unwrap_or(host);
-    to_ascii(host)
+    to_ascii(host, Hyphens::CheckFirstLast)
 }
 
 /// Whether a homepage (`www.example.com`, `http://www.example.com/path`) lies in `domain`.
@@ -299,8 +300,10 @@ mod tests {
         );
         let d = ok("my-site.gd.cn");
         assert_eq!(d.suffix, "gd.cn");
-        ok("ab--cd.com");
         ok("123.com");
+        // An A-label has its -- in positions 3-4 by design.
+        ok("xn--fsq092h.xn--fiqs8s");
+        ok("a-b-c.com");
     }
 
     #[test]
@@ -369,6 +372,10 @@ mod tests {
             "a_b.com",
             "-a.com",
             "a-.com",
+            // Positions 3-4 are reserved by IDNA 2008 (RFC 5891 §4.2.3.1).
+            "ab--cd.com",
+            "ab--.cn",
+            "xn--zz.com",
             "a..com",
             "localhost",
             "1.2.3.4",
@@ -457,6 +464,8 @@ mod tests {
         }
         let d = ok("示例.中国");
         assert!(host_in_domain("www.示例.中国", &d));
+        // A host inside the domain is held to host-name rules only.
+        assert!(host_in_domain("r3--sn.example.com", &ok("example.com")));
         assert!(host_in_domain("http://www.xn--fsq092h.xn--fiqs8s/", &d));
         // Homepages must lie in the name as given, even if that is a subdomain.
         let (Some(d), _) = check("www.example.com") else {

@@ -1,12 +1,16 @@
 //! ICP filing numbers of websites: `<abbr>ICP备<serial>号`, optionally `-<n>`
 //! for the n-th website of the same filer (`蜀ICP备2026007879号-1`).
 //!
-//! Whether the abbreviation belongs to the filer's province is a rule's
-//! business ([`crate::data::Province::icp_prefixes`]); this only reads the parts.
+//! Whether the abbreviation belongs to the filer's province is judged by the
+//! prefixes bureaus actually issue ([`crate::data::Province::icp_prefixes`]),
+//! not by every official abbreviation: Yunnan numbers read 滇ICP备 and Shaanxi
+//! numbers 陕ICP备, although 云 and 秦 are abbreviations of those provinces too.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::data::Province;
 
 /// The parts of a website filing number.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -36,9 +40,39 @@ pub fn parse(s: &str) -> Option<IcpNumber> {
     })
 }
 
+/// Whether a number's abbreviation is one the province's bureau issues.
+pub fn prefix_fits(number: &IcpNumber, province: &Province) -> bool {
+    province.icp_prefixes.iter().any(|p| *p == number.abbr)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefixes_are_the_issued_ones_not_every_abbreviation() {
+        let fits = |number: &str, code: &str| {
+            let province = crate::data::province(code).unwrap();
+            prefix_fits(&parse(number).unwrap(), province)
+        };
+        for (number, code) in [
+            ("滇ICP备12345678号", "yn"),
+            ("陕ICP备12345678号", "sn"),
+            ("黔ICP备12345678号", "gz"),
+            ("贵ICP备12345678号", "gz"),
+            ("川ICP备12345678号", "sc"),
+            ("蜀ICP备12345678号", "sc"),
+            ("甘ICP备12345678号", "gs"),
+            ("陇ICP备12345678号", "gs"),
+            ("粤ICP备12345678号-1", "gd"),
+        ] {
+            assert!(fits(number, code), "{number} in {code}");
+        }
+        // Official abbreviations that never appear in filing numbers.
+        assert!(!fits("云ICP备12345678号", "yn"));
+        assert!(!fits("秦ICP备12345678号", "sn"));
+        assert!(!fits("京ICP备12345678号", "gd"));
+    }
 
     #[test]
     fn website_numbers() {

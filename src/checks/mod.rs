@@ -9,6 +9,7 @@
 //! that full-width digits, stray spaces and zero-width characters are
 //! reported once, as such, rather than as a bad checksum.
 
+pub mod address;
 pub mod chars;
 pub mod domain;
 pub mod email;
@@ -93,6 +94,13 @@ mod robustness {
                 let _ = site_name::counted_length(v);
                 let _ = site_name::han_count(v);
                 let _ = crate::data::find_province(v);
+                for (p, c) in [("gd", 440300), ("bj", 110000), ("xj", 659002)] {
+                    let (Some(p), Some(c)) = (crate::data::province(p), crate::data::city(c))
+                    else {
+                        continue;
+                    };
+                    let _ = address::in_city(p, c, v);
+                }
                 let _ = crate::data::find_city(v);
                 let _ = crate::data::area_code(v);
                 let _ = crate::data::area_code_cities(v);

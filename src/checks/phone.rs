@@ -63,7 +63,7 @@ pub enum OfficePhoneProblem {
 /// What is wrong with a mobile number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum MobileProblem {
-    /// Not 11 digits starting with 1 (a `+86` prefix is not allowed either).
+    /// Not 11 digits starting with 13 to 19 (a `+86` prefix is not allowed either).
     Format,
     /// A well-formed number in a block that is not assigned to mobile service.
     UnknownBlock,
@@ -167,9 +167,16 @@ pub fn suggest_office(s: &str) -> Option<String> {
     office_phone(&candidate).ok().map(|_| candidate)
 }
 
-/// Checks a mobile number: 11 digits starting with 1, in an assigned block.
+/// Checks a mobile number: 11 digits starting with 13 to 19, in an assigned block.
+///
+/// Every mobile block lies in 130–199; a number starting 10, 11 or 12 cannot
+/// be a mobile at all (a format problem), while an unassigned block of
+/// 13x–19x may just be newer than the table (a segment problem).
 pub fn mobile(s: &str) -> Result<(), MobileProblem> {
     if s.len() != 11 || !s.starts_with('1') || !all_digits(s) {
+        return Err(MobileProblem::Format);
+    }
+    if !matches!(s.as_bytes().get(1), Some(b'3'..=b'9')) {
         return Err(MobileProblem::Format);
     }
     if mobile_block_known(s) {
@@ -325,6 +332,10 @@ mod tests {
             "138-0013-8000",
             "１3800138000",
             "",
+            // No mobile block starts 10, 11 or 12.
+            "12345678901",
+            "10086100861",
+            "11012345678",
         ] {
             assert_eq!(mobile(s), Err(MobileProblem::Format), "{s}");
         }

@@ -43,7 +43,10 @@ pub enum IdProblem {
     /// The birth date is not a real date, or is before 1900.
     BirthDate,
     /// The birth date is after the as-of date.
-    FutureBirth,
+    FutureBirth {
+        /// The birth date the number gives.
+        birth: Date,
+    },
     /// The address code is not one this kind of document uses.
     UnknownRegion {
         /// The six-digit address code.
@@ -113,7 +116,7 @@ fn region_and_birth(
     match parse_date(date_digits) {
         Some(birth) if birth.year() >= 1900 => {
             if birth > today {
-                problems.push(IdProblem::FutureBirth);
+                problems.push(IdProblem::FutureBirth { birth });
             }
             Some(birth)
         }
@@ -269,7 +272,12 @@ mod tests {
         let body = "44030820270101151";
         let s = format!("{body}{}", check_char(body).unwrap());
         let (id, p) = check(&s, TODAY, IdKind::Citizen);
-        assert_eq!(p, vec![IdProblem::FutureBirth]);
+        assert_eq!(
+            p,
+            vec![IdProblem::FutureBirth {
+                birth: date(2027, 1, 1)
+            }]
+        );
         assert_eq!(id.unwrap().birth, date(2027, 1, 1));
         // Born today is fine.
         let body = "44030820261128151";

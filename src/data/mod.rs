@@ -28,7 +28,8 @@ pub use address_codes::{AddressCodeStatus, address_code_in_use, address_code_kno
 pub use domains::{DomainSuffix, domain_suffix, domain_suffixes};
 pub use phone::{AreaCode, area_code, area_code_cities, area_codes_of_city, mobile_block_known};
 pub use places::{
-    City, cities_of, city, city_in_province, district_in_city, districts_of, find_city,
+    City, cities_at_start, cities_of, cities_with_district, city, city_at_start, city_in_province,
+    city_named, district_at_start, district_in_city, district_named, districts_of, find_city,
 };
 pub use provinces::{Province, find_province, province, province_by_gb, provinces};
 pub use uscc::{UsccRegistration, uscc_registration};
@@ -76,6 +77,7 @@ mod tests {
         }
         assert!(strictly(CITIES, |c| c.code));
         assert!(strictly(CITY_FORMS, |&(f, i)| (f, i)));
+        assert!(strictly(DISTRICT_FORMS, |&(f, i)| (f, i)));
         assert!(loosely(DISTRICTS, |d| d.0));
         assert!(strictly(CURRENT_CODES, |&c| c));
         assert!(strictly(ADDRESS_CODES, |&r| r));
@@ -94,6 +96,11 @@ mod tests {
             CITY_FORMS
                 .iter()
                 .all(|&(_, i)| usize::from(i) < CITIES.len())
+        );
+        assert!(
+            DISTRICT_FORMS
+                .iter()
+                .all(|&(_, i)| usize::from(i) < DISTRICTS.len())
         );
     }
 }

@@ -55,8 +55,8 @@ mod tests {
     #[test]
     fn table_sizes() {
         assert_eq!(AREA_CODES.len(), 329);
-        assert_eq!(AREA_CODE_CITIES.len(), 369);
-        assert_eq!(CITY_AREA_CODES.len(), 369);
+        assert_eq!(AREA_CODE_CITIES.len(), 377);
+        assert_eq!(CITY_AREA_CODES.len(), 377);
         assert_eq!(MOBILE_BLOCKS.len(), 77);
         // Every link points at a real city and a real code.
         for &(code, c) in AREA_CODE_CITIES {
@@ -90,6 +90,12 @@ mod tests {
         let shenyang_area: Vec<u32> = area_code_cities("024").iter().map(|c| c.code).collect();
         assert_eq!(shenyang_area, vec![210100, 210400, 210500, 211200]);
         assert!(area_code_cities("0978").is_empty());
+        // The corps cities of Xinjiang: eight with a sourced code, three without.
+        assert_eq!(area_codes_of_city(city(659002).unwrap()), vec!["0997"]);
+        assert_eq!(area_codes_of_city(city(659008).unwrap()), vec!["0999"]);
+        assert!(area_codes_of_city(city(659010).unwrap()).is_empty());
+        let aksu_area: Vec<u32> = area_code_cities("0997").iter().map(|c| c.code).collect();
+        assert_eq!(aksu_area, vec![652900, 659002]);
         assert!(area_code_cities("nope").is_empty());
     }
 

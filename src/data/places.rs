@@ -14,7 +14,7 @@
 //! city.
 
 use super::names::short_form;
-use super::tables::{CITIES, CITY_FORMS, DISTRICTS};
+use super::tables::{CITIES, CITY_FORMS, DISTRICT_FORMS, DISTRICTS};
 use super::{Province, equal_range};
 
 /// A city-level division that a filing's `city` field can name.
@@ -85,6 +85,76 @@ pub fn district_in_city(c: &City, district: &str) -> bool {
         && districts(c.code)
             .iter()
             .any(|&(_, name)| name_matches(name, district))
+}
+
+/// Whether `name` names city `c` itself, exactly or without its suffix (仙桃 = 仙桃市).
+pub fn city_named(c: &City, name: &str) -> bool {
+    name_matches(c.name, name.trim())
+}
+
+/// The length in bytes of the longest spelling of the division `full` that
+/// `text` starts with: its full name, its short form, or the short form with
+/// its one-character suffix (延边州). `None` when `text` starts with none.
+fn spelled_at_start(full: &str, text: &str) -> Option<usize> {
+    if text.starts_with(full) {
+        return Some(full.len());
+    }
+    let (base, extra) = short_form(full)?;
+    let rest = text.strip_prefix(base)?;
+    Some(match extra {
+        Some(e) if rest.starts_with(e) => base.len() + e.len(),
+        _ => base.len(),
+    })
+}
+
+/// How many bytes of `text` name city `c` at its start (深圳市…, 深圳…), if any.
+pub fn city_at_start(c: &City, text: &str) -> Option<usize> {
+    spelled_at_start(c.name, text)
+}
+
+/// How many bytes of `text` name one of city `c`'s districts or counties at
+/// its start (南山区…, 南山…), if any: the longest match.
+pub fn district_at_start(c: &City, text: &str) -> Option<usize> {
+    districts(c.code)
+        .iter()
+        .filter_map(|&(_, name)| spelled_at_start(name, text))
+        .max()
+}
+
+/// Every city whose full name or short form starts `text`, with the length of
+/// that spelling in bytes.
+pub fn cities_at_start(text: &str) -> Vec<(&'static City, usize)> {
+    let mut out = Vec::new();
+    // City spellings have 2 to 12 characters.
+    for (count, (at, c)) in text.char_indices().skip(1).enumerate() {
+        if count >= 12 {
+            break;
+        }
+        let end = at + c.len_utf8();
+        if let Some(form) = text.get(..end) {
+            out.extend(cities_spelled(form).map(|city| (city, end)));
+        }
+    }
+    out
+}
+
+/// The cities that have a district or county whose full name is `name` (鼓楼区
+/// is one of 南京, 福州, 徐州, 开封), in code order.
+pub fn cities_with_district(name: &str) -> Vec<&'static City> {
+    let mut codes: Vec<u32> = equal_range(DISTRICT_FORMS, name, |f| f.0)
+        .iter()
+        .filter_map(|&(_, i)| DISTRICTS.get(usize::from(i)))
+        .filter(|d| d.1 == name)
+        .map(|d| d.0)
+        .collect();
+    codes.dedup();
+    codes.into_iter().filter_map(city).collect()
+}
+
+/// Whether `name` names some district or county, exactly or without its
+/// suffix (南山区, 南山, 三都县).
+pub fn district_named(name: &str) -> bool {
+    !equal_range(DISTRICT_FORMS, name.trim(), |f| f.0).is_empty()
 }
 
 /// The full names of city `c`'s districts and counties, in code order.
@@ -163,6 +233,9 @@ mod tests {
             );
         }
         assert!(districts_of(city(429004).unwrap()).is_empty());
+        let alar = city(659002).unwrap();
+        assert!(city_named(alar, "阿拉尔市") && city_named(alar, " 阿拉尔"));
+        assert!(!city_named(alar, "阿克苏市"));
     }
 
     #[test]
@@ -185,6 +258,47 @@ mod tests {
         assert!(district_in_city(qiannan, "三都水族自治县"));
         assert!(district_in_city(qiannan, "三都"));
         assert!(district_in_city(qiannan, "三都县"));
+    }
+
+    #[test]
+    fn names_at_the_start_of_a_text() {
+        let sz = city(440300).unwrap();
+        assert_eq!(city_at_start(sz, "深圳市南山区"), Some("深圳市".len()));
+        assert_eq!(city_at_start(sz, "深圳南山区"), Some("深圳".len()));
+        assert_eq!(city_at_start(sz, "广州市"), None);
+        assert_eq!(district_at_start(sz, "南山区科技园"), Some("南山区".len()));
+        assert_eq!(district_at_start(sz, "南山科技园"), Some("南山".len()));
+        assert_eq!(district_at_start(sz, "天河区"), None);
+        let yanbian = city(222400).unwrap();
+        assert_eq!(city_at_start(yanbian, "延边州延吉市"), Some("延边州".len()));
+        let found: Vec<(u32, usize)> = cities_at_start("广州市天河区")
+            .iter()
+            .map(|(c, n)| (c.code, *n))
+            .collect();
+        assert_eq!(
+            found,
+            vec![(440100, "广州".len()), (440100, "广州市".len())]
+        );
+        assert!(cities_at_start("天河区").is_empty());
+        assert!(cities_at_start("").is_empty());
+        let gulou: Vec<u32> = cities_with_district("鼓楼区")
+            .iter()
+            .map(|c| c.code)
+            .collect();
+        assert!(
+            gulou.contains(&320100) && gulou.contains(&350100),
+            "{gulou:?}"
+        );
+        assert_eq!(
+            cities_with_district("天河区")
+                .iter()
+                .map(|c| c.code)
+                .collect::<Vec<_>>(),
+            vec![440100]
+        );
+        assert!(cities_with_district("高新区").is_empty());
+        assert!(district_named("南山区") && district_named("南山") && district_named("三都"));
+        assert!(!district_named("示例") && !district_named(""));
     }
 
     #[test]

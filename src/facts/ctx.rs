@@ -207,6 +207,20 @@ impl<'a> Ctx<'a> {
                 Some(_) => Value::Null,
                 None => Value::Unknown,
             },
+            DocumentFact::SharedFile => {
+                let (Some(kind), Some(file)) = (&d.kind, &d.file) else {
+                    return Value::Null;
+                };
+                let kind = self.document_kind(&kind.value);
+                let file = file.value.trim();
+                Value::Bool(self.filing.documents().any(|other| {
+                    other.file.as_ref().is_some_and(|f| f.value.trim() == file)
+                        && other
+                            .kind
+                            .as_ref()
+                            .is_some_and(|k| self.document_kind(&k.value) != kind)
+                }))
+            }
             DocumentFact::IsJpeg => match probe() {
                 Some(p) if p.exists => Value::Bool(p.is_jpeg),
                 Some(_) => Value::Null,
@@ -295,11 +309,35 @@ impl<'a> Ctx<'a> {
                 _ => Value::Null,
             },
             SubjectFact::DistrictInCity => match (&s.province, &s.city, &s.district) {
-                (Some(_), Some(_), Some(d)) => match self.city(s) {
+                // A blank district is no district.
+                (Some(_), Some(_), Some(d)) if !d.value.trim().is_empty() => match self.city(s) {
+                    // A county-level unit under its province (仙桃市, 阿拉尔市)
+                    // has no districts in the table: naming the unit itself is
+                    // right, anything else cannot be judged.
+                    Some(city) if data::districts_of(city).is_empty() => {
+                        if data::city_named(city, &d.value) {
+                            Value::Bool(true)
+                        } else {
+                            Value::Null
+                        }
+                    }
                     Some(city) => Value::Bool(data::district_in_city(city, &d.value)),
                     None => Value::Null,
                 },
                 _ => Value::Null,
+            },
+            SubjectFact::AddressInCity => self.address_in_city(s, &s.address),
+            SubjectFact::CertificateAddressInCity => {
+                self.address_in_city(s, &s.certificate_address)
+            }
+            SubjectFact::CityAreaCodes => match self.city(s) {
+                Some(city) => Value::List(
+                    data::area_codes_of_city(city)
+                        .into_iter()
+                        .map(Value::text)
+                        .collect(),
+                ),
+                None => Value::Null,
             },
             SubjectFact::UsccType => Value::opt(uscc(), |u| {
                 Value::Text(Cow::Owned(format!("{}{}", u.authority, u.kind)))
@@ -326,6 +364,7 @@ impl<'a> Ctx<'a> {
     fn principal_fact(&self, owner: Owner, p: &'a Principal, f: PrincipalFact) -> Value<'a> {
         let text = |field: &'a Field<String>| Value::of(field, |v| Value::text(v));
         let resident = || self.resident_id(p);
+        let born = || resident().filter(|id| id.birth <= self.env.as_of);
         let landline = || {
             p.office_phone.as_ref().and_then(|o| {
                 checks::phone::office_phone(&checks::chars::clean(&o.value).value).ok()
@@ -349,8 +388,11 @@ impl<'a> Ctx<'a> {
                 Value::of(&p.legal_representative, |b| Value::Bool(*b))
             }
             PrincipalFact::Documents => document_kinds(&p.documents),
-            PrincipalFact::BirthDate => Value::opt(resident(), |id| Value::Date(id.birth)),
-            PrincipalFact::Age => Value::opt(resident(), |id| {
+            // A birth date after the as-of date is a finding of its own
+            // (resident-id-future-birth): there is no birth date to compare
+            // and no age.
+            PrincipalFact::BirthDate => Value::opt(born(), |id| Value::Date(id.birth)),
+            PrincipalFact::Age => Value::opt(born(), |id| {
                 Value::Int(i64::from(checks::resident_id::age_on(
                     id.birth,
                     self.env.as_of,
@@ -383,14 +425,27 @@ impl<'a> Ctx<'a> {
                     _ => None,
                 });
                 match (landline(), city) {
-                    (Some(l), Some(city)) => Value::Bool(
-                        data::area_codes_of_city(city)
-                            .iter()
-                            .any(|c| *c == l.area_code),
-                    ),
+                    (Some(l), Some(city)) => {
+                        let codes = data::area_codes_of_city(city);
+                        // A city without a known code, or a code without a
+                        // known city, is an unknown pair, never a mismatch.
+                        if codes.is_empty() || data::area_code_cities(&l.area_code).is_empty() {
+                            Value::Null
+                        } else {
+                            Value::Bool(codes.iter().any(|c| *c == l.area_code))
+                        }
+                    }
                     _ => Value::Null,
                 }
             }
+            PrincipalFact::OfficeAreaCities => Value::opt(landline(), |l| {
+                Value::List(
+                    data::area_code_cities(&l.area_code)
+                        .into_iter()
+                        .map(|c| Value::text(c.name))
+                        .collect(),
+                )
+            }),
             PrincipalFact::IsSubjectPrincipal => match owner {
                 Owner::Subject => Value::Bool(true),
                 Owner::Website(_) => {
@@ -476,6 +531,22 @@ impl<'a> Ctx<'a> {
             WebsiteFact::NameHanCount => Value::of(&w.name, |n| {
                 Value::Int(checks::site_name::han_count(n) as i64)
             }),
+            WebsiteFact::NameCore => Value::of(&w.name, |n| {
+                Value::Text(Cow::Owned(checks::site_name::name_core(n)))
+            }),
+            WebsiteFact::NameIsPlace => {
+                Value::of(&w.name, |n| Value::Bool(checks::site_name::is_place(n)))
+            }
+            WebsiteFact::NameRelatesToSubject => {
+                match (&w.name, self.subject().and_then(|s| s.name.as_ref())) {
+                    (Some(site), Some(unit))
+                        if !site.value.trim().is_empty() && !unit.value.trim().is_empty() =>
+                    {
+                        Value::Bool(checks::site_name::relates_to(&unit.value, &site.value))
+                    }
+                    _ => Value::Null,
+                }
+            }
         }
     }
 
@@ -530,9 +601,10 @@ impl<'a> Ctx<'a> {
                 let span = |field: Option<&Span>| field.cloned().or(Some(s.span.clone()));
                 let span = match f {
                     SubjectFact::Province => span(s.province.as_ref().map(|f| &f.span)),
-                    SubjectFact::City | SubjectFact::CityShort | SubjectFact::CityInProvince => {
-                        span(s.city.as_ref().map(|f| &f.span))
-                    }
+                    SubjectFact::City
+                    | SubjectFact::CityShort
+                    | SubjectFact::CityInProvince
+                    | SubjectFact::CityAreaCodes => span(s.city.as_ref().map(|f| &f.span)),
                     SubjectFact::District | SubjectFact::DistrictInCity => {
                         span(s.district.as_ref().map(|f| &f.span))
                     }
@@ -553,11 +625,13 @@ impl<'a> Ctx<'a> {
                         span(s.certificate_expires.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::Name => span(s.name.as_ref().map(|f| &f.span)),
-                    SubjectFact::CertificateAddress => {
+                    SubjectFact::CertificateAddress | SubjectFact::CertificateAddressInCity => {
                         span(s.certificate_address.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::Investor => span(s.investor.as_ref().map(|f| &f.span)),
-                    SubjectFact::Address => span(s.address.as_ref().map(|f| &f.span)),
+                    SubjectFact::Address | SubjectFact::AddressInCity => {
+                        span(s.address.as_ref().map(|f| &f.span))
+                    }
                     SubjectFact::Note => span(s.note.as_ref().map(|f| &f.span)),
                     SubjectFact::IcpNumber => span(s.icp_number.as_ref().map(|f| &f.span)),
                     SubjectFact::Documents => span(s.documents.span.as_ref()),
@@ -602,7 +676,10 @@ impl<'a> Ctx<'a> {
                     | WebsiteFact::NameLength
                     | WebsiteFact::NameHanCount
                     | WebsiteFact::NameSymbols
-                    | WebsiteFact::NameRepeated => w.name.as_ref().map(|f| f.span.clone()),
+                    | WebsiteFact::NameRepeated
+                    | WebsiteFact::NameRelatesToSubject
+                    | WebsiteFact::NameCore
+                    | WebsiteFact::NameIsPlace => w.name.as_ref().map(|f| f.span.clone()),
                     WebsiteFact::Domains
                     | WebsiteFact::DomainCount
                     | WebsiteFact::DistinctPrefixes => w.domains_span.clone(),
@@ -749,7 +826,9 @@ static EMPTY_SITE: Website = Website {
 
 fn subject_field_key(f: SubjectFact) -> &'static str {
     match f {
-        SubjectFact::CityInProvince | SubjectFact::CityShort => "city",
+        SubjectFact::CityInProvince | SubjectFact::CityShort | SubjectFact::CityAreaCodes => "city",
+        SubjectFact::AddressInCity => "address",
+        SubjectFact::CertificateAddressInCity => "certificate_address",
         SubjectFact::DistrictInCity => "district",
         SubjectFact::IsUnit => "nature",
         SubjectFact::CertificateLongTerm => "certificate_expires",
@@ -771,7 +850,8 @@ fn principal_field_key(f: PrincipalFact) -> &'static str {
         | PrincipalFact::IdLocal => "id_number",
         PrincipalFact::OfficeAreaCode
         | PrincipalFact::OfficeIsMobile
-        | PrincipalFact::OfficeAreaInCity => "office_phone",
+        | PrincipalFact::OfficeAreaInCity
+        | PrincipalFact::OfficeAreaCities => "office_phone",
         other => other.key(),
     }
 }
@@ -800,7 +880,10 @@ fn website_field_key(f: WebsiteFact) -> &'static str {
         WebsiteFact::NameLength
         | WebsiteFact::NameHanCount
         | WebsiteFact::NameSymbols
-        | WebsiteFact::NameRepeated => "name",
+        | WebsiteFact::NameRepeated
+        | WebsiteFact::NameRelatesToSubject
+        | WebsiteFact::NameCore
+        | WebsiteFact::NameIsPlace => "name",
         WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
         WebsiteFact::Filed => "icp_number",
         WebsiteFact::HostingType => "hosting.type",
@@ -845,6 +928,19 @@ impl Ctx<'_> {
             (Some(p), Some(c)) => data::city_in_province(p.value, &c.value),
             _ => None,
         })
+    }
+
+    /// Whether an address of the subject lies in its city: unknown when the
+    /// address, the province or the city is missing or the address names no
+    /// place that tells.
+    fn address_in_city<'v>(&self, s: &Subject, address: &Field<String>) -> Value<'v> {
+        match (&s.province, self.city(s), address) {
+            (Some(p), Some(city), Some(a)) => Value::opt(
+                checks::address::in_city(p.value, city, &a.value),
+                Value::Bool,
+            ),
+            _ => Value::Null,
+        }
     }
 
     /// The parsed resident ID of a principal whose ID type carries a birth date.

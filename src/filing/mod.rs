@@ -278,6 +278,24 @@ impl Owner {
 }
 
 impl Filing {
+    /// Every declared document, of the subject, its principal, each website
+    /// and each website's principal, in file order.
+    pub fn documents(&self) -> impl Iterator<Item = &Document> {
+        let subject = self.subject.iter().flat_map(|s| {
+            s.documents
+                .items
+                .iter()
+                .chain(s.principal.iter().flat_map(|p| p.documents.items.iter()))
+        });
+        let websites = self.websites.iter().flat_map(|w| {
+            w.documents
+                .items
+                .iter()
+                .chain(w.principal.iter().flat_map(|p| p.documents.items.iter()))
+        });
+        subject.chain(websites)
+    }
+
     /// The subject principal, when given.
     pub fn subject_principal(&self) -> Option<&Principal> {
         self.subject.as_ref()?.principal.as_ref()

@@ -274,7 +274,7 @@ impl Algorithm {
                 (O::Characters, NONE),
                 (O::Checksum, &["expected"]),
                 (O::BirthDate, NONE),
-                (O::FutureBirth, NONE),
+                (O::FutureBirth, &["birth"]),
                 (O::Region, &["region"]),
                 (O::LowercaseX, &["fixed"]),
             ],
@@ -506,7 +506,10 @@ fn resident(value: &str, ctx: &Ctx<'_>, kind: checks::resident_id::IdKind) -> Ve
                 vec![("expected", expected.to_string().into())],
             ),
             IdProblem::BirthDate => outcome(OutcomeName::BirthDate, Vec::new()),
-            IdProblem::FutureBirth => outcome(OutcomeName::FutureBirth, Vec::new()),
+            IdProblem::FutureBirth { birth } => outcome(
+                OutcomeName::FutureBirth,
+                vec![("birth", birth.to_string().into())],
+            ),
             IdProblem::UnknownRegion { code } => outcome(
                 OutcomeName::Region,
                 vec![("region", format!("{code:06}").into())],
@@ -680,9 +683,12 @@ fn icp_number(value: &str, ctx: &Ctx<'_>) -> Vec<Outcome> {
     };
     let mut out = Vec::new();
     if let Some(province) = ctx.filing.province() {
-        if !province.abbrs.iter().any(|a| *a == number.abbr) {
-            let expected: Vec<Cow<'_, str>> =
-                province.abbrs.iter().map(|a| Cow::Borrowed(*a)).collect();
+        if !checks::icp_number::prefix_fits(&number, province) {
+            let expected: Vec<Cow<'_, str>> = province
+                .icp_prefixes
+                .iter()
+                .map(|a| Cow::Borrowed(*a))
+                .collect();
             out.push(outcome(
                 OutcomeName::Abbreviation,
                 vec![

@@ -405,8 +405,8 @@ impl Op {
                 _ => text_test(value, |t| re.is_match(t)),
             },
             Op::ContainsFact(other) => match (value, ctx.value(*other)) {
-                (Value::Text(t), Value::Text(o)) if !o.trim().is_empty() => {
-                    Tri::from_bool(t.contains(o.trim()))
+                (Value::Text(t), Value::Text(o)) if !visible(&o).is_empty() => {
+                    Tri::from_bool(visible(t).contains(visible(&o).as_ref()))
                 }
                 _ => Tri::Unknown,
             },
@@ -474,10 +474,30 @@ fn compare(
     Tri::from_bool(accept(ordering))
 }
 
+/// A text as a reader sees it: trimmed, without invisible characters (a
+/// zero-width space pasted into 李\u{200B}四). Two facts compared with each
+/// other are compared this way, so that a finding never says two values
+/// differ that look the same; the invisible character is reported by the
+/// rule that checks that field's characters.
+fn visible(s: &str) -> std::borrow::Cow<'_, str> {
+    let s = s.trim();
+    if s.chars().any(crate::checks::chars::is_invisible) {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .filter(|c| !crate::checks::chars::is_invisible(*c))
+                .collect::<String>()
+                .trim()
+                .to_owned(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
 fn same(a: &Value<'_>, b: &Value<'_>) -> Tri {
     match (a, b) {
         (Value::Unknown | Value::Null, _) | (_, Value::Unknown | Value::Null) => Tri::Unknown,
-        (Value::Text(x), Value::Text(y)) => Tri::from_bool(x.trim() == y.trim()),
+        (Value::Text(x), Value::Text(y)) => Tri::from_bool(visible(x) == visible(y)),
         (x, y) => Tri::from_bool(x == y),
     }
 }
@@ -502,6 +522,16 @@ mod tests {
         assert!(RelativeDate::parse("nowhere").is_none());
         assert!(RelativeDate::parse("tomorrow").is_none());
         assert!(RelativeDate::parse("today+3w").is_none());
+    }
+
+    #[test]
+    fn compared_texts_ignore_invisible_characters() {
+        let text = |s: &'static str| Value::Text(std::borrow::Cow::Borrowed(s));
+        assert_eq!(same(&text("李\u{200B}四"), &text("李四")), Tri::True);
+        assert_eq!(same(&text(" 李四\u{FEFF}"), &text("李四")), Tri::True);
+        assert_eq!(same(&text("李四"), &text("李五")), Tri::False);
+        assert_eq!(visible("\u{200B}"), "");
+        assert_eq!(visible("示例\u{200D}科技"), "示例科技");
     }
 
     #[test]

@@ -434,6 +434,9 @@ impl RuleSet {
             return Vec::new();
         };
         let category = ctx.preapproval.map(|(_, p)| p.value.key().to_owned());
+        // On a website with one domain, a document that names no domain can
+        // only be that domain's.
+        let single_domain = *per_domain && ctx.website.is_some_and(|(_, w)| w.domains.len() == 1);
         let status = |domain: Option<&str>| -> DocStatus {
             let matching: Vec<&Document> = docs
                 .items
@@ -443,10 +446,9 @@ impl RuleSet {
                         .kind
                         .as_ref()
                         .is_some_and(|k| ctx.document_kind(&k.value) == kind.as_str());
-                    let domain_ok = domain.is_none_or(|want| {
-                        d.domain
-                            .as_ref()
-                            .is_some_and(|have| have.value.trim().eq_ignore_ascii_case(want))
+                    let domain_ok = domain.is_none_or(|want| match &d.domain {
+                        Some(have) => have.value.trim().eq_ignore_ascii_case(want),
+                        None => single_domain,
                     });
                     let category_ok = category.as_deref().is_none_or(|want| {
                         d.category
