@@ -5,7 +5,7 @@ use std::path::Path;
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-mod common;
+use crate::common;
 use common::icp;
 
 fn stdout(cmd: &mut Command) -> String {

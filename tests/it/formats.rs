@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-mod common;
+use crate::common;
 use common::icp;
 
 const BROKEN: &str = "tests/fixtures/broken.filing.toml";

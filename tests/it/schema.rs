@@ -12,7 +12,7 @@ use icp::filing::load::FORMAT_VERSION;
 use icp::rules::RuleSet;
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::icp;
 
 const SCHEMA: &str = "schema/filing.schema.json";

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command as Process;
 
-mod common;
+use crate::common;
 use common::icp;
 
 const DIR: &str = "completions";

@@ -14,7 +14,7 @@ use icp::rules::{Dates, RuleSet};
 use jiff::civil::Date;
 use toml_edit::{DocumentMut, Item};
 
-mod common;
+use crate::common;
 
 fn today() -> Date {
     Date::new(2026, 11, 28).unwrap()

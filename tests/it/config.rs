@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use assert_cmd::Command;
 use predicates::prelude::*;
 
-mod common;
+use crate::common;
 
 /// A project directory in a temporary directory.
 struct Project {

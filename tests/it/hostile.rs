@@ -5,7 +5,7 @@
 use assert_cmd::Command;
 use serde_json::Value;
 
-mod common;
+use crate::common;
 
 struct Outcome {
     code: i32,

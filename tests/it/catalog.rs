@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use assert_cmd::Command;
 use icp::rules::{Kind, RuleSet};
 
-mod common;
+use crate::common;
 use common::icp;
 
 fn stdout(cmd: &mut Command) -> String {

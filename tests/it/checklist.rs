@@ -5,7 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-mod common;
+use crate::common;
 use common::{example, icp};
 
 /// A small but real JPEG (SOI, JFIF header, EOI): the checks read the size

@@ -120,7 +120,7 @@ rules:
     source: { title: Guangdong house note, date: "2026-11-01" }
 "#;
 
-mod common;
+use crate::common;
 use common::example;
 
 struct Run {

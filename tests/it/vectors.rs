@@ -11,7 +11,7 @@ use icp::checks::{chars, phone, resident_id, uscc};
 use icp::data::address_code_in_use;
 use jiff::civil::{Date, date};
 
-const VECTORS: &str = include_str!("data/test_vectors.csv");
+const VECTORS: &str = include_str!("../data/test_vectors.csv");
 const TODAY: Date = date(2026, 11, 28);
 
 struct Row {

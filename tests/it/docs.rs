@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 
 use regex::Regex;
 
-mod common;
+use crate::common;
 use common::icp;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");

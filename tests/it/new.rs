@@ -16,7 +16,7 @@ fn icp() -> Command {
     Command::cargo_bin("icp").unwrap()
 }
 
-mod common;
+use crate::common;
 
 /// A directory with the example scans under `scans/`.
 fn workdir() -> tempfile::TempDir {

@@ -4,7 +4,7 @@
 
 use assert_cmd::Command;
 
-mod common;
+use crate::common;
 
 /// A personal filing whose ID number, phones and e-mail addresses stand on
 /// lines with findings (so the human report quotes them), in placeholders
