@@ -98,16 +98,6 @@ fn one_shell_prints_its_committed_script() {
 }
 
 #[test]
-fn a_shell_or_a_directory_is_required_not_both() {
-    icp().arg("completions").assert().code(2);
-    icp()
-        .args(["completions", "bash", "--dir", "x"])
-        .assert()
-        .code(2);
-    icp().args(["completions", "tcsh"]).assert().code(2);
-}
-
-#[test]
 fn an_unwritable_directory_is_an_error() {
     let out = tempfile::tempdir().unwrap();
     let file = out.path().join("a-file");

@@ -7,6 +7,7 @@ mod common;
 mod catalog;
 mod checklist;
 mod cli;
+mod cmd;
 mod completions;
 mod config;
 mod docs;

@@ -340,23 +340,6 @@ fn the_template_of_every_province_parses() {
     }
 }
 
-#[test]
-fn the_template_snapshot() {
-    let out = icp()
-        .args([
-            "new",
-            "--template",
-            "-",
-            "--province",
-            "gd",
-            "--today",
-            "2026-11-28",
-        ])
-        .output()
-        .unwrap();
-    insta::assert_snapshot!(String::from_utf8(out.stdout).unwrap());
-}
-
 /// The wizard shows a province's requirement when the answer that triggers
 /// it is given: the finding it shows is there, at the principal, and is the
 /// province's.
