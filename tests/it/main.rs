@@ -4,6 +4,7 @@
 
 mod common;
 
+mod architecture;
 mod catalog;
 mod checklist;
 mod cli;
