@@ -6,8 +6,7 @@ use std::collections::BTreeSet;
 use assert_cmd::Command;
 use icp::rules::{Kind, RuleSet};
 
-use crate::common;
-use common::icp;
+use crate::common::icp;
 
 fn stdout(cmd: &mut Command) -> String {
     String::from_utf8(cmd.output().unwrap().stdout).unwrap()

@@ -5,8 +5,7 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common;
-use common::{example, icp};
+use crate::common::{example, icp};
 
 /// A small but real JPEG (SOI, JFIF header, EOI): the checks read the size
 /// and the first bytes.

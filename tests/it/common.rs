@@ -1,6 +1,5 @@
 //! What the integration tests share: the binary with a clean environment,
 //! the shipped examples and their scans.
-#![allow(dead_code)] // each test file uses its own part
 
 use std::path::Path;
 

@@ -6,8 +6,7 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::Command as Process;
 
-use crate::common;
-use common::icp;
+use crate::common::icp;
 
 const DIR: &str = "completions";
 const REGENERATE: &str = "cargo run -- completions --dir completions";

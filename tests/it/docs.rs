@@ -2,8 +2,8 @@
 //! format and of rule files, the rule kinds, facts and algorithms, every flag
 //! and `--format` of every command. These tests take each list from the code
 //! itself — the rule-file parser through the binary, the committed man pages
-//! (which `tests/completions.rs` pins to the clap definition), the committed
-//! JSON Schema (pinned by `tests/schema.rs`), the library's tables — and fail
+//! (which `tests/it/completions.rs` pins to the clap definition), the committed
+//! JSON Schema (pinned by `tests/it/schema.rs`), the library's tables — and fail
 //! when the documentation lacks an entry, when a link leads nowhere, or when
 //! README stops being a short front page.
 
@@ -12,8 +12,7 @@ use std::path::{Path, PathBuf};
 
 use regex::Regex;
 
-use crate::common;
-use common::icp;
+use crate::common::icp;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -545,7 +544,7 @@ fn schema_keys(schema: &serde_json::Value, out: &mut BTreeSet<String>) {
     }
 }
 
-/// Every key of the committed JSON Schema — which `tests/schema.rs` keeps
+/// Every key of the committed JSON Schema — which `tests/it/schema.rs` keeps
 /// equal to what the loader reads — is in docs/filing-format.md.
 #[test]
 fn every_key_of_the_filing_format_is_documented() {

@@ -120,8 +120,7 @@ rules:
     source: { title: Guangdong house note, date: "2026-11-01" }
 "#;
 
-use crate::common;
-use common::example;
+use crate::common::{self, example};
 
 struct Run {
     code: i32,

@@ -5,8 +5,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 
-use crate::common;
-use common::icp;
+use crate::common::icp;
 
 const BROKEN: &str = "tests/fixtures/broken.filing.toml";
 const WARNINGS: &str = "tests/fixtures/warnings.filing.toml";

@@ -324,8 +324,8 @@ fn every_case_trips_its_rule_and_nothing_else() {
 
 /// Rules whose cases are elsewhere, with where.
 const COVERED_ELSEWHERE: &[(&str, &str)] = &[
-    ("file-too-large", "tests/hostile.rs"),
-    ("not-utf8", "tests/hostile.rs"),
+    ("file-too-large", "tests/it/hostile.rs"),
+    ("not-utf8", "tests/it/hostile.rs"),
 ];
 
 #[test]

@@ -12,8 +12,7 @@ use icp::filing::load::FORMAT_VERSION;
 use icp::rules::RuleSet;
 use serde_json::Value;
 
-use crate::common;
-use common::icp;
+use crate::common::{self, icp};
 
 const SCHEMA: &str = "schema/filing.schema.json";
 const REGENERATE: &str = "cargo run -- schema > schema/filing.schema.json";
