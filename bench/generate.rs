@@ -1,5 +1,6 @@
-//! Writes N filings for the benchmark: `cargo run --release --example
-//! generate-filings -- DIR N [--no-scans]`. Half are the enterprise example,
+//! Writes N filings for the benchmark: `generate-filings DIR [N]
+//! [--no-scans]` (N: 10,000 unless given); bash bench/run.sh builds and runs
+//! it. Half are the enterprise example,
 //! half the personal one, each with its own website name, one client per
 //! directory, 100 clients per parent directory. Each client directory gets
 //! the scans its filing declares, so the filings are complete (the state of
@@ -13,11 +14,12 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let scans = !args.iter().any(|a| a == "--no-scans");
     let mut positional = args.iter().filter(|a| !a.starts_with("--"));
-    let dir = PathBuf::from(
-        positional
-            .next()
-            .map_or("target/bench-filings", String::as_str),
-    );
+    // `cargo bench` runs every bench target with `--bench` and no directory:
+    // write nothing then.
+    let Some(dir) = positional.next().map(PathBuf::from) else {
+        println!("usage: generate-filings DIR [N] [--no-scans] (see bash bench/run.sh)");
+        return;
+    };
     let n: usize = positional
         .next()
         .and_then(|n| n.parse().ok())

@@ -1,11 +1,16 @@
 //! The benchmark's baseline: find, read and parse the same filings as `icp
 //! validate DIR` does (same walk, same TOML parser, same parallelism), and
-//! nothing else. `cargo run --release --example parse-only -- DIR`.
+//! nothing else. `parse-only DIR`; bash bench/run.sh builds and times it.
 
 use rayon::prelude::*;
 
 fn main() {
-    let dir = std::env::args().nth(1).unwrap_or_else(|| ".".into());
+    // `cargo bench` runs every bench target with `--bench` and no directory:
+    // there is nothing to time then.
+    let Some(dir) = std::env::args().skip(1).find(|a| !a.starts_with("--")) else {
+        println!("usage: parse-only DIR (bash bench/run.sh times it against icp validate)");
+        return;
+    };
     let files: Vec<_> = walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()

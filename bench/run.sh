@@ -15,11 +15,19 @@ n="${1:-10000}"
 with="target/bench-filings-$n"
 without="target/bench-filings-$n-no-scans"
 
-cargo build --release --quiet --bin icp --example parse-only --example generate-filings
-icp=target/release/icp
-parse=target/release/examples/parse-only
-[ -d "$with" ] || target/release/examples/generate-filings "$with" "$n" >/dev/null
-[ -d "$without" ] || target/release/examples/generate-filings "$without" "$n" --no-scans >/dev/null
+# The helpers are bench targets (Cargo.toml says why): `cargo bench --no-run`
+# builds them and icp with the release settings, and names each executable
+# in its JSON messages (a bench's file name carries a hash).
+built=$(cargo bench --no-run --quiet --bench parse-only --bench generate-filings --message-format=json)
+executable() {
+  printf '%s\n' "$built" | grep "\"name\":\"$1\"" |
+    sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -n 1
+}
+icp=$(executable icp)
+parse=$(executable parse-only)
+generate=$(executable generate-filings)
+[ -d "$with" ] || "$generate" "$with" "$n" >/dev/null
+[ -d "$without" ] || "$generate" "$without" "$n" --no-scans >/dev/null
 one=examples/enterprise-gd.filing.toml
 
 # Fastest wall-clock time of a command over runs, in microseconds (after

@@ -1,5 +1,5 @@
 //! The rule cases (`rules/cases/*.toml`, compiled in) read as examples for
-//! `icp explain`. The cases are the tests of every rule (`tests/rules.rs`):
+//! `icp explain`. The cases are the tests of every rule (`tests/it/rules.rs`):
 //! each changes a clean example filing so that one rule trips, which is
 //! exactly what an example of a rule should show.
 

@@ -156,7 +156,7 @@ fn missing_fields(f: &Fragment) -> Vec<Field> {
 impl Rules {
     /// Adds the rules of one file. The placeholders of a built-in file's
     /// own rules are not checked: the tests check them, from the YAML
-    /// (`tests/rules.rs`), and start-up need not do it again every time.
+    /// (`tests/it/rules.rs`), and start-up need not do it again every time.
     pub fn add_rules(
         &mut self,
         rules: Vec<BodyDef>,

@@ -1,6 +1,6 @@
 //! `icp completions`: shell completion scripts and the man pages, all
 //! generated from the one definition of the command line (`src/bin/icp/cli.rs`).
-//! The generated files are committed under `completions/`; `tests/completions.rs`
+//! The generated files are committed under `completions/`; `tests/it/completions.rs`
 //! fails when they are out of date.
 
 use std::path::Path;

@@ -1,0 +1,317 @@
+//! `icp checklist`: the documents a filing needs with their status, the
+//! steps left, and what a province asks without a filing.
+
+use std::path::Path;
+
+use serde_json::Value;
+
+use crate::common::{example, icp};
+
+/// A small but real JPEG (SOI, JFIF header, EOI): the checks read the size
+/// and the first bytes.
+const JPEG: &[u8] = &[
+    0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, b'J', b'F', b'I', b'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xFF,
+    0xD9,
+];
+const PNG: &[u8] = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+
+/// A client directory: the filing and the scans it declares, each written
+/// as `scan` says (a missing entry leaves the file out).
+fn client(dir: &Path, filing: &str, scans: &[(&str, &[u8])]) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir.join("scans")).unwrap();
+    for (name, bytes) in scans {
+        std::fs::write(dir.join(name), bytes).unwrap();
+    }
+    let path = dir.join("filing.toml");
+    std::fs::write(&path, filing).unwrap();
+    path
+}
+
+fn json(path: &Path) -> (i32, Value) {
+    let out = icp()
+        .args(["checklist", "--format", "json", "--today", "2026-11-28"])
+        .arg(path)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap(),
+        serde_json::from_slice(&out.stdout).unwrap(),
+    )
+}
+
+fn status_of<'a>(doc: &'a Value, kind: &str) -> &'a Value {
+    doc["documents"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["kind"] == kind)
+        .unwrap_or_else(|| panic!("no {kind} in {doc:#}"))
+}
+
+#[test]
+fn every_status_with_its_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = {
+        let mut b = JPEG.to_vec();
+        b.resize(2 * 1024 * 1024 + 1, 0);
+        b
+    };
+    let path = client(
+        dir.path(),
+        &example("enterprise-gd"),
+        &[
+            ("scans/license.jpg", JPEG),
+            ("scans/commitment.jpg", JPEG),
+            ("scans/zhangsan-front.jpg", PNG), // a PNG renamed .jpg
+            ("scans/zhangsan-back.jpg", &big), // over 2 MiB
+                                               // scans/sheet.jpg left out: missing file
+        ],
+    );
+    let (code, doc) = json(&path);
+    assert_eq!(code, 1);
+    assert_eq!(status_of(&doc, "business-license")["status"], "provided");
+    let front = status_of(&doc, "id-card-front");
+    assert_eq!(front["status"], "unusable");
+    assert_eq!(front["problems"][0], "document-not-jpeg");
+    let back = status_of(&doc, "id-card-back");
+    assert_eq!(back["problems"][0], "document-too-large");
+    let sheet = status_of(&doc, "verification-sheet");
+    assert_eq!(sheet["status"], "unusable");
+    assert_eq!(sheet["problems"][0], "document-file-missing");
+    assert_eq!(sheet["count"], 2);
+    assert_eq!(sheet["owner_path"], "websites[0].documents");
+    assert_eq!(doc["summary"]["provided"], 2);
+    assert_eq!(doc["summary"]["unusable"], 3);
+    let steps: Vec<&str> = doc["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["rule"].as_str().unwrap())
+        .collect();
+    assert!(steps.contains(&"sms-verification"), "{steps:?}");
+}
+
+/// The reason a file is unusable is the message validate gives, with its
+/// values: a placeholder of the rule never shows as written.
+#[test]
+fn an_unusable_file_says_why_with_its_values() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = {
+        let mut b = JPEG.to_vec();
+        b.resize(2 * 1024 * 1024 + 1, 0);
+        b
+    };
+    let path = client(
+        dir.path(),
+        &example("enterprise-gd"),
+        &[
+            ("scans/license.jpg", JPEG),
+            ("scans/commitment.jpg", JPEG),
+            ("scans/zhangsan-front.jpg", JPEG),
+            ("scans/zhangsan-back.jpg", &big),
+            ("scans/sheet.jpg", JPEG),
+        ],
+    );
+    for (lang, reason) in [
+        (
+            "en",
+            "unusable: the document file scans/zhangsan-back.jpg has 2097153 bytes, over 2 MiB",
+        ),
+        (
+            "zh",
+            "不可用：材料文件 scans/zhangsan-back.jpg 有 2097153 字节，超过 2 MiB",
+        ),
+    ] {
+        let out = icp()
+            .args(["checklist", "--format", "markdown", "--today", "2026-11-28"])
+            .args(["--lang", lang])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(reason), "{text}");
+        assert!(!text.contains('{'), "{text}");
+    }
+}
+
+#[test]
+fn an_empty_file_and_a_wrong_suffix() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = example("enterprise-gd").replace("scans/sheet.jpg", "scans/sheet.png");
+    let path = client(
+        dir.path(),
+        &text,
+        &[
+            ("scans/license.jpg", b""),
+            ("scans/zhangsan-front.jpg", JPEG),
+            ("scans/zhangsan-back.jpg", JPEG),
+            ("scans/sheet.png", JPEG),
+        ],
+    );
+    let (_, doc) = json(&path);
+    assert_eq!(
+        status_of(&doc, "business-license")["problems"][0],
+        "document-empty"
+    );
+    assert_eq!(
+        status_of(&doc, "verification-sheet")["problems"][0],
+        "document-suffix"
+    );
+}
+
+#[test]
+fn a_missing_declaration_and_a_complete_filing() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = example("enterprise-gd").replace(
+        "documents = [{ kind = \"verification-sheet\", file = \"scans/sheet.jpg\" }]\n",
+        "",
+    );
+    let all = [
+        ("scans/license.jpg", JPEG),
+        ("scans/commitment.jpg", JPEG),
+        ("scans/zhangsan-front.jpg", JPEG),
+        ("scans/zhangsan-back.jpg", JPEG),
+        ("scans/sheet.jpg", JPEG),
+    ];
+    let path = client(dir.path(), &text, &all);
+    let (code, doc) = json(&path);
+    assert_eq!(code, 1);
+    assert_eq!(status_of(&doc, "verification-sheet")["status"], "missing");
+
+    let complete = client(dir.path(), &example("enterprise-gd"), &all);
+    let (code, doc) = json(&complete);
+    assert_eq!(code, 0, "{doc:#}");
+    assert_eq!(doc["summary"]["missing"], 0);
+}
+
+#[test]
+fn validate_shows_the_same_gaps_as_warnings() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = client(dir.path(), &example("enterprise-gd"), &[]);
+    let out = icp()
+        .args(["validate", "--format", "json", "--today", "2026-11-28"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "warnings alone pass");
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rules: Vec<&str> = doc["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            assert_eq!(d["severity"], "warning");
+            d["rule"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        rules
+            .iter()
+            .filter(|r| **r == "document-file-missing")
+            .count(),
+        5
+    );
+    icp()
+        .args(["validate", "--deny-warnings", "--today", "2026-11-28"])
+        .arg(&path)
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn the_table_and_the_markdown() {
+    let out = icp()
+        .args([
+            "checklist",
+            "examples/enterprise-gd.filing.toml",
+            "--lang",
+            "en",
+            "--today",
+            "2026-11-28",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let table = String::from_utf8(out.stdout).unwrap();
+    // Fits 80 columns, counting Chinese characters as two.
+    for line in table.lines() {
+        let width: usize = line
+            .chars()
+            .map(|c| {
+                if (c as u32) >= 0x1100 && !"─┆│┌┐└┘├┤┬┴┼═╞╡╪".contains(c)
+                {
+                    2
+                } else {
+                    1
+                }
+            })
+            .sum();
+        assert!(width <= 80, "{width} columns: {line}");
+    }
+    assert!(table.contains("What is left to do:"), "{table}");
+
+    let md = icp()
+        .args([
+            "checklist",
+            "examples/personal-sc.filing.toml",
+            "--format",
+            "markdown",
+            "--lang",
+            "zh",
+            "--today",
+            "2026-11-28",
+        ])
+        .output()
+        .unwrap();
+    let md = String::from_utf8(md.stdout).unwrap();
+    assert!(md.starts_with("# 备案材料清单：李四"), "{md}");
+    assert!(md.contains("- [x] **身份证人像面**"), "{md}");
+    assert!(md.contains("## 待办事项"), "{md}");
+}
+
+#[test]
+fn every_province_without_a_filing() {
+    for p in icp::data::provinces().iter().filter(|p| p.mainland) {
+        for format in ["table", "json"] {
+            let out = icp()
+                .args([
+                    "checklist",
+                    "--province",
+                    p.code,
+                    "--format",
+                    format,
+                    "--lang",
+                    "zh",
+                ])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0), "{}", p.code);
+            let text = String::from_utf8(out.stdout).unwrap();
+            if format == "json" {
+                let doc: Value = serde_json::from_str(&text).unwrap();
+                assert_eq!(doc["sections"].as_array().unwrap().len(), 2, "{}", p.code);
+            } else {
+                assert!(text.contains(&format!("# {}·个人", p.name)), "{}", p.code);
+                assert!(text.contains(&format!("# {}·企业", p.name)), "{}", p.code);
+            }
+        }
+    }
+    // One nature and type: one section.
+    let out = icp()
+        .args([
+            "checklist",
+            "--province",
+            "粤",
+            "--nature",
+            "enterprise",
+            "--type",
+            "new",
+            "--format",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["sections"][0]["filing_type"], "new");
+    assert!(doc["sections"][1].is_null());
+}

@@ -1,0 +1,56 @@
+//! What the integration tests share: the binary with a clean environment,
+//! the shipped examples and their scans.
+
+use std::path::Path;
+
+/// `icp` with no language or colour from the environment, run from the
+/// repository root.
+pub fn icp() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("icp").unwrap();
+    cmd.env_remove("ICP_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LANG")
+        .env("NO_COLOR", "1")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
+
+/// The text of `examples/<name>.filing.toml`.
+pub fn example(name: &str) -> String {
+    std::fs::read_to_string(format!(
+        "{}/examples/{name}.filing.toml",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
+}
+
+/// Copies the examples' scans into `dir/scans`, so that a filing written
+/// into `dir` has every document file it declares.
+pub fn copy_example_scans(dir: &Path) {
+    let scans = dir.join("scans");
+    std::fs::create_dir_all(&scans).unwrap();
+    let from = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/scans");
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), scans.join(entry.file_name())).unwrap();
+    }
+}
+
+/// Every `*.filing.toml` under `examples/`, as absolute paths, sorted.
+pub fn example_files() -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    let mut dirs = vec![Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if path.to_string_lossy().ends_with(".filing.toml") {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    assert!(out.len() > 60, "examples not found");
+    out
+}

@@ -1,0 +1,292 @@
+//! Hostile input: whatever the bytes, `icp validate` reports a finding
+//! (exit 1) with the right rule and path, or a clean error (exit 2), and
+//! never panics (a panic exits with 101).
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+struct Outcome {
+    code: i32,
+    findings: Vec<(String, String)>,
+}
+
+impl Outcome {
+    fn has(&self, rule: &str, path: &str) -> bool {
+        self.findings.iter().any(|(r, p)| r == rule && p == path)
+    }
+}
+
+fn validate(bytes: &[u8]) -> Outcome {
+    let dir = tempfile::tempdir().unwrap();
+    // The example's scans, so that only the hostile part is reported.
+    crate::common::copy_example_scans(dir.path());
+    let path = dir.path().join("filing.toml");
+    std::fs::write(&path, bytes).unwrap();
+    let out = Command::cargo_bin("icp")
+        .unwrap()
+        .env("NO_COLOR", "1")
+        .args(["validate", "--format", "json", "--today", "2026-11-28"])
+        .arg(&path)
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let code = out.status.code().unwrap_or(-1);
+    assert_ne!(
+        code,
+        101,
+        "icp panicked: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    let findings = json["files"][0]["diagnostics"]
+        .as_array()
+        .map(|ds| {
+            ds.iter()
+                .map(|d| {
+                    (
+                        d["rule"].as_str().unwrap_or("").to_owned(),
+                        d["path"].as_str().unwrap_or("").to_owned(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Outcome { code, findings }
+}
+
+fn example() -> String {
+    std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/enterprise-gd.filing.toml"
+    ))
+    .unwrap()
+}
+
+#[test]
+fn empty_file() {
+    let out = validate(b"");
+    assert_eq!(out.code, 1);
+    assert!(out.has("version-required", "version"), "{:?}", out.findings);
+    assert!(out.has("subject-field-required", "subject.province"));
+    assert!(out.has("subject-principal-required", "subject.principal"));
+    assert!(out.has("website-count", "websites"));
+}
+
+#[test]
+fn binary_junk() {
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let out = validate(&junk);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.findings, [("not-utf8".to_owned(), String::new())]);
+}
+
+#[test]
+fn invalid_utf8_inside_a_string() {
+    let mut bytes = example().into_bytes();
+    let at = bytes
+        .windows(4)
+        .position(|w| w == b"\"\xe5\xbc\xa0")
+        .unwrap()
+        + 1;
+    bytes[at] = 0xff;
+    let out = validate(&bytes);
+    assert_eq!(out.code, 1);
+    assert_eq!(out.findings, [("not-utf8".to_owned(), String::new())]);
+}
+
+#[test]
+fn deep_nesting() {
+    for deep in [
+        format!("a = {}", "[".repeat(20_000)),
+        format!("a = {}1{}", "[".repeat(20_000), "]".repeat(20_000)),
+        format!("a = {}", "{b = ".repeat(20_000)),
+        format!("{} = 1", vec!["a"; 20_000].join(".")),
+        "[a]\n".to_string() + &"[[a.b]]\n".repeat(20_000),
+    ] {
+        let out = validate(deep.as_bytes());
+        assert_eq!(out.code, 1);
+        assert!(
+            out.has("toml-syntax", "") || out.has("unknown-key", "a"),
+            "{:?}",
+            out.findings
+        );
+    }
+}
+
+#[test]
+fn three_mebibytes() {
+    let big = "# padding\n".repeat(3 * 1024 * 1024 / 10);
+    let out = validate(big.as_bytes());
+    assert_eq!(out.code, 1);
+    assert_eq!(out.findings, [("file-too-large".to_owned(), String::new())]);
+}
+
+#[test]
+fn a_long_line_just_under_the_limit() {
+    let text = example().replace(
+        "note = \"\"",
+        &format!("note = \"{}\"", "长".repeat(300_000)),
+    );
+    assert!(text.len() < 1024 * 1024);
+    let out = validate(text.as_bytes());
+    assert_eq!(out.code, 0, "{:?}", out.findings);
+}
+
+#[test]
+fn wrong_types() {
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "[[websites]]",
+            "websites = \"example.com\"\n[[sites]]",
+            "websites",
+        ),
+        (
+            "legal_representative = true",
+            "legal_representative = \"yes\"",
+            "subject.principal.legal_representative",
+        ),
+        (
+            "prepared_on = 2026-11-28",
+            "prepared_on = 2026-11-28T10:00:00",
+            "prepared_on",
+        ),
+        ("version = 1", "version = 99999999999999999999", "version"),
+        (
+            "homepages = [\"www.example.com\"]",
+            "homepages = \"www.example.com\"",
+            "websites[0].homepages",
+        ),
+        (
+            "ips = [\"119.29.168.10\"]",
+            "ips = [119]",
+            "websites[0].hosting.ips[0]",
+        ),
+    ];
+    for (from, to, path) in cases {
+        let text = example().replacen(from, to, 1);
+        let out = validate(text.as_bytes());
+        assert_eq!(out.code, 1, "{to}");
+        assert!(
+            out.findings.iter().any(|(r, p)| p == path
+                && (r == "wrong-type" || r == "invalid-value" || r == "toml-syntax")),
+            "{to}: {:?}",
+            out.findings
+        );
+    }
+}
+
+#[test]
+fn zero_width_and_full_width_characters() {
+    let cases = [
+        (
+            "\"440305199003074437\"",
+            "\"440305\u{200b}199003074437\"",
+            "number-characters",
+            "subject.principal.id_number",
+        ),
+        (
+            "\"13800138000\"",
+            "\"１３８００１３８０００\"",
+            "number-characters",
+            "subject.principal.mobile",
+        ),
+        (
+            "\"086-0755-86013388\"",
+            "\"086-0755-8601\u{feff}3388\"",
+            "number-characters",
+            "subject.principal.office_phone",
+        ),
+        (
+            "name = \"example.com\"",
+            "name = \"example\u{200d}.com\"",
+            "domain-characters",
+            "websites[0].domains[0]",
+        ),
+        (
+            "name = \"example.com\"",
+            "name = \"ｅｘａｍｐｌｅ.com\"",
+            "domain-characters",
+            "websites[0].domains[0]",
+        ),
+    ];
+    for (from, to, rule, path) in cases {
+        let text = example().replacen(from, to, 1);
+        let out = validate(text.as_bytes());
+        assert_eq!(out.code, 1);
+        assert_eq!(out.findings, [(rule.to_owned(), path.to_owned())], "{to}");
+    }
+}
+
+#[test]
+fn homoglyph_domains() {
+    // Cyrillic а and р in a Latin label.
+    let text = example()
+        .replacen("name = \"example.com\"", "name = \"exаmрle.com\"", 1)
+        .replacen("\"www.example.com\"", "\"www.exаmрle.com\"", 1);
+    let out = validate(text.as_bytes());
+    assert_eq!(out.code, 1);
+    assert_eq!(
+        out.findings,
+        [(
+            "domain-mixed-script".to_owned(),
+            "websites[0].domains[0]".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn control_characters_and_odd_keys() {
+    let out = validate(b"version = 1\n\"\xe5\x90\x8d\xe5\xad\x97\" = \"x\"\nname = \"a\x01b\"\n");
+    assert_eq!(out.code, 1);
+    assert!(out.has("toml-syntax", ""), "{:?}", out.findings);
+    let out = validate("version = 1\n\"名字\" = \"x\"\n".as_bytes());
+    assert!(out.has("unknown-key", "名字"), "{:?}", out.findings);
+}
+
+#[test]
+fn a_thousand_websites() {
+    let site = "[[websites]]\nname = \"示例科技\"\n";
+    let text = format!("version = 1\ntype = \"new\"\n{}", site.repeat(1000));
+    let out = validate(text.as_bytes());
+    assert_eq!(out.code, 1);
+    assert!(out.has("website-count-max", "websites"));
+}
+
+/// A scan that is a named pipe: opening it would wait for a writer forever,
+/// so it must be looked at without being opened, and reported as unusable.
+#[cfg(unix)]
+#[test]
+fn a_scan_that_is_a_named_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::copy_example_scans(dir.path());
+    let pipe = dir.path().join("scans/license.jpg");
+    std::fs::remove_file(&pipe).unwrap();
+    let made = std::process::Command::new("mkfifo").arg(&pipe).status();
+    if !made.is_ok_and(|s| s.success()) {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "mkfifo is required in CI"
+        );
+        eprintln!("skipped: no mkfifo");
+        return;
+    }
+    let path = dir.path().join("filing.toml");
+    std::fs::write(&path, example()).unwrap();
+    let out = Command::cargo_bin("icp")
+        .unwrap()
+        .args(["validate", "--format", "json", "--today", "2026-11-28"])
+        .arg(&path)
+        .timeout(std::time::Duration::from_secs(20))
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).expect("a report, not a hang");
+    let rules: Vec<&str> = json["files"][0]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|d| d["rule"].as_str())
+        .collect();
+    assert_eq!(rules, ["document-file-missing"], "{json}");
+}

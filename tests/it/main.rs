@@ -1,0 +1,24 @@
+//! The integration tests, one crate: the library and its dependencies are
+//! linked into one test binary instead of one per file. Each module is the
+//! file it was under `tests/`; `common` holds what they share.
+
+mod common;
+
+mod architecture;
+mod catalog;
+mod checklist;
+mod cli;
+mod cmd;
+mod completions;
+mod config;
+mod docs;
+mod engine;
+mod formats;
+mod hostile;
+mod new;
+mod precommit;
+mod redact;
+mod rules;
+mod schema;
+mod vectors;
+mod waivers;

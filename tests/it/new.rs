@@ -1,0 +1,404 @@
+//! `icp new`: the wizard driven through a real pseudo-terminal, the
+//! template, and the refusals (an existing file, no terminal).
+
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::cargo::CommandCargoExt;
+use rexpect::ReadUntil;
+use rexpect::session::PtySession;
+
+/// Seconds any one prompt may take to appear (debug builds on a busy CI
+/// machine check every answer with the whole rule set).
+const TIMEOUT_MS: u64 = 30_000;
+
+fn icp() -> Command {
+    Command::cargo_bin("icp").unwrap()
+}
+
+/// A directory with the example scans under `scans/`.
+fn workdir() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    crate::common::copy_example_scans(dir.path());
+    dir
+}
+
+fn spawn(dir: &Path, lang: &str) -> PtySession {
+    let mut cmd = icp();
+    cmd.current_dir(dir)
+        .args(["new", "--today", "2026-11-28", "--lang", lang])
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    rexpect::session::spawn_command(cmd, Some(TIMEOUT_MS)).unwrap()
+}
+
+/// Waits for text on the terminal. rexpect reads the output byte by byte
+/// as Latin-1 characters, so the needle is spelled the same way.
+fn expect(p: &mut PtySession, text: &str) {
+    let needle: String = text.bytes().map(char::from).collect();
+    p.exp_string(&needle)
+        .unwrap_or_else(|e| panic!("waiting for {text:?}: {e}"));
+}
+
+/// Waits for a prompt, then answers it (the answer's keys, then Enter).
+fn answer(p: &mut PtySession, prompt: &str, keys: &str) {
+    expect(p, prompt);
+    if !keys.is_empty() {
+        p.send(keys).unwrap();
+    }
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+}
+
+/// Types a line at once (after a refused answer, the prompt is asked again).
+fn retype(p: &mut PtySession, keys: &str) {
+    p.send(keys).unwrap();
+    p.send("\r").unwrap();
+    p.flush().unwrap();
+}
+
+/// Answers the document questions until `end` appears: each prompt gets the
+/// file of the first entry whose text it contains.
+/// The first question is first answered with a file that does not exist,
+/// which must be refused.
+fn documents(p: &mut PtySession, end: &str, files: &[(&str, &str)]) {
+    let mut first = true;
+    let latin1 = |s: &str| -> String { s.bytes().map(char::from).collect() };
+    let end = latin1(end);
+    // A question is the line that starts with "? " and ends in " › ".
+    let question = regex::Regex::new(
+        &(regex::escape(&latin1("? ")) + "[^\r\n]*" + &regex::escape(&latin1(" › "))),
+    )
+    .unwrap();
+    loop {
+        let (_, found) = p
+            .exp_any(vec![
+                ReadUntil::String(end.clone()),
+                ReadUntil::Regex(question.clone()),
+            ])
+            .unwrap_or_else(|e| panic!("waiting for a document question: {e}"));
+        if found == end {
+            return;
+        }
+        let asked: String = String::from_utf8(found.chars().map(|c| c as u8).collect()).unwrap();
+        let (_, file) = files
+            .iter()
+            .find(|(name, _)| asked.contains(name))
+            .expect("a fallback entry");
+        if std::mem::take(&mut first) {
+            retype(p, "scans/nope.jpg");
+            expect(p, "document-file-missing");
+        }
+        retype(p, file);
+    }
+}
+
+fn validate_clean(dir: &Path) {
+    let out = icp()
+        .current_dir(dir)
+        .args(["validate", "--deny-warnings", "filing.toml"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&out.stdout),
+        std::fs::read_to_string(dir.join("filing.toml")).unwrap()
+    );
+}
+
+#[test]
+fn an_enterprise_filing_with_a_corrected_id_number() {
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "en");
+    answer(&mut p, "Filing type", "");
+    answer(&mut p, "Province", "guangdong");
+    answer(&mut p, "City", "深圳");
+    answer(&mut p, "District", "南山");
+    answer(&mut p, "Nature of the subject", "");
+    answer(&mut p, "Certificate number", "91440300MA5F12342Q");
+    answer(&mut p, "Certificate valid until", "");
+    answer(&mut p, "Name of the unit", "深圳市示例科技有限公司");
+    answer(
+        &mut p,
+        "Registered address",
+        "深圳市南山区粤海街道科技园路1号",
+    );
+    answer(&mut p, "Investor", "深圳市示例控股有限公司");
+    answer(
+        &mut p,
+        "Postal address",
+        "广东省深圳市南山区粤海街道科技园路1号A座301",
+    );
+    answer(&mut p, "Note on the subject", "");
+    answer(&mut p, "Name (as on the ID)", "张三");
+    answer(&mut p, "ID type", "");
+    // A typo in the last digit: the check character no longer matches.
+    answer(&mut p, "ID number", "440305199003074438");
+    expect(&mut p, "resident-id-checksum");
+    retype(&mut p, "440305199003074437");
+    answer(&mut p, "ID valid until", "2036-05-01");
+    // The office phone comes with the city's area code filled in.
+    answer(&mut p, "086-0755-", "86013388");
+    answer(&mut p, "Mobile number", "13800138000");
+    answer(&mut p, "Emergency phone", "13912345678");
+    answer(&mut p, "E-mail", "zhangsan@example.com");
+    answer(&mut p, "legal representative", "");
+    answer(&mut p, "Website name", "示例科技");
+    answer(&mut p, "Domains", "example.com");
+    answer(&mut p, "Homepage addresses", "");
+    answer(&mut p, "Service", "");
+    answer(&mut p, "Pre-approvals", "");
+    answer(&mut p, "Note on the website", "");
+    answer(&mut p, "Hosting", "");
+    answer(&mut p, "Server IP addresses", "119.29.168.10");
+    answer(&mut p, "website principal the subject principal", "");
+    answer(&mut p, "Add another website", "");
+    // The documents the rules ask for (the province's may change); a file
+    // that is not there is refused at the prompt.
+    documents(
+        &mut p,
+        "wrote filing.toml",
+        &[
+            ("business licence", "scans/license.jpg"),
+            ("photo side", "scans/zhangsan-front.jpg"),
+            ("emblem side", "scans/zhangsan-back.jpg"),
+            ("verification sheet", "scans/sheet.jpg"),
+            // Guangdong's letter of commitment has a scan of its own: one
+            // file declared as two kinds of document is refused.
+            ("commitment", "scans/commitment.jpg"),
+            // Any other document: a placeholder scan.
+            ("", "scans/sheet.jpg"),
+        ],
+    );
+    p.exp_eof().unwrap();
+    validate_clean(dir.path());
+    let text = std::fs::read_to_string(dir.path().join("filing.toml")).unwrap();
+    assert!(text.contains("prepared_on = 2026-11-28"), "{text}");
+    assert!(text.contains("# 主办单位"), "{text}");
+    assert!(
+        text.contains("id_number = \"440305199003074437\""),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_personal_filing() {
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "zh");
+    answer(&mut p, "备案类型", "");
+    answer(&mut p, "省份", "sichuan");
+    answer(&mut p, "所在市", "成都");
+    answer(&mut p, "所在区县", "锦江");
+    answer(&mut p, "主办单位性质", "个人");
+    answer(&mut p, "主办者姓名", "李四");
+    answer(
+        &mut p,
+        "通信地址",
+        "四川省成都市锦江区红星路三段1号2栋3单元401",
+    );
+    answer(&mut p, "主体信息备注", "");
+    answer(&mut p, "证件类型", "");
+    answer(&mut p, "证件号码", "510104199506123019");
+    answer(&mut p, "证件有效期", "2035-06-01");
+    // Optional for an individual: the pre-filled area code alone is no answer.
+    answer(&mut p, "086-028-", "");
+    answer(&mut p, "手机号码", "13912345678");
+    answer(&mut p, "应急联系电话", "13800138000");
+    answer(&mut p, "电子邮箱", "lisi@example.cn");
+    answer(&mut p, "网站名称", "李四的编程笔记");
+    answer(&mut p, "域名", "lisi-notes.cn");
+    answer(&mut p, "网站首页地址", "");
+    answer(&mut p, "服务内容", "");
+    answer(&mut p, "前置审批", "");
+    // The note a personal site needs: refused empty, then given.
+    answer(&mut p, "网站备注", "");
+    expect(&mut p, "[personal-content-note]");
+    retype(
+        &mut p,
+        "个人技术博客，记录编程学习笔记，不涉及企业信息和经营性内容",
+    );
+    answer(&mut p, "接入方式", "");
+    answer(&mut p, "服务器 IP 地址", "119.29.168.11");
+    // A yes/no question reads in Chinese, default and answer too (the
+    // keys stay y and n).
+    answer(&mut p, "再添加一个网站？ （y 是 / n 否） › 否", "");
+    expect(&mut p, "再添加一个网站？ · 否");
+    documents(
+        &mut p,
+        "已写入 filing.toml",
+        &[
+            ("人像面", "scans/lisi-front.jpg"),
+            ("国徽面", "scans/lisi-back.jpg"),
+            ("核验单", "scans/lisi-sheet.jpg"),
+            ("", "scans/lisi-sheet.jpg"),
+        ],
+    );
+    p.exp_eof().unwrap();
+    validate_clean(dir.path());
+}
+
+#[test]
+fn an_existing_file_is_never_replaced_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("filing.toml");
+    std::fs::write(&path, "keep me").unwrap();
+    for args in [
+        &["new", "--lang", "en"][..],
+        &["new", "--lang", "en", "--template", "--province", "gd"][..],
+    ] {
+        let out = icp().current_dir(dir.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains("filing.toml already exists; add --force"),
+            "{err}"
+        );
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "keep me");
+    }
+    let out = icp()
+        .current_dir(dir.path())
+        .args(["new", "--template", "--province", "gd", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("[subject]")
+    );
+    // Nothing but the filing is left in the directory.
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn without_a_terminal_it_does_not_ask() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = icp()
+        .current_dir(dir.path())
+        .args(["new", "--lang", "en"])
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--template"), "{err}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+
+    let out = icp()
+        .args(["new", "--template", "-", "--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "--template needs --province");
+}
+
+#[test]
+fn ctrl_c_leaves_nothing_behind() {
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "en");
+    answer(&mut p, "Filing type", "");
+    answer(&mut p, "Province", "gd");
+    expect(&mut p, "City");
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    p.exp_eof().unwrap();
+    assert!(!dir.path().join("filing.toml").exists());
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left, ["scans"]);
+}
+
+/// Cancelling says so in the wizard's language, and nothing in English
+/// about the interrupted read behind it.
+#[test]
+fn ctrl_c_says_cancelled_in_chinese() {
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "zh");
+    answer(&mut p, "备案类型", "");
+    answer(&mut p, "省份", "gd");
+    expect(&mut p, "所在市");
+    p.send_control('c').unwrap();
+    p.flush().unwrap();
+    let rest = p.exp_eof().unwrap();
+    let rest =
+        String::from_utf8_lossy(&rest.chars().map(|c| c as u8).collect::<Vec<u8>>()).into_owned();
+    assert!(rest.contains("已取消，未写入任何文件"), "{rest}");
+    assert!(
+        !rest.contains("error") && !rest.contains("interrupted"),
+        "{rest}"
+    );
+    assert!(!dir.path().join("filing.toml").exists());
+}
+
+/// The template of every province and nature loads without a syntax, key
+/// or type error: only its empty values are reported.
+#[test]
+fn the_template_of_every_province_parses() {
+    let natures = ["enterprise", "personal", "government"];
+    for p in icp::data::provinces().iter().filter(|p| p.mainland) {
+        for nature in natures {
+            let out = icp()
+                .args([
+                    "new",
+                    "--template",
+                    "-",
+                    "--province",
+                    p.code,
+                    "--nature",
+                    nature,
+                ])
+                .args(["--today", "2026-11-28"])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(0), "{} {nature}", p.code);
+            let loaded = icp::filing::load(out.stdout);
+            assert!(loaded.parsed, "{} {nature}", p.code);
+            assert!(
+                loaded.issues.is_empty(),
+                "{} {nature}: {:?}",
+                p.code,
+                loaded.issues
+            );
+            assert_eq!(loaded.filing.province().map(|x| x.code), Some(p.code));
+        }
+    }
+}
+
+/// The wizard shows a province's requirement when the answer that triggers
+/// it is given: the finding it shows is there, at the principal, and is the
+/// province's.
+#[test]
+fn a_province_requirement_appears_at_the_answer_that_triggers_it() {
+    use icp::filing::draft::{Draft, PrincipalDraft};
+    use icp::filing::{FilingType, Nature};
+    let rules = icp::rules::RuleSet::builtin().unwrap();
+    let date = jiff::civil::date(2026, 11, 28);
+    let dates = icp::rules::engine::Dates {
+        today: date,
+        forced: Some(date),
+    };
+    let mut draft = Draft::new(FilingType::New, date);
+    draft.subject.province = icp::data::province("sc");
+    draft.subject.city = Some("成都市".into());
+    draft.subject.nature = Some(Nature::Enterprise);
+    draft.subject.principal = PrincipalDraft {
+        name: Some("张三".into()),
+        legal_representative: Some(true),
+        ..PrincipalDraft::default()
+    };
+    let letter = |d: &Draft| {
+        icp::validate::draft_field(&rules, d, dates, None, "subject.principal")
+            .into_iter()
+            .find(|f| f.id() == "subject-principal-letter")
+    };
+    assert!(letter(&draft).is_none());
+    draft.subject.principal.legal_representative = Some(false);
+    let f = letter(&draft).expect("Sichuan asks for a letter");
+    let province = f
+        .rule
+        .province
+        .or_else(|| f.rule.overrides.iter().find_map(|o| o.province));
+    assert_eq!(province.map(|p| p.code), Some("sc"));
+}
