@@ -163,6 +163,9 @@ pub struct Finding {
     pub args: Args,
     /// Values of the facts the message names (`{subject.city}`).
     pub facts: Vec<(String, Arg)>,
+    /// What `icp fix` would write instead of the value at `span`: the value
+    /// in canonical spelling, when the rule declares a fix and it applies.
+    pub fix: Option<String>,
 }
 
 impl Finding {
@@ -193,6 +196,11 @@ impl Finding {
     /// The message in a language, its placeholders filled in.
     pub fn message(&self, lang: Lang) -> String {
         crate::lang::fill(self.rule.message.get(lang), &self.placeholders(lang))
+    }
+
+    /// Whether `icp fix` repairs it.
+    pub fn fixable(&self) -> bool {
+        self.fix.is_some()
     }
 
     /// The help in a language, its placeholders filled in.

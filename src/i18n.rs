@@ -67,6 +67,20 @@ pub enum Msg {
     Checking,
     /// `--output-file` with `--format human`.
     OutputFileNeedsMachineFormat,
+    /// On a fixable finding: what `icp fix` writes (`{value}`).
+    Fixable,
+    /// `icp fix`: a file that is not valid TOML (`{path}`).
+    FixSyntax,
+    /// `icp fix`: a repair that would not parse (`{path}`).
+    FixWouldNotParse,
+    /// `icp fix`: a symbolic link (`{path}`).
+    FixSymlink,
+    /// `icp fix`: a read-only file (`{path}`).
+    FixReadOnly,
+    /// `icp fix`: nothing to repair.
+    FixNothing,
+    /// `icp fix`: the heading of what is left after the repairs.
+    FixLeft,
 }
 
 impl Msg {
@@ -124,6 +138,28 @@ impl Msg {
                 "--output-file 写入机器可读的格式：请同时给出 --format json、sarif、github 或 concise（终端仍显示易读的报告）",
                 "--output-file writes a machine format: add --format json, sarif, github or concise (the terminal still gets the human report)",
             ),
+            Msg::Fixable => (
+                "可自动修正：icp fix 会写作 {value}",
+                "fixable: icp fix writes {value}",
+            ),
+            Msg::FixSyntax => (
+                "{path}：不是有效的 TOML，未作修改（icp validate 会指出错误位置）",
+                "{path}: not valid TOML; left as it was (icp validate shows where)",
+            ),
+            Msg::FixWouldNotParse => (
+                "{path}：修正后的文件将无法解析，未作修改",
+                "{path}: the repaired file would not parse; left as it was",
+            ),
+            Msg::FixSymlink => (
+                "{path}：这是符号链接，icp fix 不通过链接写入，未作修改；请修正链接指向的文件",
+                "{path}: a symbolic link; icp fix does not write through links, so it is left as it was (fix the file it points to)",
+            ),
+            Msg::FixReadOnly => (
+                "{path}：文件是只读的，未作修改",
+                "{path}: the file is read-only; left as it was",
+            ),
+            Msg::FixNothing => ("没有可自动修正的内容", "nothing to fix"),
+            Msg::FixLeft => ("修正后仍需处理：", "What is left:"),
         };
         match lang {
             Lang::Zh => zh,
@@ -203,6 +239,34 @@ pub fn summary(lang: Lang, files: usize, errors: usize, warnings: usize, infos: 
                 s.push_str(&format!(", {}", plural(infos, "info")));
             }
             format!("{s} in {}", plural(files, "file"))
+        }
+    }
+}
+
+/// "2 fixable with `icp fix`" / "其中 2 项可用 `icp fix` 自动修正".
+pub fn fixable(lang: Lang, count: usize) -> String {
+    match lang {
+        Lang::Zh => format!("其中 {count} 项可用 `icp fix` 自动修正"),
+        Lang::En => format!("{count} fixable with `icp fix`"),
+    }
+}
+
+/// "fixed 3 values in 2 files" (or "would fix", `--check` and `--diff`).
+pub fn fixed(lang: Lang, values: usize, files: usize, dry_run: bool) -> String {
+    match lang {
+        Lang::Zh if dry_run => format!("{files} 个文件中有 {values} 处可修正（未写入）"),
+        Lang::Zh => format!("已修正 {files} 个文件中的 {values} 处"),
+        Lang::En => {
+            let plural = |n: usize, word: &str| match n {
+                1 => format!("{n} {word}"),
+                _ => format!("{n} {word}s"),
+            };
+            let verb = if dry_run { "would fix" } else { "fixed" };
+            format!(
+                "{verb} {} in {}",
+                plural(values, "value"),
+                plural(files, "file")
+            )
         }
     }
 }

@@ -24,6 +24,7 @@ pub mod discover;
 pub mod facts;
 pub mod filing;
 pub mod finding;
+pub mod fix;
 pub mod i18n;
 pub mod lang;
 pub mod redact;

@@ -400,6 +400,8 @@ pub struct RuleMeta {
     pub evidence: Evidence,
     /// Why its severity differs from the default, when it does.
     pub severity_reason: Option<Arc<Text>>,
+    /// The name of the fix `icp fix` applies to its findings, if it has one.
+    pub fix: Option<&'static str>,
     /// The province of the file that defined the rule (`None` for national
     /// and agency rules).
     pub province: Option<&'static Province>,
@@ -438,6 +440,7 @@ impl RuleMeta {
                 stale: false,
             },
             severity_reason: None,
+            fix: None,
             province: None,
             origin,
             overrides: Vec::new(),

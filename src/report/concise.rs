@@ -8,7 +8,8 @@
 //! severity is the fixed English word (`error`, `warning`, `info`) whatever
 //! `--lang` says, for the parsers that key on it; the message follows `--lang`.
 //! A finding about the whole file (no position) is at `file:0:0`, so every
-//! line keeps the same shape.
+//! line keeps the same shape. A finding `icp fix` repairs ends in
+//! ` [fixable]`.
 
 use std::fmt::Write;
 
@@ -24,12 +25,14 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
         for f in &report.findings {
             let (line, column) = region(f, &report.text).map_or((0, 0), |r| (r.line, r.column));
             // Writing into a String does not fail.
+            // `[fixable]`, like the severity, is the same in every language.
             let _ = writeln!(
                 out,
-                "{path}:{line}:{column}: {} {} {}",
+                "{path}:{line}:{column}: {} {} {}{}",
                 f.severity().as_str(),
                 f.id(),
-                one_line(&f.message(lang))
+                one_line(&f.message(lang)),
+                if f.fixable() { " [fixable]" } else { "" }
             );
         }
         out

@@ -40,7 +40,15 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
                 );
             }
             let _ = write!(properties, ",title={}", escape_property(f.id()));
-            let body = format!("{}\n{}", f.message(lang), f.help(lang));
+            let mut body = format!("{}\n{}", f.message(lang), f.help(lang));
+            if let Some(fix) = &f.fix {
+                let value = [("value", format!("{fix:?}"))];
+                body.push('\n');
+                body.push_str(&crate::lang::fill(
+                    crate::i18n::Msg::Fixable.get(lang),
+                    &value,
+                ));
+            }
             let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&body));
         }
         out

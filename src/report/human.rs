@@ -56,6 +56,10 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
         Msg::Explain.get(lang),
         f.id()
     ));
+    if let Some(fix) = &f.fix {
+        let value = [("value", format!("{fix:?}"))];
+        help.push_str(&format!("\n{}", fill(Msg::Fixable.get(lang), &value)));
+    }
     let severity = match f.severity() {
         Severity::Error | Severity::Off => miette::Severity::Error,
         Severity::Warning => miette::Severity::Warning,
@@ -119,6 +123,12 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
             "{mark} {}\n",
             summary(style.lang, s.files, s.errors, s.warnings, s.infos)
         ));
+        if s.fixable > 0 {
+            out.push_str(&format!(
+                "  {}\n",
+                crate::i18n::fixable(style.lang, s.fixable)
+            ));
+        }
     }
     out
 }

@@ -34,6 +34,12 @@ struct Diagnostic<'a> {
     line: Option<usize>,
     column: Option<usize>,
     source: String,
+    /// Present (and true) when `icp fix` repairs it.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    fixable: bool,
+    /// What `icp fix` writes instead of the value, when it is fixable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<&'a str>,
 }
 
 /// The path as shown: forward slashes on every platform.
@@ -59,6 +65,8 @@ fn diagnostic<'a>(f: &'a Finding, text: &str, lang: Lang) -> Diagnostic<'a> {
         line,
         column,
         source: super::source_line(&f.rule),
+        fixable: f.fixable(),
+        fix: f.fix.as_deref(),
     }
 }
 

@@ -30,6 +30,13 @@ pub struct Summary {
     pub warnings: usize,
     /// Findings at info severity.
     pub infos: usize,
+    /// Findings `icp fix` repairs (left out of JSON when there are none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub fixable: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Summary {
@@ -43,6 +50,7 @@ impl Summary {
             s.errors += r.count(Severity::Error);
             s.warnings += r.count(Severity::Warning);
             s.infos += r.count(Severity::Info);
+            s.fixable += r.findings.iter().filter(|f| f.fixable()).count();
         }
         s
     }
@@ -218,6 +226,7 @@ pub(crate) mod testing {
             },
             args: vec![("value", "1380013800".into())],
             facts: Vec::new(),
+            fix: None,
         }
     }
 

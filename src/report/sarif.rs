@@ -230,7 +230,8 @@ fn result(f: &Finding, text: &str, uri: &str, rule_index: usize, lang: Lang) -> 
     // The help with this finding's values filled in (the rule's `help` is
     // the generic text).
     properties.insert("help".to_owned(), json!(f.help(lang)));
-    sarif::Result::builder()
+    let fixes = fixes(f, text, uri, lang);
+    let mut result = sarif::Result::builder()
         .rule_id(f.id().to_owned())
         .rule_index(as_i64(rule_index))
         .level(match f.severity() {
@@ -245,7 +246,54 @@ fn result(f: &Finding, text: &str, uri: &str, rule_index: usize, lang: Lang) -> 
                 .additional_properties(properties)
                 .build(),
         )
-        .build()
+        .build();
+    if !fixes.is_empty() {
+        result.fixes = Some(fixes);
+    }
+    result
+}
+
+/// What `icp fix` does to a fixable finding, as a SARIF fix: the value's
+/// literal replaced by the literal of its canonical spelling.
+fn fixes(f: &Finding, text: &str, uri: &str, lang: Lang) -> Vec<sarif::Fix> {
+    let (Some(new), Some(span), Some(r)) = (&f.fix, &f.span, region(f, text)) else {
+        return Vec::new();
+    };
+    let Some(old) = text.get(span.clone()) else {
+        return Vec::new();
+    };
+    let value = [("value", format!("{new:?}"))];
+    let description = crate::lang::fill(crate::i18n::Msg::Fixable.get(lang), &value);
+    let replacement = sarif::Replacement::builder()
+        .deleted_region(
+            sarif::Region::builder()
+                .start_line(as_i64(r.line))
+                .start_column(as_i64(r.column))
+                .end_line(as_i64(r.end_line))
+                .end_column(as_i64(r.end_column))
+                .build(),
+        )
+        .inserted_content(
+            sarif::ArtifactContent::builder()
+                .text(crate::rules::fix::literal(new, old))
+                .build(),
+        )
+        .build();
+    vec![
+        sarif::Fix::builder()
+            .description(sarif::Message::builder().text(description).build())
+            .artifact_changes(vec![
+                sarif::ArtifactChange::builder()
+                    .artifact_location(
+                        sarif::ArtifactLocation::builder()
+                            .uri(uri.to_owned())
+                            .build(),
+                    )
+                    .replacements(vec![replacement])
+                    .build(),
+            ])
+            .build(),
+    ]
 }
 
 /// Whether a source's URL is an absolute web URI as it stands: a scheme,

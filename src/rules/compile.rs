@@ -16,6 +16,7 @@ use super::algorithm::{Algorithm, OutcomeName};
 use super::condition::{Cond, Lit, Op, Pattern, RelativeDate};
 use super::diag::{Diag, Expected, RuleError};
 use super::file::*;
+use super::fix::Fix;
 use crate::data::{self, Province};
 use crate::facts::{Choices, Each, Fact, Ty};
 use crate::filing::{FilingType, Nature, Vocabulary};
@@ -310,6 +311,7 @@ pub struct Fragment {
     pub(crate) when: Option<Arc<Cond>>,
     pub(crate) kind: Option<Arc<Kind>>,
     pub(crate) at: Option<Fact>,
+    pub(crate) fix: Option<Fix>,
     pub(crate) summary: Option<Arc<Text>>,
     pub(crate) message: Option<Arc<Text>>,
     pub(crate) help: Option<Arc<Text>>,
@@ -340,6 +342,7 @@ impl Fragment {
             when,
             kind,
             at,
+            fix,
             summary,
             message,
             help,
@@ -734,6 +737,7 @@ impl Compiler<'_> {
             .map(Arc::new);
         f.at = def.at.as_ref().and_then(|a| self.fact(a, each));
         f.kind = self.kind(def, each).map(Arc::new);
+        f.fix = def.fix.as_ref().and_then(|d| self.fix(d));
         f.summary = def.summary.clone().map(Arc::new);
         f.message = def.message.as_ref().map(|m| Arc::new(m.value.clone()));
         f.help = def.help.as_ref().map(|h| Arc::new(h.value.clone()));
@@ -908,6 +912,34 @@ impl Compiler<'_> {
             return Some(Kind::Step);
         }
         None
+    }
+
+    /// `fix:`: a fix of [`Fix::NAMES`], with the parameters it takes.
+    fn fix(&mut self, def: &Spanned<FixDef>) -> Option<Fix> {
+        let (name, mobile) = match &def.value {
+            FixDef::Name(name) => (name, None),
+            FixDef::Table(t) => (&t.name, t.mobile),
+        };
+        let Some(fix) = Fix::parse(name.trim()) else {
+            let suggestion = closest(name, Fix::NAMES).map(str::to_owned);
+            let name = name.clone();
+            self.error(&def.referenced, Diag::UnknownFix { name, suggestion });
+            return None;
+        };
+        match (fix, mobile) {
+            (Fix::Phone { .. }, Some(mobile)) => Some(Fix::Phone { mobile }),
+            (_, None) => Some(fix),
+            (fix, Some(_)) => {
+                self.error(
+                    &def.referenced,
+                    Diag::FixParameter {
+                        fix: fix.name(),
+                        param: "mobile",
+                    },
+                );
+                None
+            }
+        }
     }
 
     fn check(&mut self, c: &CheckDef, each: Each) -> Option<Kind> {

@@ -276,6 +276,20 @@ pub enum Diag {
         /// The nearest algorithm, if one is close.
         suggestion: Option<String>,
     },
+    /// `fix:` names no fix of `icp`'s.
+    UnknownFix {
+        /// As written.
+        name: String,
+        /// The nearest fix, if one is close.
+        suggestion: Option<String>,
+    },
+    /// `fix:` gives a parameter the fix does not take.
+    FixParameter {
+        /// The fix.
+        fix: &'static str,
+        /// The parameter.
+        param: &'static str,
+    },
     /// `check` without a field.
     CheckWithoutField,
     /// `report:` names an outcome the algorithm does not have.
@@ -699,6 +713,23 @@ impl Diag {
                     format!("unknown algorithm {name}{en}"),
                 )
             }
+            Diag::UnknownFix { name, suggestion } => {
+                let (zh, en) = did_you_mean(suggestion);
+                t(
+                    format!(
+                        "未知的修正 {name}{zh}（可用：{}）",
+                        super::fix::Fix::NAMES.join("、")
+                    ),
+                    format!(
+                        "unknown fix {name}{en} (known: {})",
+                        super::fix::Fix::NAMES.join(", ")
+                    ),
+                )
+            }
+            Diag::FixParameter { fix, param } => t(
+                format!("修正 {fix} 没有参数 {param}"),
+                format!("the fix {fix} takes no parameter {param}"),
+            ),
             Diag::CheckWithoutField => t(
                 "check 需要 field 或 fields".into(),
                 "check needs field or fields".into(),

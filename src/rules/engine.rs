@@ -120,6 +120,7 @@ impl RuleSet {
                     path: issue.path.clone(),
                     args: issue.args.clone(),
                     facts: Vec::new(),
+                    fix: None,
                 });
             }
         }
@@ -152,11 +153,45 @@ impl RuleSet {
             // The filing's own `[[waive]]` last: it sees every finding.
             super::waivers::apply(self, &view, filing, env.as_of, &mut out);
         }
+        self.fixes(&view, loaded, env.as_of, &mut out);
         out.sort_by(|a, b| {
             let key = |f: &Finding| f.span.as_ref().map(|s| (s.start, s.end));
             key(a).cmp(&key(b)).then_with(|| a.rule.id.cmp(&b.rule.id))
         });
         out
+    }
+
+    /// Fills in [`Finding::fix`]: for each finding of a rule with a fix whose
+    /// span is a string literal of the filing, the value the fix gives it.
+    fn fixes(&self, view: &View, loaded: &Loaded, as_of: Date, out: &mut [Finding]) {
+        if !loaded.parsed {
+            return;
+        }
+        let province = loaded.filing.province();
+        for finding in out.iter_mut().filter(|f| f.rule.fix.is_some()) {
+            let Some(fix) = view
+                .get(&*finding.rule.id)
+                .and_then(|r| r.on(as_of))
+                .and_then(|v| v.fix)
+            else {
+                continue;
+            };
+            // A date fix on `invalid-value` repairs dates only, not a value
+            // of a vocabulary that happens to look like one.
+            if fix == super::fix::Fix::Date
+                && !finding.args.iter().any(|(k, v)| {
+                    *k == "allowed" && v.get(crate::Lang::En).starts_with("YYYY-MM-DD")
+                })
+            {
+                continue;
+            }
+            let raw = finding
+                .span
+                .as_ref()
+                .and_then(|s| loaded.text.get(s.clone()))
+                .and_then(super::fix::string_literal);
+            finding.fix = raw.and_then(|raw| fix.apply(&raw, province));
+        }
     }
 
     /// The process steps (`step:` rules) that apply to a filing, in rule
@@ -217,6 +252,7 @@ impl RuleSet {
                 path: place.path,
                 args,
                 facts,
+                fix: None,
             });
         };
         let at = |fallback: Option<Fact>| rule.at.or(fallback);

@@ -185,6 +185,11 @@ pub struct BodyDef {
     /// The fact whose field a finding points at.
     #[serde(default)]
     pub at: Option<Spanned<String>>,
+    /// The fix `icp fix` applies to the value a finding points at: a name
+    /// (`fix: domain`) or a name with parameters (`fix: { name: phone,
+    /// mobile: true }`).
+    #[serde(default)]
+    pub fix: Option<Spanned<FixDef>>,
     /// What the rule requires, in one sentence, for people reading the rules
     /// (`icp rules show`, `icp explain`, the checklist).
     #[serde(default)]
@@ -226,6 +231,27 @@ pub struct BodyDef {
     /// JSON form of the built-in files (YAML positions are known anyway).
     #[serde(default, rename = "_line")]
     pub line: Option<u64>,
+}
+
+/// `fix:`: a fix's name, alone or with parameters.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(untagged)]
+pub enum FixDef {
+    /// `fix: domain`.
+    Name(String),
+    /// `fix: { name: phone, mobile: true }`.
+    Table(FixTableDef),
+}
+
+/// `fix: { name: …, … }`.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FixTableDef {
+    /// The fix.
+    pub name: String,
+    /// `phone`: also write mobiles as their 11 digits.
+    #[serde(default)]
+    pub mobile: Option<bool>,
 }
 
 /// `scope:`.

@@ -31,6 +31,7 @@ pub mod diag;
 pub mod engine;
 pub mod evidence;
 pub mod file;
+pub mod fix;
 mod layer;
 mod load;
 mod placeholders;

@@ -38,6 +38,8 @@ pub struct Variant {
     pub kind: Arc<Kind>,
     /// Where its findings point, when the rule says.
     pub at: Option<Fact>,
+    /// The fix `icp fix` applies to the value its findings point at.
+    pub fix: Option<super::fix::Fix>,
     /// In force from (inclusive).
     pub since: Option<Date>,
     /// In force until (exclusive).
@@ -245,6 +247,7 @@ impl RuleSet {
             confidence: f.confidence,
             evidence,
             severity_reason: f.severity_reason,
+            fix: f.fix.map(|f| f.name()),
             province: base.origin.province,
             origin: base.origin.clone(),
             overrides,
@@ -256,6 +259,7 @@ impl RuleSet {
             when: f.when,
             kind,
             at: f.at,
+            fix: f.fix,
             since: f.since,
             until: f.until,
             examples: f.examples,

@@ -152,6 +152,7 @@ fn report(
             path,
             args,
             facts: Vec::new(),
+            fix: None,
         });
     }
 }
