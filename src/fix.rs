@@ -52,7 +52,9 @@ pub enum Refusal {
     Symlink,
     /// It is read-only.
     ReadOnly,
-    /// Reading or writing it failed.
+    /// Reading it failed.
+    Unreadable(crate::lang::Text),
+    /// Writing it failed.
     Io(crate::lang::Text),
 }
 
@@ -193,9 +195,11 @@ impl FileFix {
 
 /// Reads a filing and works out its repairs; writes nothing.
 pub fn plan(rules: &RuleSet, path: &Path, dates: Dates) -> FileFix {
-    let io = |e: &std::io::Error| Refusal::Io(crate::i18n::io_error(e));
     let (before, result) = match read_bounded(path) {
-        Err(e) => (String::new(), Err(io(&e))),
+        Err(e) => (
+            String::new(),
+            Err(Refusal::Unreadable(crate::i18n::io_error(&e))),
+        ),
         Ok(bytes) => match String::from_utf8(bytes) {
             // Not UTF-8 is not a filing the loader reads: nothing to repair.
             Err(_) => (String::new(), Err(Refusal::Syntax)),

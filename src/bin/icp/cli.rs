@@ -44,6 +44,8 @@ pub struct Cli {
 pub enum Command {
     /// 检查备案文件或目录 / validate filing files and directories
     Validate(ValidateArgs),
+    /// 就地修正机械性错误（全角数字、电话和日期写法等），保留注释和排版 / repair mechanical mistakes in place (full-width digits, phone and date spellings…), comments and layout kept
+    Fix(FixArgs),
     /// 规则列表与各省要求 / the rule set: list every rule, or show a province's
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -231,6 +233,30 @@ pub struct ValidateArgs {
     /// 隐去身份证号、电话号码和电子邮箱（所有输出格式）/ mask ID numbers, phone numbers and e-mail addresses in every output, e.g. 4403**********123X
     #[arg(long)]
     pub redact: bool,
+}
+
+/// `icp fix`.
+#[derive(Debug, Args)]
+pub struct FixArgs {
+    /// 备案文件或目录（默认当前目录）/ filing files or directories [default: .]
+    #[arg(value_name = "PATH", value_hint = ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+
+    /// 只显示统一格式的差异，不写入 / print a unified diff of the repairs and write nothing
+    #[arg(long)]
+    pub diff: bool,
+
+    /// 不写入；有可修正的内容时以 1 退出 / write nothing; exit 1 when anything would change
+    #[arg(long)]
+    pub check: bool,
+
+    /// 修正后的检查中警告也视为失败 / warnings left after the repairs also fail (exit 1) [default: deny_warnings of icp.toml]
+    #[arg(long, overrides_with = "no_deny_warnings")]
+    pub deny_warnings: bool,
+
+    /// 警告不视为失败（覆盖 icp.toml）/ warnings do not fail, whatever icp.toml says
+    #[arg(long, overrides_with = "deny_warnings")]
+    pub no_deny_warnings: bool,
 }
 
 /// `--lang`.

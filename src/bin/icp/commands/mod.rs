@@ -13,6 +13,7 @@ use crate::cli::{Cli, ColorArg, Command, LangArg, RulesCommand};
 mod checklist;
 mod completions;
 mod config;
+mod fix;
 mod new;
 mod rules;
 mod schema;
@@ -122,6 +123,7 @@ pub fn run(cli: Cli) -> u8 {
     let rules = &*Box::leak(Box::new(rules));
     match command {
         Command::Validate(args) => validate::run(&ctx, rules, args, stdout_tty),
+        Command::Fix(args) => fix::run(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::List(args)) => rules::list(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::Show(args)) => rules::show(&ctx, rules, args),
         Command::Explain(args) => rules::explain(&ctx, rules, args),
