@@ -13,6 +13,7 @@ mod completions;
 mod config;
 mod docs;
 mod engine;
+mod fix;
 mod formats;
 mod hostile;
 mod new;

@@ -772,6 +772,7 @@ fn every_message_reads_without_placeholders_or_booleans() {
                     path: "subject".into(),
                     args: sample_args(v),
                     facts,
+                    fix: None,
                 });
             }
         }
