@@ -28,6 +28,9 @@ _icp() {
             icp,explain)
                 cmd="icp__subcmd__explain"
                 ;;
+            icp,fix)
+                cmd="icp__subcmd__fix"
+                ;;
             icp,help)
                 cmd="icp__subcmd__help"
                 ;;
@@ -54,6 +57,9 @@ _icp() {
                 ;;
             icp__subcmd__help,explain)
                 cmd="icp__subcmd__help__subcmd__explain"
+                ;;
+            icp__subcmd__help,fix)
+                cmd="icp__subcmd__help__subcmd__fix"
                 ;;
             icp__subcmd__help,help)
                 cmd="icp__subcmd__help__subcmd__help"
@@ -101,7 +107,7 @@ _icp() {
 
     case "${cmd}" in
         icp)
-            opts="-h -V --lang --color --rules --today --config --no-config --help --version validate rules explain checklist new config schema completions help"
+            opts="-h -V --lang --color --rules --today --config --no-config --help --version validate fix rules explain checklist new config schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -382,8 +388,59 @@ _icp() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        icp__subcmd__fix)
+            opts="-h --diff --check --deny-warnings --no-deny-warnings --lang --color --rules --today --config --no-config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --rules)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         icp__subcmd__help)
-            opts="validate rules explain checklist new config schema completions help"
+            opts="validate fix rules explain checklist new config schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -439,6 +496,20 @@ _icp() {
             return 0
             ;;
         icp__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        icp__subcmd__help__subcmd__fix)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
