@@ -468,3 +468,15 @@ fn fix_is_idempotent_and_leaves_nothing_fixable() {
         }
     }
 }
+
+#[test]
+fn every_fix_is_documented() {
+    let doc =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md")).unwrap();
+    for name in icp::rules::fix::Fix::NAMES {
+        assert!(
+            doc.contains(&format!("| `{name}` |")),
+            "docs/rules.md lacks the fix {name}"
+        );
+    }
+}
