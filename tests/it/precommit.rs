@@ -31,10 +31,39 @@ fn field<'a>(hook: &'a Hook, key: &str) -> &'a str {
 }
 
 #[test]
+fn the_manifest_offers_the_fix_hook() {
+    let hooks = manifest();
+    let hook = hooks
+        .iter()
+        .find(|h| field(h, "id") == "icp-fix")
+        .expect("an icp-fix hook");
+    assert!(!field(hook, "name").is_empty());
+    assert!(!field(hook, "description").is_empty());
+    assert_eq!(field(hook, "language"), "rust");
+    assert_eq!(hook.get("require_serial"), Some(&Value::Bool(true)));
+    // Filings only: a scan has nothing to repair.
+    let files = regex::Regex::new(field(hook, "files")).unwrap();
+    for path in ["filing.toml", "a/b/x.filing.toml"] {
+        assert!(files.is_match(path), "{path} should match");
+    }
+    for path in ["x.toml", "scans/license.jpg", "filing.toml.bak"] {
+        assert!(!files.is_match(path), "{path} should not match");
+    }
+    let entry: Vec<&str> = field(hook, "entry").split_whitespace().collect();
+    assert_eq!(entry[..2], ["icp", "fix"]);
+    let help = Command::new(ICP)
+        .args(&entry[1..])
+        .arg("--help")
+        .output()
+        .unwrap();
+    assert!(help.status.success(), "{help:?}");
+}
+
+#[test]
 fn the_manifest_offers_the_validate_hook() {
     let hooks = manifest();
     let ids: Vec<&str> = hooks.iter().map(|h| field(h, "id")).collect();
-    assert_eq!(ids, ["icp-validate"]);
+    assert_eq!(ids, ["icp-validate", "icp-fix"]);
     let hook = &hooks[0];
     assert!(!field(hook, "name").is_empty());
     assert!(!field(hook, "description").is_empty());
@@ -281,6 +310,51 @@ fn text(out: &Output) -> String {
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     )
+}
+
+/// pre-commit, or why the test is skipped (a failure under `CI=true`).
+fn pre_commit_or_skip() -> Option<PathBuf> {
+    let found = pre_commit();
+    if found.is_none() {
+        let why = "pre-commit is not installed (python3 -m pip install --user pre-commit)";
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{why}: CI must install it (.ci/run)"
+        );
+        println!("skipped: {why}");
+    }
+    found
+}
+
+#[test]
+fn the_fix_hook_repairs_a_filing_and_stops_the_commit() {
+    let Some(pre_commit) = pre_commit_or_skip() else {
+        return;
+    };
+    let repo = Repo::new(&pre_commit);
+    let acme = repo.dir.path().join("clients/acme");
+    let good = good_filing();
+    let sloppy = good
+        .replace("\"086-0755-86013388\"", "\"0755-86013388\"  # 办公电话")
+        .replace("name = \"example.com\"", "name = \"Example.com.\"");
+    assert_ne!(sloppy, good, "the example changed; update this test");
+    place_filing(&acme, &sloppy);
+    let out = repo.commit("acme: first filing");
+    let log = text(&out);
+    assert!(!out.status.success(), "the commit should stop:\n{log}");
+    assert!(log.contains("icp fix (ICP filings)"), "{log}");
+    assert!(log.contains("files were modified by this hook"), "{log}");
+    assert!(log.contains("office-phone-format"), "{log}");
+    assert_eq!(repo.commits(), 0);
+    // The file is repaired on disk, its comment kept; staged, it goes in.
+    let repaired = std::fs::read_to_string(acme.join("filing.toml")).unwrap();
+    assert_eq!(
+        repaired,
+        good.replace("\"086-0755-86013388\"", "\"086-0755-86013388\"  # 办公电话")
+    );
+    let out = repo.commit("acme: first filing");
+    assert!(out.status.success(), "{}", text(&out));
+    assert_eq!(repo.commits(), 1);
 }
 
 #[test]
