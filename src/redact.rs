@@ -125,6 +125,10 @@ fn redact_finding(finding: &mut Finding, known: &[(Kind, String)]) {
             *text = placeholder(text, kind, known);
         }
     }
+    // What `icp fix` would write is the field's value, repaired.
+    if let Some(fix) = &mut finding.fix {
+        *fix = placeholder(fix, field, known);
+    }
 }
 
 /// A placeholder's value masked: as a whole when it is a value of that kind,

@@ -170,7 +170,7 @@ impl RuleSet {
         let province = loaded.filing.province();
         for finding in out.iter_mut().filter(|f| f.rule.fix.is_some()) {
             let Some(fix) = view
-                .get(&*finding.rule.id)
+                .get(&finding.rule.id)
                 .and_then(|r| r.on(as_of))
                 .and_then(|v| v.fix)
             else {

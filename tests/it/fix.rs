@@ -480,3 +480,23 @@ fn every_fix_is_documented() {
         );
     }
 }
+
+#[test]
+fn templates_are_written_in_canonical_form() {
+    let rules = icp::rules::RuleSet::builtin().unwrap();
+    let dates = icp::rules::engine::Dates {
+        today: TODAY.parse().unwrap(),
+        forced: Some(TODAY.parse().unwrap()),
+    };
+    for p in ["gd", "sc", "bj"] {
+        let out = icp()
+            .args(["new", "--template", "-", "--province", p, "--today", TODAY])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        let repaired = icp::fix::text(&rules, &text, dates).unwrap();
+        assert!(repaired.changes.is_empty(), "{p}: {:?}", repaired.changes);
+        let (_, findings) = icp::validate::bytes_report(&rules, text, dates);
+        assert!(findings.iter().all(|f| !f.fixable()), "{p}");
+    }
+}

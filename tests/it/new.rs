@@ -203,11 +203,14 @@ fn a_personal_filing() {
     answer(&mut p, "证件有效期", "2035-06-01");
     // Optional for an individual: the pre-filled area code alone is no answer.
     answer(&mut p, "086-028-", "");
-    answer(&mut p, "手机号码", "13912345678");
+    // Answers are written as `icp fix` writes them: the mobile at once…
+    answer(&mut p, "手机号码", "+86 139 1234 5678");
+    expect(&mut p, "已写作 13912345678");
     answer(&mut p, "应急联系电话", "13800138000");
     answer(&mut p, "电子邮箱", "lisi@example.cn");
     answer(&mut p, "网站名称", "李四的编程笔记");
-    answer(&mut p, "域名", "lisi-notes.cn");
+    // …a list item when the filing is written.
+    answer(&mut p, "域名", "LiSi-Notes.cn");
     answer(&mut p, "网站首页地址", "");
     answer(&mut p, "服务内容", "");
     answer(&mut p, "前置审批", "");
@@ -236,6 +239,9 @@ fn a_personal_filing() {
     );
     p.exp_eof().unwrap();
     validate_clean(dir.path());
+    let text = std::fs::read_to_string(dir.path().join("filing.toml")).unwrap();
+    assert!(text.contains("mobile = \"13912345678\""), "{text}");
+    assert!(text.contains("\"lisi-notes.cn\""), "{text}");
 }
 
 #[test]

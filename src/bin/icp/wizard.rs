@@ -616,7 +616,7 @@ impl<'a> Wizard<'a> {
         };
         let answer = {
             let validate = |input: &String| -> Result<(), String> {
-                let value = ask.value(input);
+                let value = self.canonical(path, set, ask.value(input));
                 if value.is_none() && ask.required {
                     return Err(self.t("必填", "required"));
                 }
@@ -641,10 +641,36 @@ impl<'a> Wizard<'a> {
                 None => input.interact()?,
             }
         };
-        let value = ask.value(&answer);
+        let typed = ask.value(&answer);
+        let value = self.canonical(path, set, typed.clone());
+        if let (Some(typed), Some(fixed)) = (&typed, &value) {
+            if typed != fixed {
+                self.say(&format!("  ✔ {}{fixed}", self.t("已写作 ", "written as ")));
+            }
+        }
         set(&mut self.draft, value.clone());
         self.notes(path);
         Ok(value)
+    }
+
+    /// The answer for `path` as `icp fix` writes it (`0755-86013388` →
+    /// `086-0755-86013388`): the fixes of the findings at that very field,
+    /// applied until none applies.
+    fn canonical(&self, path: &str, set: &Setter, mut value: Option<String>) -> Option<String> {
+        for _ in 0..4 {
+            let mut d = self.draft.clone();
+            set(&mut d, value.clone());
+            let findings =
+                icp::validate::draft_field(self.rules, &d, self.dates, Some(&self.dir), path);
+            match findings
+                .into_iter()
+                .find(|f| f.path == path && f.fix.is_some())
+            {
+                Some(f) => value = f.fix,
+                None => break,
+            }
+        }
+        value
     }
 
     /// Shows, once each, the warnings and notes at or under `path`: the

@@ -32,7 +32,11 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
         };
         let nature = args.nature.unwrap_or(icp::filing::Nature::Enterprise);
         let kind = args.filing_type.unwrap_or(icp::filing::FilingType::New);
-        let text = Draft::template(kind, province, nature, today).render(Mode::Template);
+        let text = canonical(
+            rules,
+            ctx,
+            Draft::template(kind, province, nature, today).render(Mode::Template),
+        );
         if to_stdout {
             emit(&text);
             return OK;
@@ -53,7 +57,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
             std::process::exit(i32::from(ERROR));
         });
         match crate::wizard::Wizard::new(rules, ctx.dates, lang, &args.file).run() {
-            Ok(draft) => draft.render(Mode::Filing),
+            Ok(draft) => canonical(rules, ctx, draft.render(Mode::Filing)),
             Err(e) => {
                 let _ = dialoguer::console::Term::stderr().show_cursor();
                 // Interrupted is how the prompts end on Ctrl-C or a closed
@@ -125,4 +129,14 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
         );
     }
     code
+}
+
+/// The text with its values spelled as `icp fix` writes them (the wizard
+/// writes them so as they are answered; this is the last word). A text the
+/// fixes cannot read is kept as it is: `validate` reports it after writing.
+fn canonical(rules: &RuleSet, ctx: &Context, text: String) -> String {
+    match icp::fix::text(rules, &text, ctx.dates) {
+        Ok(repaired) => repaired.text,
+        Err(_) => text,
+    }
 }
