@@ -204,6 +204,8 @@ fn sarif_is_valid_against_the_published_schema() {
         ("broken in Chinese", vec![BROKEN, "--lang", "zh"]),
         ("clean", vec![CLEAN]),
         ("warnings", vec![WARNINGS]),
+        // Findings `icp fix` repairs carry SARIF fixes.
+        ("fixable", vec!["tests/fixtures/fix/mixed.before.toml"]),
     ];
     for (name, args) in cases {
         let log = sarif(&args);
