@@ -35,6 +35,7 @@ fn every_fix_gives_its_expected_file_byte_for_byte() {
         "domain",
         "upper-case",
         "date",
+        "city",
     ];
     for name in names {
         let (_dir, path) = copy(name);
@@ -287,26 +288,44 @@ fn an_unknown_fix_is_a_rule_file_error() {
 
 #[test]
 fn an_agency_rule_can_declare_a_fix() {
-    // Cities written without their suffix are accepted; an agency that
-    // wants full names says so, and `icp fix` writes them.
+    // Filing dates written with slashes are repaired by the national
+    // `invalid-value`; an agency whose clients write a website's name with
+    // stray spaces around it declares a rule of its own, with a fix.
     let rules = tempfile::tempdir().unwrap();
     std::fs::write(
         rules.path().join("agency.yaml"),
         r#"rules:
-  - id: x-city-full-name
+  - id: x-website-name-trimmed
     severity: warning
-    assert: { fact: subject.city, ends_with: [市, 州, 盟, 地区] }
-    fix: city
-    message: { zh: "城市应写全称", en: "write the city's full name" }
-    help: { zh: "如 深圳市。", en: "E.g. 深圳市." }
-    source: { title: "An agency's house style", kind: product }
+    each: website
+    assert: { not: { fact: website.name, matches: '^\s|\s$' } }
+    fix: strip-invisible
+    message: { zh: "网站名称前后有空格", en: "the website name has spaces around it" }
+    help: { zh: "删除空格。", en: "Remove them." }
+    source: { title: "An agency's house style", kind: product, date: "2026-01-01" }
+  - id: city-full-name
+    severity: warning
 "#,
     )
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("filing.toml");
     let text = crate::common::example("enterprise-gd");
-    std::fs::write(&path, text.replace("city = \"深圳市\"", "city = \"深圳\"")).unwrap();
+    let sloppy = text
+        .replace("name = \"示例科技\"", "name = \" 示例科技 \"")
+        .replace("city = \"深圳市\"", "city = \"深圳\"");
+    assert_ne!(sloppy, text);
+    std::fs::write(&path, &sloppy).unwrap();
+    icp()
+        .args(["--lang", "en", "--rules"])
+        .arg(rules.path())
+        .args(["validate", "--format", "concise", "--today", TODAY])
+        .arg(&path)
+        .assert()
+        .stdout(
+            predicates::str::contains("warning city-full-name")
+                .and(predicates::str::contains("warning x-website-name-trimmed")),
+        );
     icp()
         .args(["--lang", "en", "--rules"])
         .arg(rules.path())
@@ -314,7 +333,10 @@ fn an_agency_rule_can_declare_a_fix() {
         .arg(&path)
         .assert()
         .stdout(predicates::str::contains(
-            "subject.city: \"深圳\" → \"深圳市\" (x-city-full-name)",
+            "subject.city: \"深圳\" → \"深圳市\" (city-full-name)",
+        ))
+        .stdout(predicates::str::contains(
+            "websites[0].name: \" 示例科技 \" → \"示例科技\" (x-website-name-trimmed)",
         ));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
 }
