@@ -459,6 +459,16 @@ pub fn explain(
         label("如何修改：", "How to fix:"),
         rule.help.get(lang)
     ));
+    if let Some(fix) = rule.fix {
+        out.push_str(&format!(
+            "{}\n  {}\n",
+            label("自动修正：", "Automatic fix:"),
+            match lang {
+                Lang::Zh => format!("icp fix 会改写能确定的值（修正 {fix}）"),
+                Lang::En => format!("icp fix rewrites the value when it is certain (fix {fix})"),
+            }
+        ));
+    }
     if let Some(why) = &rule.why {
         out.push_str(&format!(
             "{}\n  {}\n",

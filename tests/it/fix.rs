@@ -522,3 +522,20 @@ fn templates_are_written_in_canonical_form() {
         assert!(findings.iter().all(|f| !f.fixable()), "{p}");
     }
 }
+
+#[test]
+fn explain_names_the_fix_of_a_rule() {
+    icp()
+        .args(["explain", "office-phone-format", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Automatic fix:\n  icp fix rewrites the value when it is certain (fix phone)",
+        ));
+    // A judgement has none.
+    icp()
+        .args(["explain", "resident-id-checksum", "--lang", "en"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("Automatic fix").not());
+}
