@@ -87,7 +87,8 @@ pub fn text(rules: &RuleSet, original: &str, dates: Dates) -> Result<Repaired, R
         }
         let next = splice(&text, &edits).ok_or(Refusal::WouldNotParse)?;
         for edit in &edits {
-            let line = text[..edit.span.start].matches('\n').count() + 1;
+            let before = text.get(..edit.span.start).unwrap_or_default();
+            let line = before.matches('\n').count() + 1;
             record(&mut changes, edit, line);
         }
         text = next;

@@ -539,3 +539,40 @@ fn explain_names_the_fix_of_a_rule() {
         .success()
         .stdout(predicates::str::contains("Automatic fix").not());
 }
+
+#[test]
+fn junk_never_makes_fix_panic_or_write_what_does_not_parse() {
+    let rules = icp::rules::RuleSet::builtin().unwrap();
+    let dates = icp::rules::engine::Dates {
+        today: TODAY.parse().unwrap(),
+        forced: Some(TODAY.parse().unwrap()),
+    };
+    let sloppy = std::fs::read_to_string(format!("{FIXTURES}/mixed.before.toml")).unwrap();
+    let bytes = sloppy.as_bytes();
+    let mut rng = Rng(0x2545_F491_4F6C_DD1D);
+    for round in 0..300 {
+        // Cut, duplicate or overwrite a few bytes: often not UTF-8, often
+        // not TOML, sometimes still a filing with things to repair.
+        let mut junk = bytes.to_vec();
+        for _ in 0..(1 + rng.next() % 4) {
+            let at = (rng.next() as usize) % junk.len().max(1);
+            match rng.next() % 3 {
+                0 => {
+                    junk.remove(at);
+                }
+                1 => junk.insert(at, *rng.pick(b"\"'[]=\n#\\x\xE4")),
+                _ => junk[at] = (rng.next() & 0xFF) as u8,
+            }
+        }
+        let Ok(text) = String::from_utf8(junk) else {
+            continue;
+        };
+        if let Ok(repaired) = icp::fix::text(&rules, &text, dates) {
+            assert!(
+                icp::filing::load(repaired.text.clone()).parsed,
+                "round {round}: wrote what does not parse\n{}",
+                repaired.text
+            );
+        }
+    }
+}
