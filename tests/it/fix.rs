@@ -246,6 +246,32 @@ fn validate_marks_what_fix_repairs() {
         .assert()
         .stdout(predicates::str::contains("可用 `icp fix` 自动修正"));
     icp()
+        .args([
+            "validate", "--format", "github", "--lang", "en", "--today", TODAY,
+        ])
+        .arg(&path)
+        .assert()
+        .stdout(predicates::str::contains(
+            "%0Afixable: icp fix writes \"example.com\"\n",
+        ));
+    let sarif = icp()
+        .args(["validate", "--format", "sarif", "--today", TODAY])
+        .arg(&path)
+        .output()
+        .unwrap()
+        .stdout;
+    let sarif: serde_json::Value = serde_json::from_slice(&sarif).unwrap();
+    let fixes: Vec<&serde_json::Value> = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r.get("fixes"))
+        .collect();
+    assert_eq!(fixes.len(), fixable.len());
+    let replacement = &fixes[0][0]["artifactChanges"][0]["replacements"][0];
+    assert_eq!(replacement["insertedContent"]["text"], "\"example.com\"");
+    assert!(replacement["deletedRegion"]["startLine"].is_number());
+    icp()
         .args(["validate", "--format", "concise", "--today", TODAY])
         .arg(&path)
         .assert()
