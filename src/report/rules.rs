@@ -70,6 +70,8 @@ pub struct VariantRow {
 /// A source.
 #[derive(Debug, Serialize)]
 pub struct SourceRow {
+    /// The key its rule file names it by (`null`: written in the rule).
+    pub key: Option<String>,
     /// Title.
     pub title: String,
     /// Where to read it.
@@ -126,6 +128,7 @@ fn row(v: &Arc<Variant>, all: &[Arc<Variant>], today: Date) -> Row {
             .sources
             .iter()
             .map(|s| SourceRow {
+                key: s.key.clone(),
                 title: s.title.clone(),
                 url: s.url.clone(),
                 date: s.date.clone(),
@@ -203,14 +206,25 @@ fn scope_text(row: &Row) -> String {
     if let Some(p) = row.province {
         parts.push(p.to_owned());
     }
-    for list in [&row.natures, &row.types, &row.provinces] {
+    let units: Vec<&str> = Nature::ALL
+        .iter()
+        .filter(|n| **n != Nature::Personal)
+        .map(|n| n.key())
+        .collect();
+    if !row.natures.is_empty() && row.natures.len() == units.len() && units.iter().all(|u| row.natures.contains(u)) {
+        parts.push("units".to_owned());
+    } else if !row.natures.is_empty() {
+        parts.push(row.natures.join(", "));
+    }
+    for list in [&row.types, &row.provinces] {
         if !list.is_empty() {
-            parts.push(list.join(","));
+            parts.push(list.join(", "));
         }
     }
     parts.join("; ")
 }
 
+/// The sources of a row in full: titles and dates (Markdown).
 fn source_text(row: &Row) -> String {
     row.sources
         .iter()
@@ -220,6 +234,24 @@ fn source_text(row: &Row) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The sources of a row by key, for the terminal table (`icp explain`
+/// gives titles and addresses); the product's own documentation reads as
+/// `icp docs`, a source without a key by its title.
+fn source_keys(row: &Row) -> String {
+    let mut keys: Vec<String> = Vec::new();
+    for s in &row.sources {
+        let key = match (&s.key, s.kind) {
+            (_, Some("product")) => "icp-docs".to_owned(),
+            (Some(k), _) => k.clone(),
+            (None, _) => s.title.clone(),
+        };
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys.join(" ")
 }
 
 fn headers(lang: Lang) -> [&'static str; 6] {
@@ -254,13 +286,17 @@ pub fn table(rows: &[Row], lang: Lang, width: u16) -> String {
             r.kind.to_owned(),
             scope_text(r),
             dates(r),
-            source_text(r),
+            source_keys(r),
         ]);
     }
+    crate::report::words::keep_words(&mut table);
     let note = match lang {
-        Lang::Zh => format!("共 {} 条规则；† 表示仅有 2018 年及以前的来源。", rows.len()),
+        Lang::Zh => format!(
+            "共 {} 条规则；† 表示仅有 2018 年及以前的来源；来源的标题和网址见 icp explain 规则 或 --format markdown。",
+            rows.len()
+        ),
         Lang::En => format!(
-            "{} rules; † marks rules only sources from 2018 or earlier state.",
+            "{} rules; † marks rules only sources from 2018 or earlier state; icp explain RULE or --format markdown gives each source's title and address.",
             rows.len()
         ),
     };
@@ -427,7 +463,7 @@ pub fn explain(
     rules: &RuleSet,
     id: &str,
     province: Option<&'static Province>,
-    examples: &[(String, String)],
+    examples: &[crate::rules::Example],
     today: Date,
     lang: Lang,
 ) -> Option<String> {
@@ -490,23 +526,41 @@ pub fn explain(
             ));
         }
     }
+    if let Some(p) = province {
+        if let Some(why) = not_here(first, resolved, p, today, lang) {
+            out.push_str(&format!("\n{why}\n"));
+        }
+    }
     if !examples.is_empty() {
-        out.push_str(&format!("\n{}\n", label("示例：", "Examples:")));
-        for (passes, trips) in examples.iter().take(3) {
-            let show = |s: &str| {
-                if s.trim().is_empty() {
-                    label("（删除此行）", "(the line removed)")
-                } else {
-                    s.trim().to_owned()
-                }
-            };
+        out.push_str(&format!(
+            "\n{}\n",
+            label(
+                "示例（对示例备案文件的改动，每组改动一起触发此规则）：",
+                "Examples (changes to an example filing; each example's changes together trip the rule):"
+            )
+        ));
+        let show = |s: &str| {
+            if s.trim().is_empty() {
+                label("（删除此行）", "(the line removed)")
+            } else {
+                s.trim().replace('\n', "\n           ")
+            }
+        };
+        for (n, example) in examples.iter().take(3).enumerate() {
             out.push_str(&format!(
-                "  {} {}\n  {} {}\n",
-                label("通过：", "passes:"),
-                show(passes),
-                label("触发：", "trips: "),
-                show(trips)
+                "  {}. examples/{}.filing.toml\n",
+                n + 1,
+                example.base
             ));
+            for (passes, trips) in &example.changes {
+                out.push_str(&format!(
+                    "     {} {}\n     {} {}\n",
+                    label("原为：", "was:   "),
+                    show(passes),
+                    label("改为：", "now:   "),
+                    show(trips)
+                ));
+            }
         }
     }
     out.push_str(&format!("\n{}\n", label("依据：", "Sources:")));
@@ -552,6 +606,77 @@ pub fn explain(
         ));
     }
     Some(out)
+}
+
+/// Why a rule does not apply in the province asked about, when it does
+/// not: another province's rule, a scope without it, or turned off there.
+fn not_here(
+    first: &Variant,
+    resolved: &crate::rules::Resolved,
+    p: &'static Province,
+    today: Date,
+    lang: Lang,
+) -> Option<String> {
+    let name = p.name_in(lang);
+    if let Some(home) = first.meta.province.filter(|home| home.code != p.code) {
+        return Some(match lang {
+            Lang::Zh => format!("此规则不适用于{name}：它是{}的规则。", home.name),
+            Lang::En => format!(
+                "This rule does not apply in {name}: it is a rule of {}.",
+                home.name_en()
+            ),
+        });
+    }
+    let outside = resolved.variants.iter().all(|v| {
+        v.scope
+            .provinces
+            .as_ref()
+            .is_some_and(|ps| !ps.iter().any(|x| x.code == p.code))
+    });
+    if outside {
+        return Some(match lang {
+            Lang::Zh => format!("此规则不适用于{name}（适用省份见上）。"),
+            Lang::En => format!("This rule does not apply in {name} (see where it applies above)."),
+        });
+    }
+    let off = resolved
+        .on(today)
+        .is_some_and(|v| v.severity() == crate::finding::Severity::Off);
+    off.then(|| match lang {
+        Lang::Zh => format!("此规则在{name}不检查（该省的规则关闭了它）。"),
+        Lang::En => format!("This rule is not checked in {name}: the province's rules turn it off."),
+    })
+}
+
+/// Rules whose id, summary or message contains a word, in either language
+/// (`区号`, `area-code`): (id, summary in `lang`), in definition order.
+pub fn find(rules: &RuleSet, word: &str, lang: Lang) -> Vec<(String, String)> {
+    let norm = |s: &str| s.to_lowercase().replace(['-', '_'], " ");
+    let word = norm(word.trim());
+    if word.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (id, province) in rules.origins() {
+        if !seen.insert(id.to_owned()) {
+            continue;
+        }
+        let view = rules.view(province);
+        let Some(first) = view.get(id).and_then(|r| r.variants.first()) else {
+            continue;
+        };
+        let meta = &first.meta;
+        let mut texts = vec![id.to_owned()];
+        for t in [Some(&*meta.message), meta.summary.as_deref()].into_iter().flatten() {
+            texts.push(t.zh.clone());
+            texts.push(t.en.clone());
+        }
+        if texts.iter().any(|t| norm(t).contains(&word)) {
+            out.push((id.to_owned(), prose::summary(meta, lang)));
+        }
+    }
+    out
 }
 
 /// The dates of a source as `icp explain` shows them.

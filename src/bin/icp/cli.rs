@@ -231,6 +231,14 @@ pub struct ValidateArgs {
     /// 隐去身份证号、电话号码和电子邮箱（所有输出格式）/ mask ID numbers, phone numbers and e-mail addresses in every output, e.g. 4403**********123X
     #[arg(long)]
     pub redact: bool,
+
+    /// 汇总表列出所有文件，而不只是未通过的 / the summary table of a batch lists every file, not only those that failed
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+
+    /// 没有找到备案文件（空目录）时不报错 / finding no filing (an empty directory) is not an error
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// `--lang`.

@@ -45,11 +45,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
     };
     let text = match args.format {
         ChecklistFormat::Table => {
-            let width = if terminal {
-                terminal_width().min(120)
-            } else {
-                80
-            };
+            let width = terminal_width(terminal, 80);
             report::checklist::table(rules, &list, lang, width)
         }
         ChecklistFormat::Markdown => report::checklist::markdown(rules, &list, lang),

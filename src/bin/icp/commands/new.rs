@@ -121,7 +121,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
         eprintln!("\n{}", Msg::StillMissing.get(lang));
         eprint!(
             "{}",
-            report::checklist::table(rules, &list, lang, terminal_width())
+            report::checklist::table(rules, &list, lang, terminal_width(true, 100))
         );
     }
     code
