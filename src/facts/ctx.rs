@@ -624,9 +624,7 @@ impl<'a> Ctx<'a> {
                     | SubjectFact::CityAreaCodes => span(s.city.as_ref().map(|f| &f.span)),
                     SubjectFact::District
                     | SubjectFact::DistrictInCity
-                    | SubjectFact::CityHasDistricts => {
-                        span(s.district.as_ref().map(|f| &f.span))
-                    }
+                    | SubjectFact::CityHasDistricts => span(s.district.as_ref().map(|f| &f.span)),
                     SubjectFact::Nature | SubjectFact::IsUnit => {
                         span(s.nature.as_ref().map(|f| &f.span))
                     }

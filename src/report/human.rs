@@ -101,7 +101,12 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
     });
     if reports.len() > 1 {
         let width = style.width.map(|w| u16::try_from(w).unwrap_or(u16::MAX));
-        out.push_str(&super::batch::table(reports, style.lang, width, style.batch));
+        out.push_str(&super::batch::table(
+            reports,
+            style.lang,
+            width,
+            style.batch,
+        ));
     }
     let s = Summary::of(reports);
     let failed = super::batch::failed(reports, style.batch);

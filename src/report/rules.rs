@@ -70,7 +70,8 @@ pub struct VariantRow {
 /// A source.
 #[derive(Debug, Serialize)]
 pub struct SourceRow {
-    /// The key its rule file names it by (`null`: written in the rule).
+    /// The key its rule file names it by (`icp-docs` for this
+    /// documentation; `null`: written in the rule).
     pub key: Option<String>,
     /// Title.
     pub title: String,
@@ -128,7 +129,13 @@ fn row(v: &Arc<Variant>, all: &[Arc<Variant>], today: Date) -> Row {
             .sources
             .iter()
             .map(|s| SourceRow {
-                key: s.key.clone(),
+                // The product's own documentation is one source to a reader
+                // whatever its rule file calls it.
+                key: if s.kind == Some(SourceKind::Product) {
+                    Some("icp-docs".to_owned())
+                } else {
+                    s.key.clone()
+                },
                 title: s.title.clone(),
                 url: s.url.clone(),
                 date: s.date.clone(),
@@ -211,7 +218,10 @@ fn scope_text(row: &Row) -> String {
         .filter(|n| **n != Nature::Personal)
         .map(|n| n.key())
         .collect();
-    if !row.natures.is_empty() && row.natures.len() == units.len() && units.iter().all(|u| row.natures.contains(u)) {
+    if !row.natures.is_empty()
+        && row.natures.len() == units.len()
+        && units.iter().all(|u| row.natures.contains(u))
+    {
         parts.push("units".to_owned());
     } else if !row.natures.is_empty() {
         parts.push(row.natures.join(", "));
@@ -242,11 +252,7 @@ fn source_text(row: &Row) -> String {
 fn source_keys(row: &Row) -> String {
     let mut keys: Vec<String> = Vec::new();
     for s in &row.sources {
-        let key = match (&s.key, s.kind) {
-            (_, Some("product")) => "icp-docs".to_owned(),
-            (Some(k), _) => k.clone(),
-            (None, _) => s.title.clone(),
-        };
+        let key = s.key.clone().unwrap_or_else(|| s.title.clone());
         if !keys.contains(&key) {
             keys.push(key);
         }
@@ -555,9 +561,9 @@ pub fn explain(
             for (passes, trips) in &example.changes {
                 out.push_str(&format!(
                     "     {} {}\n     {} {}\n",
-                    label("原为：", "was:   "),
+                    label("原为：", "was:"),
                     show(passes),
-                    label("改为：", "now:   "),
+                    label("改为：", "now:"),
                     show(trips)
                 ));
             }
@@ -644,7 +650,9 @@ fn not_here(
         .is_some_and(|v| v.severity() == crate::finding::Severity::Off);
     off.then(|| match lang {
         Lang::Zh => format!("此规则在{name}不检查（该省的规则关闭了它）。"),
-        Lang::En => format!("This rule is not checked in {name}: the province's rules turn it off."),
+        Lang::En => {
+            format!("This rule is not checked in {name}: the province's rules turn it off.")
+        }
     })
 }
 
@@ -668,7 +676,10 @@ pub fn find(rules: &RuleSet, word: &str, lang: Lang) -> Vec<(String, String)> {
         };
         let meta = &first.meta;
         let mut texts = vec![id.to_owned()];
-        for t in [Some(&*meta.message), meta.summary.as_deref()].into_iter().flatten() {
+        for t in [Some(&*meta.message), meta.summary.as_deref()]
+            .into_iter()
+            .flatten()
+        {
             texts.push(t.zh.clone());
             texts.push(t.en.clone());
         }

@@ -62,7 +62,10 @@ mod tests {
 
     #[test]
     fn chinese_breaks_anywhere_words_do_not() {
-        assert_eq!(longest_word("a specification, here"), "specification,".len());
+        assert_eq!(
+            longest_word("a specification, here"),
+            "specification,".len()
+        );
         assert_eq!(longest_word("每个域名一份"), 2);
         assert_eq!(longest_word("ICP备案承诺书"), 3);
         assert_eq!(longest_word(""), 0);
@@ -82,7 +85,12 @@ mod tests {
             ]);
         keep_words(&mut table);
         let text = table.to_string();
-        for word in ["requirements", "specification", "unreasonably", "description"] {
+        for word in [
+            "requirements",
+            "specification",
+            "unreasonably",
+            "description",
+        ] {
             assert!(text.contains(word), "{word} split in\n{text}");
         }
     }

@@ -155,7 +155,7 @@ fn explain_a_rule() {
         "How to fix:",
         "Sources:",
         "GB 11643",
-        "Examples:",
+        "Examples (",
         "Defined in: rules/national.yaml:",
     ] {
         assert!(out.contains(part), "missing {part:?} in\n{out}");

@@ -161,10 +161,7 @@ fn io_errors_are_in_the_language_of_the_report() {
     };
     let english = |s: &str| s.contains("No such file") || s.contains("os error");
     let read = stderr(&["validate".as_ref(), missing.as_os_str()]);
-    assert!(
-        read.contains("nope.filing.toml：路径不存在"),
-        "{read}"
-    );
+    assert!(read.contains("nope.filing.toml：路径不存在"), "{read}");
     assert!(read.starts_with("无法读取 "), "{read}");
     let listed = stderr(&["checklist".as_ref(), missing.as_os_str()]);
     assert!(listed.contains("：路径不存在"), "{listed}");
@@ -186,10 +183,7 @@ fn io_errors_are_in_the_language_of_the_report() {
         "--output-file".as_ref(),
         dir.path().join("no/such/dir/report.json").as_os_str(),
     ]);
-    assert!(
-        written.contains("report.json：路径不存在"),
-        "{written}"
-    );
+    assert!(written.contains("report.json：路径不存在"), "{written}");
     for text in [&read, &listed, &rules, &written] {
         assert!(!english(text), "{text}");
     }

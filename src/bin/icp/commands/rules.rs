@@ -55,7 +55,10 @@ pub fn explain(ctx: &Context, rules: &RuleSet, args: ExplainArgs) -> u8 {
     {
         if let (Some(asked), Some(home)) = (args.province, home) {
             emit(&match ctx.lang {
-                Lang::Zh => format!("此规则不适用于{}：它是{}的规则。\n\n", asked.name, home.name),
+                Lang::Zh => format!(
+                    "此规则不适用于{}：它是{}的规则。\n\n",
+                    asked.name, home.name
+                ),
                 Lang::En => format!(
                     "This rule does not apply in {}: it is a rule of {}.\n\n",
                     asked.name_en(),
@@ -98,7 +101,10 @@ pub fn explain(ctx: &Context, rules: &RuleSet, args: ExplainArgs) -> u8 {
     let near = icp::suggest::nearest(id, rules.ids(), 5);
     let (unknown, suggest) = match ctx.lang {
         Lang::Zh => ("没有这条规则，也没有规则提到这个词", "相近的规则"),
-        Lang::En => ("there is no rule, nor a rule that mentions it", "rules with a similar id"),
+        Lang::En => (
+            "there is no rule, nor a rule that mentions it",
+            "rules with a similar id",
+        ),
     };
     eprintln!("{unknown}: {id}");
     if !near.is_empty() {
