@@ -12,7 +12,7 @@ use crate::filing::{Filing, Owner, Vocabulary};
 use crate::finding::Finding;
 use crate::lang::fill;
 use crate::report::prose;
-use crate::rules::{DocStatus, Kind, Requirement, RuleSet};
+use crate::rules::{DocStatus, Kind, Requirement, RuleSet, Variant};
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
@@ -349,9 +349,133 @@ fn section_title(s: &Section, province: &crate::data::Province, lang: Lang) -> S
     }
 }
 
+/// One line of a province's page: what is needed, and when.
+#[derive(Debug)]
+struct PageLine {
+    what: String,
+    when: Option<String>,
+    copies: u32,
+    rule: String,
+}
+
+/// A section of a province's page, in words.
+#[derive(Debug)]
+struct Page {
+    title: String,
+    documents: Vec<PageLine>,
+    requirements: Vec<PageLine>,
+    /// Steps under a heading each (`None`: every filing).
+    steps: Vec<(Option<String>, Vec<String>)>,
+}
+
+/// When a rule applies on a page that settles `known`: `Err(())` when it
+/// never does there, `Ok(None)` when always.
+fn when_on_page(v: &Variant, known: prose::Known, lang: Lang) -> Result<Option<String>, ()> {
+    let mut parts = Vec::new();
+    if let Some(w) = v.when.as_ref().filter(|w| !w.always()) {
+        match known.settle(w) {
+            prose::Settled::False => return Err(()),
+            prose::Settled::True => {}
+            prose::Settled::Open(c) => parts.push(prose::plain(&c, lang)),
+        }
+    }
+    // A rule of each pre-approval applies only to websites that need one.
+    if v.each == crate::facts::Each::Preapproval {
+        parts.push(pick(
+            lang,
+            "网站内容需要前置审批",
+            "the website's content needs a pre-approval",
+        ));
+    }
+    Ok((!parts.is_empty()).then(|| parts.join(&pick(lang, "，且", " and "))))
+}
+
+fn page(rules: &RuleSet, province: &crate::data::Province, s: &Section, lang: Lang) -> Page {
+    let known = prose::Known {
+        nature: Some(s.nature),
+        filing_type: s.filing_type,
+    };
+    let line = |v: &std::sync::Arc<Variant>, what: String| -> Option<PageLine> {
+        let when = when_on_page(v, known, lang).ok()?;
+        Some(PageLine {
+            what,
+            when,
+            copies: match v.kind.as_ref() {
+                Kind::Document { count, .. } => *count,
+                _ => 1,
+            },
+            rule: v.id().to_owned(),
+        })
+    };
+    let documents = s
+        .documents
+        .iter()
+        .filter_map(|v| line(v, prose::generated(rules, v, lang)))
+        .collect();
+    let requirements = s
+        .requirements
+        .iter()
+        .filter_map(|v| line(v, prose::requirement(rules, v, lang)))
+        .collect();
+    let text = |v: &std::sync::Arc<Variant>| v.meta.message.get(lang).to_owned();
+    let mut steps = Vec::new();
+    if !s.steps.is_empty() {
+        steps.push((None, s.steps.iter().map(text).collect()));
+    }
+    for (t, list) in &s.type_steps {
+        steps.push((
+            Some(t.label(lang).to_owned()),
+            list.iter().map(text).collect(),
+        ));
+    }
+    Page {
+        title: section_title(s, province, lang),
+        documents,
+        requirements,
+        steps,
+    }
+}
+
+fn requirements_heading(lang: Lang) -> String {
+    pick(
+        lang,
+        "受理条件（不是材料，但不满足时备案会被退回）",
+        "Conditions for acceptance (not documents, but a filing that misses one is returned)",
+    )
+}
+
+fn steps_heading(ty: Option<&str>, lang: Lang) -> String {
+    match (ty, lang) {
+        (None, Lang::Zh) => "待办事项".into(),
+        (None, Lang::En) => "Steps".into(),
+        (Some(t), Lang::Zh) => format!("待办事项：仅{t}"),
+        (Some(t), Lang::En) => format!("Steps of an {t} only")
+            .replace("an first", "a first")
+            .replace("an new", "a new")
+            .replace("an change", "a change"),
+    }
+}
+
+fn line_text(l: &PageLine, lang: Lang) -> String {
+    let copies = if l.copies > 1 {
+        match lang {
+            Lang::Zh => format!("，{} 份", l.copies),
+            Lang::En => format!(", {} copies", l.copies),
+        }
+    } else {
+        String::new()
+    };
+    match (&l.when, lang) {
+        (None, _) => format!("{}{copies}", l.what),
+        (Some(w), Lang::Zh) => format!("{}{copies}——{w}时", l.what),
+        (Some(w), Lang::En) => format!("{}{copies} — when {w}", l.what),
+    }
+}
+
 /// What a province asks, without a filing: each document with the
-/// condition under which it is needed, then the steps; as Markdown (also
-/// what the terminal shows).
+/// condition under which it is needed (in words, without what the page's
+/// nature and type settle), the province's conditions for acceptance, then
+/// the steps; a Markdown page to send to a client.
 pub fn province(
     rules: &RuleSet,
     province: &crate::data::Province,
@@ -360,39 +484,80 @@ pub fn province(
 ) -> String {
     let mut out = String::new();
     for s in sections {
-        out.push_str(&format!("# {}\n\n", section_title(s, province, lang)));
+        let p = page(rules, province, s, lang);
+        out.push_str(&format!("# {}\n\n", p.title));
         out.push_str(&format!("## {}\n\n", pick(lang, "材料", "Documents")));
-        for v in &s.documents {
-            let what = prose::generated(rules, v, lang);
-            let mut conditions = Vec::new();
-            if let Some(w) = v.when.as_ref().filter(|w| !w.always()) {
-                conditions.push(prose::condition(w, lang));
-            }
-            let line = if conditions.is_empty() {
-                format!("- [ ] {what}")
-            } else {
-                match lang {
-                    Lang::Zh => format!("- [ ] 如果{}：{what}", conditions.join("，且")),
-                    Lang::En => format!("- [ ] if {}: {what}", conditions.join(" and ")),
-                }
-            };
-            let copies = match v.kind.as_ref() {
-                Kind::Document { count, .. } if *count > 1 => match lang {
-                    Lang::Zh => format!("，{count} 份"),
-                    Lang::En => format!(", {count} copies"),
-                },
-                _ => String::new(),
-            };
-            out.push_str(&format!("{line}{copies} `{}`\n", v.id()));
+        for l in &p.documents {
+            out.push_str(&format!("- [ ] {}\n", line_text(l, lang)));
         }
-        if !s.steps.is_empty() {
-            out.push_str(&format!("\n## {}\n\n", pick(lang, "待办事项", "Steps")));
-            for v in &s.steps {
-                out.push_str(&format!(
-                    "- [ ] {} `{}`\n",
-                    v.meta.message.get(lang),
-                    v.id()
-                ));
+        if !p.requirements.is_empty() {
+            out.push_str(&format!("\n## {}\n\n", requirements_heading(lang)));
+            for l in &p.requirements {
+                out.push_str(&format!("- [ ] {}\n", line_text(l, lang)));
+            }
+        }
+        for (ty, steps) in &p.steps {
+            out.push_str(&format!("\n## {}\n\n", steps_heading(ty.as_deref(), lang)));
+            for step in steps {
+                out.push_str(&format!("- [ ] {step}\n"));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// What a province asks, as terminal tables: one per section, with the
+/// rule of each line (what `icp explain` takes), then the steps.
+pub fn province_table(
+    rules: &RuleSet,
+    province: &crate::data::Province,
+    sections: &[Section],
+    lang: Lang,
+    width: u16,
+) -> String {
+    let mut out = String::new();
+    for s in sections {
+        let p = page(rules, province, s, lang);
+        out.push_str(&format!("{}\n", p.title));
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width)
+            .set_header(match lang {
+                Lang::Zh => ["需要", "何时", "份数", "规则"],
+                Lang::En => ["needed", "when", "copies", "rule"],
+            });
+        let always = pick(lang, "总是", "always");
+        for l in p.documents.iter().chain(&p.requirements) {
+            table.add_row([
+                l.what.clone(),
+                l.when.clone().unwrap_or_else(|| always.clone()),
+                l.copies.to_string(),
+                l.rule.clone(),
+            ]);
+        }
+        for i in [2, 3] {
+            if let Some(c) = table.column_mut(i) {
+                c.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        super::words::keep_words(&mut table);
+        out.push_str(&format!("{table}\n"));
+        for (ty, steps) in &p.steps {
+            out.push_str(&format!("{}:\n", steps_heading(ty.as_deref(), lang)));
+            for (i, step) in steps.iter().enumerate() {
+                let label = format!("{}. ", i + 1);
+                let indent = " ".repeat(label.len());
+                let options = textwrap::Options::new(usize::from(width).max(20))
+                    .initial_indent(&label)
+                    .subsequent_indent(&indent)
+                    .word_separator(textwrap::WordSeparator::UnicodeBreakProperties);
+                for line in textwrap::wrap(step, options) {
+                    out.push_str(&line);
+                    out.push('\n');
+                }
             }
         }
         out.push('\n');

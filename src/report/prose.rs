@@ -327,7 +327,15 @@ pub fn generated(rules: &RuleSet, v: &Variant, lang: Lang) -> String {
 /// enough for document names, none of which starts with a silent h or a
 /// "you" sound).
 fn article(noun: &str) -> &'static str {
-    match noun.chars().next().map(|c| c.to_ascii_lowercase()) {
+    let lower = noun.to_ascii_lowercase();
+    // A vowel letter that sounds "you" or "w" takes "a" (a unit, a user).
+    if ["uni", "use", "usu", "eu", "one"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return "a";
+    }
+    match lower.chars().next() {
         Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
         _ => "a",
     }
@@ -382,4 +390,201 @@ pub fn applies(v: &Variant, lang: Lang) -> String {
         (None, None, _) => {}
     }
     parts.join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+/// What a page already settles about every filing it is for: its nature and
+/// filing type. Conditions on them are true or false on the whole page and
+/// are not repeated on its lines.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Known {
+    /// The nature of the page's filings.
+    pub nature: Option<crate::filing::Nature>,
+    /// The filing type of the page's filings.
+    pub filing_type: Option<crate::filing::FilingType>,
+}
+
+/// A condition with what the page settles taken out.
+#[derive(Clone, Debug)]
+pub enum Settled {
+    /// Always true on the page.
+    True,
+    /// Never true on the page: what it guards does not apply.
+    False,
+    /// What is left to say.
+    Open(Cond),
+}
+
+impl Known {
+    /// The value of a fact the page settles, as a literal.
+    fn value(self, fact: Fact) -> Option<Lit> {
+        use crate::filing::{FilingType, Nature};
+        match fact.name().as_str() {
+            "subject.is_unit" => self.nature.map(|n| Lit::Bool(n != Nature::Personal)),
+            "subject.nature" => self.nature.map(|n| Lit::Text(n.key().to_owned())),
+            "filing.type" => self.filing_type.map(|t| Lit::Text(t.key().to_owned())),
+            // A first filing's and a new website's websites are new; an
+            // access filing moves filed ones.
+            "website.filed" => match self.filing_type? {
+                FilingType::New | FilingType::AddWebsite => Some(Lit::Bool(false)),
+                FilingType::Access => Some(Lit::Bool(true)),
+                FilingType::Change => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Settles what can be of a condition.
+    pub fn settle(self, cond: &Cond) -> Settled {
+        match cond {
+            Cond::All(items) => {
+                let mut open = Vec::new();
+                for c in items {
+                    match self.settle(c) {
+                        Settled::False => return Settled::False,
+                        Settled::True => {}
+                        Settled::Open(c) => open.push(c),
+                    }
+                }
+                match open.len() {
+                    0 => Settled::True,
+                    1 => Settled::Open(open.remove(0)),
+                    _ => Settled::Open(Cond::All(open)),
+                }
+            }
+            Cond::Any(items) => {
+                let mut open = Vec::new();
+                for c in items {
+                    match self.settle(c) {
+                        Settled::True => return Settled::True,
+                        Settled::False => {}
+                        Settled::Open(c) => open.push(c),
+                    }
+                }
+                match open.len() {
+                    0 => Settled::False,
+                    1 => Settled::Open(open.remove(0)),
+                    _ => Settled::Open(Cond::Any(open)),
+                }
+            }
+            Cond::Not(inner) => match self.settle(inner) {
+                Settled::True => Settled::False,
+                Settled::False => Settled::True,
+                Settled::Open(c) => Settled::Open(Cond::Not(Box::new(c))),
+            },
+            Cond::Test { fact, op } => {
+                let Some(value) = self.value(*fact) else {
+                    return Settled::Open(cond.clone());
+                };
+                let holds = match op {
+                    Op::Eq(l) => Some(*l == value),
+                    Op::Ne(l) => Some(*l != value),
+                    Op::In(ls) => Some(ls.contains(&value)),
+                    Op::NotIn(ls) => Some(!ls.contains(&value)),
+                    _ => None,
+                };
+                match holds {
+                    Some(true) => Settled::True,
+                    Some(false) => Settled::False,
+                    None => Settled::Open(cond.clone()),
+                }
+            }
+        }
+    }
+}
+
+/// A boolean fact as a person says it, in the positive form of each value
+/// ("持外省身份证", not "本省身份证：否"); `None` for the facts without a
+/// phrase of their own.
+fn phrase(fact: Fact, value: bool, lang: Lang) -> Option<String> {
+    let name = fact.name();
+    let who = |zh: &str, en: &str| -> (String, String) {
+        if name.starts_with("subject.principal.") {
+            (
+                format!("主体负责人{zh}"),
+                format!("the subject principal {en}"),
+            )
+        } else if name.starts_with("website.principal.") {
+            (
+                format!("网站负责人{zh}"),
+                format!("the website principal {en}"),
+            )
+        } else {
+            (format!("负责人{zh}"), format!("the principal {en}"))
+        }
+    };
+    let field = name.rsplit('.').next().unwrap_or("");
+    let (zh, en) = match (field, value) {
+        ("id_local", true) => who("持本省身份证", "has an ID card of this province"),
+        ("id_local", false) => who("持外省身份证", "has an ID card of another province"),
+        ("legal_representative", true) => who("是法定代表人", "is the legal representative"),
+        ("legal_representative", false) => who("不是法定代表人", "is not the legal representative"),
+        ("is_subject_principal", true) => who("与主体负责人是同一人", "is the subject principal"),
+        ("is_subject_principal", false) => who(
+            "与主体负责人不是同一人",
+            "is someone other than the subject principal",
+        ),
+        ("filed", true) => ("网站已备案".into(), "the website is already filed".into()),
+        ("filed", false) => (
+            "网站是新网站（未备案）".into(),
+            "the website is new (not yet filed)".into(),
+        ),
+        ("is_unit", true) => ("主办单位是单位".into(), "the subject is a unit".into()),
+        ("is_unit", false) => ("个人备案".into(), "the filing is personal".into()),
+        ("self_employed", true) => (
+            "主办单位是个体工商户".into(),
+            "the subject is self-employed".into(),
+        ),
+        ("self_employed", false) => (
+            "主办单位不是个体工商户".into(),
+            "the subject is not self-employed".into(),
+        ),
+        ("certificate_in_province", true) => (
+            "主办单位证件在本省登记".into(),
+            "the subject's certificate is registered in this province".into(),
+        ),
+        ("certificate_in_province", false) => (
+            "主办单位证件在外省登记".into(),
+            "the subject's certificate is registered in another province".into(),
+        ),
+        _ => return None,
+    };
+    Some(pick(lang, &zh, &en))
+}
+
+/// A condition as a person writes it: boolean facts in their positive
+/// form, and groups that cannot be misread ("（A，且 B）或 C").
+pub fn plain(cond: &Cond, lang: Lang) -> String {
+    plain_in(cond, lang, false)
+}
+
+fn plain_in(cond: &Cond, lang: Lang, nested: bool) -> String {
+    let wrap = |s: String| {
+        if nested {
+            pick(lang, &format!("（{s}）"), &format!("({s})"))
+        } else {
+            s
+        }
+    };
+    match cond {
+        Cond::All(items) => {
+            let parts: Vec<String> = items.iter().map(|c| plain_in(c, lang, true)).collect();
+            wrap(parts.join(&pick(lang, "，且", " and ")))
+        }
+        Cond::Any(items) => {
+            let parts: Vec<String> = items.iter().map(|c| plain_in(c, lang, true)).collect();
+            wrap(parts.join(&pick(lang, "，或", " or ")))
+        }
+        Cond::Not(inner) => match inner.as_ref() {
+            Cond::Test {
+                fact,
+                op: Op::Eq(Lit::Bool(b)),
+            } => phrase(*fact, !b, lang).unwrap_or_else(|| condition(cond, lang)),
+            _ => condition(cond, lang),
+        },
+        Cond::Test {
+            fact,
+            op: Op::Eq(Lit::Bool(b)),
+        } => phrase(*fact, *b, lang).unwrap_or_else(|| condition(cond, lang)),
+        Cond::Test { .. } => condition(cond, lang),
+    }
 }

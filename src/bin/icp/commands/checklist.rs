@@ -20,6 +20,13 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
             ChecklistFormat::Json => {
                 report::checklist::province_json(province, &sections, rules, lang)
             }
+            ChecklistFormat::Table => report::checklist::province_table(
+                rules,
+                province,
+                &sections,
+                lang,
+                terminal_width(terminal, 100),
+            ),
             _ => report::checklist::province(rules, province, &sections, lang),
         };
         emit(&text);
