@@ -48,6 +48,61 @@ pub fn owner_label(filing: &Filing, table: DocTable, lang: Lang) -> String {
     }
 }
 
+/// The name of the person whose document a principal's requirement is, as
+/// the filing gives it.
+fn person(filing: &Filing, table: DocTable) -> Option<String> {
+    let principal = match table {
+        DocTable::Principal(Owner::Subject) => filing.subject.as_ref()?.principal.as_ref()?,
+        DocTable::Principal(Owner::Website(i)) => {
+            let p = filing.websites.get(i)?.principal.as_ref()?;
+            if p.same_as_subject.as_ref().is_some_and(|s| s.value) {
+                filing.subject.as_ref()?.principal.as_ref()?
+            } else {
+                p
+            }
+        }
+        _ => return None,
+    };
+    let name = principal.name.as_ref()?.value.trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+/// The document of a filing's row, naming its person: 张三的身份证人像面.
+fn row_document(rules: &RuleSet, filing: &Filing, r: &Requirement, lang: Lang) -> String {
+    let name = document_name(rules, r, lang);
+    match (person(filing, r.table), lang) {
+        (Some(who), Lang::Zh) => format!("{who}的{name}"),
+        (Some(who), Lang::En) => format!("{name} of {who}"),
+        (None, _) => name,
+    }
+}
+
+/// Why a filing's row is needed, in words: the rule's condition with what
+/// the filing's nature and type settle taken out, else what it requires.
+fn row_reason(filing: &Filing, r: &Requirement, lang: Lang) -> String {
+    let known = prose::Known {
+        nature: filing.nature(),
+        filing_type: filing.filing_type.as_ref().map(|t| t.value),
+    };
+    let v = &r.rule;
+    let mut text = match v
+        .when
+        .as_ref()
+        .filter(|w| !w.always())
+        .map(|w| known.settle(w))
+    {
+        Some(prose::Settled::Open(c)) => prose::plain(&c, lang),
+        _ => prose::summary(&v.meta, lang),
+    };
+    if let Some(p) = v.meta.changed_by_province() {
+        text.push_str(&match lang {
+            Lang::Zh => format!("（{}）", p.name),
+            Lang::En => format!(" ({})", p.name_en()),
+        });
+    }
+    text
+}
+
 /// The document a requirement asks for, with its domain or category.
 pub fn document_name(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
     let mut name = prose::document_name(rules, &r.kind, lang);
@@ -168,9 +223,9 @@ pub fn table(rules: &RuleSet, list: &Checklist, lang: Lang, width: u16) -> Strin
     }
     for r in &list.documents {
         table.add_row([
-            document_name(rules, r, lang),
+            row_document(rules, filing, r, lang),
             owner_label(filing, r.table, lang),
-            format!("{}\n{}", reason(rules, r, lang), r.rule.id()),
+            format!("{}\n{}", row_reason(filing, r, lang), r.rule.id()),
             r.count.to_string(),
             status(r, lang),
         ]);
@@ -223,10 +278,10 @@ pub fn markdown(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
         out.push_str(&format!(
             "- [{}] **{}** — {}{copies} — {}\n  {}\n",
             if done { "x" } else { " " },
-            document_name(rules, r, lang),
+            row_document(rules, filing, r, lang),
             owner_label(filing, r.table, lang),
             status(r, lang),
-            reason(rules, r, lang),
+            row_reason(filing, r, lang),
         ));
     }
     if !list.steps.is_empty() {

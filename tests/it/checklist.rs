@@ -265,7 +265,7 @@ fn the_table_and_the_markdown() {
         .unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(md.starts_with("# 备案材料清单：李四"), "{md}");
-    assert!(md.contains("- [x] **身份证人像面**"), "{md}");
+    assert!(md.contains("- [x] **李四的身份证人像面**"), "{md}");
     assert!(md.contains("## 待办事项"), "{md}");
 }
 
