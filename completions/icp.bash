@@ -171,7 +171,7 @@ _icp() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table markdown json" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table markdown html json" -- "${cur}"))
                     return 0
                     ;;
                 --lang)

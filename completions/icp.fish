@@ -231,6 +231,7 @@ add-website\t'新增网站 / new website'
 change\t'变更备案 / change filing'"
 complete -c icp -n "__fish_icp_using_subcommand checklist" -l format -d '输出格式 / output format' -r -f -a "table\t'a table for the terminal'
 markdown\t'a Markdown page with checkboxes, to send to a client'
+html\t'one self-contained HTML page with checkboxes, to print for a client'
 json\t'JSON'"
 complete -c icp -n "__fish_icp_using_subcommand checklist" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
 en\t'English'"

@@ -620,6 +620,172 @@ pub fn province_table(
     out
 }
 
+/// Text made safe for HTML.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The style of the HTML pages: readable on screen, one clean column on
+/// paper (no colours to waste ink, boxes to tick with a pen).
+const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
+h1{font-size:1.5rem;border-bottom:2px solid #333;padding-bottom:.3rem}
+h2{font-size:1.15rem;margin-top:1.5rem}
+ul{list-style:none;padding-left:0}
+li{margin:.4rem 0;padding-left:1.8rem;text-indent:-1.8rem}
+li input{width:1rem;height:1rem;margin:0 .6rem 0 0;vertical-align:-.15rem}
+.when,.why{color:#555}
+.summary{color:#333}
+section{page-break-after:always}
+section:last-of-type{page-break-after:auto}
+@media print{body{margin:0;max-width:none;font-size:11pt}h1,h2{page-break-after:avoid}li{page-break-inside:avoid}.when,.why{color:#000}}
+";
+
+fn html_page(lang: Lang, title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        if lang == Lang::Zh { "zh-CN" } else { "en" },
+        esc(title)
+    )
+}
+
+fn html_item(checked: bool, text: &str, note: Option<(&str, &str)>) -> String {
+    let note = note.map_or(String::new(), |(class, n)| {
+        format!(" <span class=\"{class}\">{}</span>", esc(n))
+    });
+    format!(
+        "<li><label><input type=\"checkbox\"{}>{}</label>{note}</li>\n",
+        if checked { " checked" } else { "" },
+        esc(text)
+    )
+}
+
+/// What a province asks, as one self-contained HTML page to print for a
+/// client: no script, no outside file, a print style sheet, and a box to
+/// tick before each line.
+pub fn province_html(
+    rules: &RuleSet,
+    province: &crate::data::Province,
+    sections: &[Section],
+    lang: Lang,
+) -> String {
+    let mut body = String::new();
+    let mut first_title = None;
+    for s in sections {
+        let p = page(rules, province, s, lang);
+        first_title.get_or_insert_with(|| p.title.clone());
+        body.push_str(&format!("<section>\n<h1>{}</h1>\n", esc(&p.title)));
+        body.push_str(&format!(
+            "<h2>{}</h2>\n<ul>\n",
+            esc(&pick(lang, "材料", "Documents"))
+        ));
+        let when = |l: &PageLine| {
+            l.when.as_ref().map(|w| match lang {
+                Lang::Zh => format!("——{w}时"),
+                Lang::En => format!("— when {w}"),
+            })
+        };
+        let what = |l: &PageLine| {
+            if l.copies > 1 {
+                match lang {
+                    Lang::Zh => format!("{}，{} 份", l.what, l.copies),
+                    Lang::En => format!("{}, {} copies", l.what, l.copies),
+                }
+            } else {
+                l.what.clone()
+            }
+        };
+        for l in &p.documents {
+            body.push_str(&html_item(
+                false,
+                &what(l),
+                when(l).as_deref().map(|w| ("when", w)),
+            ));
+        }
+        body.push_str("</ul>\n");
+        if !p.requirements.is_empty() {
+            body.push_str(&format!(
+                "<h2>{}</h2>\n<ul>\n",
+                esc(&requirements_heading(lang))
+            ));
+            for l in &p.requirements {
+                body.push_str(&html_item(
+                    false,
+                    &what(l),
+                    when(l).as_deref().map(|w| ("when", w)),
+                ));
+            }
+            body.push_str("</ul>\n");
+        }
+        for (ty, steps) in &p.steps {
+            body.push_str(&format!(
+                "<h2>{}</h2>\n<ul>\n",
+                esc(&steps_heading(ty.as_deref(), lang))
+            ));
+            for step in steps {
+                body.push_str(&html_item(false, step, None));
+            }
+            body.push_str("</ul>\n");
+        }
+        body.push_str("</section>\n");
+    }
+    html_page(lang, &first_title.unwrap_or_default(), &body)
+}
+
+/// A filing's checklist as one self-contained HTML page: what is provided
+/// is ticked.
+pub fn html(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
+    let filing = &list.loaded.filing;
+    let title = title(list, lang);
+    let mut body = format!(
+        "<h1>{}</h1>\n<p class=\"summary\">{}</p>\n<h2>{}</h2>\n<ul>\n",
+        esc(&title),
+        esc(&summary_line(list, lang)),
+        esc(&pick(lang, "需要的材料", "Documents"))
+    );
+    for r in &list.documents {
+        let done = matches!(r.status, DocStatus::Provided { .. });
+        let copies = if r.count > 1 {
+            match lang {
+                Lang::Zh => format!("，{} 份", r.count),
+                Lang::En => format!(", {} copies", r.count),
+            }
+        } else {
+            String::new()
+        };
+        let text = format!(
+            "{} — {}{copies} — {}",
+            row_document(rules, filing, r, lang),
+            owner_label(filing, r.table, lang),
+            status(r, lang)
+        );
+        let why = row_reason(filing, r, lang);
+        body.push_str(&html_item(done, &text, Some(("why", &why))));
+    }
+    body.push_str("</ul>\n");
+    if !list.steps.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2>\n<ul>\n",
+            esc(&pick(lang, "待办事项", "What is left to do"))
+        ));
+        for s in &list.steps {
+            body.push_str(&html_item(false, s.meta.message.get(lang), None));
+        }
+        body.push_str("</ul>\n");
+    }
+    html_page(lang, &title, &body)
+}
+
 /// What a province asks, as JSON.
 pub fn province_json(
     province: &crate::data::Province,
@@ -635,11 +801,18 @@ pub fn province_json(
         count: u32,
     }
     #[derive(Serialize)]
+    struct TypeSteps<'a> {
+        filing_type: &'static str,
+        steps: Vec<JsonStep<'a>>,
+    }
+    #[derive(Serialize)]
     struct Sec<'a> {
         nature: &'static str,
         filing_type: Option<&'static str>,
         documents: Vec<Doc<'a>>,
+        requirements: Vec<JsonStep<'a>>,
         steps: Vec<JsonStep<'a>>,
+        type_steps: Vec<TypeSteps<'a>>,
     }
     #[derive(Serialize)]
     struct Out<'a> {
@@ -672,12 +845,34 @@ pub fn province_json(
                         },
                     })
                     .collect(),
+                requirements: s
+                    .requirements
+                    .iter()
+                    .map(|v| JsonStep {
+                        rule: v.id(),
+                        text: v.meta.message.get(lang),
+                    })
+                    .collect(),
                 steps: s
                     .steps
                     .iter()
                     .map(|v| JsonStep {
                         rule: v.id(),
                         text: v.meta.message.get(lang),
+                    })
+                    .collect(),
+                type_steps: s
+                    .type_steps
+                    .iter()
+                    .map(|(t, list)| TypeSteps {
+                        filing_type: t.key(),
+                        steps: list
+                            .iter()
+                            .map(|v| JsonStep {
+                                rule: v.id(),
+                                text: v.meta.message.get(lang),
+                            })
+                            .collect(),
                     })
                     .collect(),
             })

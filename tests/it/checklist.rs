@@ -462,3 +462,129 @@ fn the_table_page_differs_from_markdown_and_english_is_english() {
     assert!(!md.contains("an unit"), "{md}");
     assert!(md.contains("a unit certificate"), "{md}");
 }
+
+/// The browser the HTML page is printed with: Chromium from the system
+/// packages (`.ci/run` installs it). Outside CI a machine without one skips
+/// the test; under `CI=true` its absence fails it.
+fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but no chromium on PATH: .ci/run installs it"
+        );
+        eprintln!("skipped: no chromium on PATH (CI installs it)");
+    }
+    found
+}
+
+#[test]
+fn the_html_page_prints_in_a_real_browser() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let html = page(&[
+        "--province",
+        "gd",
+        "--nature",
+        "enterprise",
+        "--type",
+        "new",
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]);
+    // Self-contained: no script, no outside file, a print style sheet.
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    for absent in ["<script", "http-equiv", "<link", "src=", "@import"] {
+        assert!(!html.contains(absent), "{absent} in\n{html}");
+    }
+    assert!(html.contains("@media print"), "{html}");
+    let file = dir.path().join("gd.html");
+    std::fs::write(&file, &html).unwrap();
+    let url = format!("file://{}", file.display());
+    let run = |extra: &[String]| {
+        std::process::Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+            ])
+            .args(extra)
+            .arg(&url)
+            .output()
+            .unwrap()
+    };
+    // The page as the browser parsed it: every line has its box.
+    let dom = String::from_utf8(run(&["--dump-dom".to_owned()]).stdout).unwrap();
+    assert!(
+        dom.contains("Guangdong · enterprise · first filing"),
+        "{dom}"
+    );
+    let boxes = dom.matches("type=\"checkbox\"").count();
+    assert!(boxes > 10, "{boxes} boxes in\n{dom}");
+    assert!(dom.contains("Conditions for acceptance"), "{dom}");
+    // Printed to PDF: a real document, and its text when pdftotext is there.
+    let pdf = dir.path().join("gd.pdf");
+    run(&[
+        format!("--print-to-pdf={}", pdf.display()),
+        "--no-pdf-header-footer".to_owned(),
+    ]);
+    let bytes = std::fs::read(&pdf).expect("chromium wrote no PDF");
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    assert!(bytes.len() > 5_000, "a PDF of {} bytes", bytes.len());
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        for part in ["Guangdong", "Documents", "a letter of commitment", "Steps"] {
+            assert!(text.contains(part), "{part} missing in the PDF:\n{text}");
+        }
+    }
+    // A screenshot is not blank: many distinct bytes of image data.
+    let png = dir.path().join("gd.png");
+    run(&[
+        format!("--screenshot={}", png.display()),
+        "--window-size=900,1200".to_owned(),
+    ]);
+    let image = std::fs::read(&png).expect("chromium wrote no screenshot");
+    assert!(
+        image.len() > 10_000,
+        "a screenshot of {} bytes",
+        image.len()
+    );
+}
+
+#[test]
+fn the_html_checklist_of_a_filing_ticks_what_is_provided() {
+    let out = icp()
+        .args([
+            "checklist",
+            "--today",
+            "2026-11-28",
+            "--format",
+            "html",
+            "--lang",
+            "zh",
+            "examples/personal-sc.filing.toml",
+        ])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("<html lang=\"zh-CN\">"), "{html}");
+    assert!(
+        html.contains("<input type=\"checkbox\" checked>李四的身份证人像面"),
+        "{html}"
+    );
+    assert!(html.contains("<h2>待办事项</h2>"), "{html}");
+}

@@ -145,6 +145,8 @@ pub enum ChecklistFormat {
     Table,
     /// a Markdown page with checkboxes, to send to a client
     Markdown,
+    /// one self-contained HTML page with checkboxes, to print for a client
+    Html,
     /// JSON
     Json,
 }

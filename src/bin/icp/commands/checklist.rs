@@ -27,7 +27,12 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
                 lang,
                 terminal_width(terminal, 100),
             ),
-            _ => report::checklist::province(rules, province, &sections, lang),
+            ChecklistFormat::Html => {
+                report::checklist::province_html(rules, province, &sections, lang)
+            }
+            ChecklistFormat::Markdown => {
+                report::checklist::province(rules, province, &sections, lang)
+            }
         };
         emit(&text);
         return OK;
@@ -56,6 +61,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
             report::checklist::table(rules, &list, lang, width)
         }
         ChecklistFormat::Markdown => report::checklist::markdown(rules, &list, lang),
+        ChecklistFormat::Html => report::checklist::html(rules, &list, lang),
         ChecklistFormat::Json => report::checklist::json(rules, &list, lang),
     };
     emit(&text);
