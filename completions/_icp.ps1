@@ -95,6 +95,7 @@ Register-ArgumentCompleter -Native -CommandName 'icp' -ScriptBlock {
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]')
             [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing''s prepared_on, else today]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, '列出全部规则（含编号和校验细节），而不只是客户需要知道的 / every rule, with its id and the checks'' mechanics, not only what a client must know')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, '不读取 icp.toml / ignore icp.toml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')

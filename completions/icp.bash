@@ -784,7 +784,7 @@ _icp() {
             return 0
             ;;
         icp__subcmd__rules__subcmd__show)
-            opts="-h --lang --color --rules --today --config --no-config --help bj tj he sx nm ln jl hl sh js zj ah fj jx sd ha hb hn gd gx hi cq sc gz yn xz sn gs qh nx xj"
+            opts="-h --all --lang --color --rules --today --config --no-config --help bj tj he sx nm ln jl hl sh js zj ah fj jx sd ha hb hn gd gx hi cq sc gz yn xz sn gs qh nx xj"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

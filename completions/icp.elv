@@ -88,6 +88,7 @@ set edit:completion:arg-completer[icp] = {|@words|
             cand --rules '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]'
             cand --today '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing''s prepared_on, else today]'
             cand --config '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]'
+            cand --all '列出全部规则（含编号和校验细节），而不只是客户需要知道的 / every rule, with its id and the checks'' mechanics, not only what a client must know'
             cand --no-config '不读取 icp.toml / ignore icp.toml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'

@@ -139,6 +139,7 @@ never\t'never colour'"
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
+complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l all -d '列出全部规则（含编号和校验细节），而不只是客户需要知道的 / every rule, with its id and the checks\' mechanics, not only what a client must know'
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "list" -d '列出所有规则 / every rule with its severity, scope, dates and source'

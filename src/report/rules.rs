@@ -379,6 +379,142 @@ const GROUPS: [(&str, &str); 7] = [
     ("流程", "Steps of the process"),
 ];
 
+/// The topics of the client's page of `rules show`.
+const TOPICS: [(&str, &str); 7] = [
+    ("谁可以做负责人", "Who may be the principal"),
+    ("要上传的材料", "What to upload"),
+    ("备注要写明", "What the notes must say"),
+    ("不被接受的", "What is refused"),
+    ("主办单位、网站和域名", "The subject, websites and domains"),
+    ("要做的事", "What to do"),
+    ("", ""),
+];
+
+/// The topic of a rule on the client's page, `None` for what a client
+/// need not read: how the file is read, check digits and formats of
+/// numbers, fields the form requires anyway.
+fn topic(v: &Variant) -> Option<usize> {
+    use crate::finding::Basis;
+    if matches!(
+        v.meta.evidence.basis,
+        Basis::Format | Basis::Load | Basis::Off
+    ) {
+        return None;
+    }
+    match v.kind.as_ref() {
+        Kind::Load | Kind::Check { .. } | Kind::Require(_) => None,
+        Kind::Step => Some(5),
+        Kind::Document { .. } => Some(1),
+        Kind::Note { .. } => Some(2),
+        Kind::Words { .. } | Kind::Forbid(_) => Some(3),
+        _ if group(v) == 2 => Some(0),
+        _ if group(v) == 0 => None,
+        _ => Some(4),
+    }
+}
+
+/// Whether a condition tests a date.
+fn on_dates(c: &crate::rules::Cond) -> bool {
+    use crate::rules::Cond;
+    match c {
+        Cond::All(items) | Cond::Any(items) => items.iter().any(on_dates),
+        Cond::Not(inner) => on_dates(inner),
+        Cond::Test { fact, .. } => matches!(fact.ty(), crate::facts::Ty::Date),
+    }
+}
+
+/// What a client must know and do in a province, on a date: who may be the
+/// principal, what to upload, what the notes must say, what is refused,
+/// what to do; errors and warnings only, in plain words, without rule ids
+/// (`show` gives every rule).
+pub fn show_client(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang) -> String {
+    let view = rules.view(Some(province));
+    let mut topics: Vec<Vec<String>> = vec![Vec::new(); TOPICS.len()];
+    let in_force = view
+        .rules
+        .iter()
+        .flat_map(|r| r.variants.iter().filter(|v| v.in_force(date)));
+    for v in in_force {
+        let shown = match v.severity() {
+            crate::finding::Severity::Error | crate::finding::Severity::Warning => true,
+            crate::finding::Severity::Info => matches!(v.kind.as_ref(), Kind::Step),
+            crate::finding::Severity::Off => false,
+        };
+        // The "-now" rules repeat a validity rule from the day of the
+        // check rather than the filing's date: one line says it to a client.
+        if !shown || v.id().ends_with("-now") {
+            continue;
+        }
+        let Some(t) = topic(v) else { continue };
+        let what = prose::requirement(rules, v, lang);
+        let mut parts = Vec::new();
+        let scope = prose::scope(&v.scope, lang);
+        if !scope.is_empty() {
+            parts.push(scope);
+        }
+        // A condition on dates only says when a date can be judged; the
+        // requirement itself says what the date must be.
+        if let Some(when) = v.when.as_ref().filter(|w| !w.always() && !on_dates(w)) {
+            let known = prose::Known::default();
+            if let prose::Settled::Open(c) = known.settle(when) {
+                parts.push(match lang {
+                    Lang::Zh => format!("{}时", prose::plain(&c, lang)),
+                    Lang::En => format!("when {}", prose::plain(&c, lang)),
+                });
+            }
+        }
+        let mut line = format!("- {what}");
+        if !parts.is_empty() {
+            line.push_str(&match lang {
+                Lang::Zh => format!("（{}）", parts.join("；")),
+                Lang::En => format!(" ({})", parts.join("; ")),
+            });
+        }
+        if v.meta.changed_by_province().is_some() {
+            line.push_str(" ★");
+        }
+        line.push('\n');
+        if !topics[t].contains(&line) {
+            topics[t].push(line);
+        }
+    }
+    let (title, intro) = match lang {
+        Lang::Zh => (
+            format!("# 在{}备案：您需要知道和准备的", province.name),
+            format!(
+                "按 {date} 生效的规则。★ 为{}特有或与全国不同的要求。完整的规则列表：icp rules show {} --all。",
+                province.short_name, province.code
+            ),
+        ),
+        Lang::En => (
+            format!(
+                "# Filing in {}: what you need to know and prepare",
+                province.name_en()
+            ),
+            format!(
+                "Rules in force on {date}. ★ marks what {} asks beyond or unlike the national rules. Every rule: icp rules show {} --all.",
+                province.name_en(),
+                province.code
+            ),
+        ),
+    };
+    let mut out = format!("{title}\n\n{intro}\n");
+    for (i, lines) in topics.iter().enumerate() {
+        if lines.is_empty() || TOPICS[i].0.is_empty() {
+            continue;
+        }
+        let (zh, en) = TOPICS[i];
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            if lang == Lang::Zh { zh } else { en }
+        ));
+        for l in lines {
+            out.push_str(l);
+        }
+    }
+    out
+}
+
 /// The rules in force in a province on a date, grouped and in words.
 pub fn show(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang) -> String {
     let view = rules.view(Some(province));

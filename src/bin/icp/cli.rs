@@ -182,6 +182,10 @@ pub struct RulesShowArgs {
     /// 省份：代码、名称或简称 / the province: code (gd), name (广东省) or abbreviation (粤)
     #[arg(value_name = "PROVINCE", value_parser = province_parser(), hide_possible_values = true)]
     pub province: &'static icp::data::Province,
+
+    /// 列出全部规则（含编号和校验细节），而不只是客户需要知道的 / every rule, with its id and the checks' mechanics, not only what a client must know
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// `icp explain`.

@@ -26,12 +26,12 @@ pub fn list(ctx: &Context, rules: &RuleSet, args: RulesListArgs, terminal: bool)
 }
 
 pub fn show(ctx: &Context, rules: &RuleSet, args: RulesShowArgs) -> u8 {
-    emit(&report::rules::show(
-        rules,
-        args.province,
-        as_of(ctx),
-        ctx.lang,
-    ));
+    let show = if args.all {
+        report::rules::show
+    } else {
+        report::rules::show_client
+    };
+    emit(&show(rules, args.province, as_of(ctx), ctx.lang));
     OK
 }
 
