@@ -145,7 +145,12 @@ fn an_enterprise_filing_with_a_corrected_id_number() {
     answer(&mut p, "E-mail", "zhangsan@example.com");
     answer(&mut p, "legal representative", "");
     answer(&mut p, "Website name", "示例科技");
-    answer(&mut p, "Domains", "example.com");
+    answer(&mut p, "Domain (one per website", "example.com");
+    // The holder defaults to the subject; the expiry date is checked at once.
+    answer(&mut p, "Domain holder", "");
+    answer(&mut p, "Domain expires on", "2026-12-01");
+    expect(&mut p, "domain-validity-short");
+    retype(&mut p, "2028-03-01");
     answer(&mut p, "Homepage addresses", "");
     answer(&mut p, "Service", "");
     answer(&mut p, "Pre-approvals", "");
@@ -207,7 +212,9 @@ fn a_personal_filing() {
     answer(&mut p, "应急联系电话", "13800138000");
     answer(&mut p, "电子邮箱", "lisi@example.cn");
     answer(&mut p, "网站名称", "李四的编程笔记");
-    answer(&mut p, "域名", "lisi-notes.cn");
+    answer(&mut p, "域名（一个网站一个域名", "lisi-notes.cn");
+    answer(&mut p, "域名持有者", "");
+    answer(&mut p, "域名到期日", "2028-05-01");
     answer(&mut p, "网站首页地址", "");
     answer(&mut p, "服务内容", "");
     answer(&mut p, "前置审批", "");
@@ -236,6 +243,14 @@ fn a_personal_filing() {
     );
     p.exp_eof().unwrap();
     validate_clean(dir.path());
+    let text = std::fs::read_to_string(dir.path().join("filing.toml")).unwrap();
+    // A personal site or blog by default, and the domain with its holder
+    // and expiry date.
+    assert!(text.contains("service = \"personal\""), "{text}");
+    assert!(
+        text.contains("{ name = \"lisi-notes.cn\", holder = \"李四\", expires = 2028-05-01 }"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -359,12 +359,45 @@ impl<'a> Wizard<'a> {
             Ask::required(),
             &move |d, v| d.websites[i].domains = split(v.as_deref()),
         )?;
+        // Who holds the domain and until when: the domain checks (holder
+        // matches the subject, three months of validity) run on the answers.
+        let holder = self
+            .draft
+            .subject
+            .name
+            .clone()
+            .or_else(|| self.draft.subject.principal.name.clone())
+            .unwrap_or_default();
+        self.ask(
+            &self.t(
+                "域名持有者（注册信息上的姓名或单位名称）",
+                "Domain holder (the name in the registration)",
+            ),
+            &format!("{base}.domains"),
+            Ask::with_default(&holder),
+            &move |d, v| d.websites[i].domain_holder = v,
+        )?;
+        self.ask(
+            &self.t("域名到期日（YYYY-MM-DD）", "Domain expires on (YYYY-MM-DD)"),
+            &format!("{base}.domains"),
+            Ask::required(),
+            &move |d, v| d.websites[i].domain_expires = v,
+        )?;
         self.homepages(i)?;
         let personal = self.draft.is_personal();
+        // A personal filing's website is, by default, a personal site or blog.
+        let default_service = if personal {
+            Service::Personal
+        } else {
+            Service::EnterprisePortal
+        };
         let service = self.choose(
             &self.prompt(field!(Website, "service")),
             Service::ALL,
-            if personal { 3 } else { 1 },
+            Service::ALL
+                .iter()
+                .position(|s| *s == default_service)
+                .unwrap_or(0),
         )?;
         self.draft.websites[i].service = Some(service);
         self.notes(&format!("{base}.service"));
