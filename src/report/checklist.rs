@@ -620,6 +620,62 @@ pub fn province_table(
     out
 }
 
+/// The documents a province asks of a template's filing, as TOML comments
+/// under the template: each with the `kind` to declare it as, its name, and
+/// when it is needed (Guangdong's letter of commitment, for one).
+pub fn template_documents(
+    rules: &RuleSet,
+    province: &crate::data::Province,
+    sections: &[Section],
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    for s in sections {
+        let known = prose::Known {
+            nature: Some(s.nature),
+            filing_type: s.filing_type,
+        };
+        let mut lines = Vec::new();
+        for v in &s.documents {
+            let Kind::Document { kind, .. } = v.kind.as_ref() else {
+                continue;
+            };
+            let Ok(when) = when_on_page(v, known, lang) else {
+                continue;
+            };
+            let name = prose::document_name(rules, kind, lang);
+            let mut line = format!("#   kind = {}  {name}", crate::filing::draft::quote(kind));
+            if let Some(w) = when {
+                line.push_str(&match lang {
+                    Lang::Zh => format!("（{w}时）"),
+                    Lang::En => format!(" (when {w})"),
+                });
+            }
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        out.push_str(&match lang {
+            Lang::Zh => format!(
+                "\n# {}要求的材料：写入所属表的 documents，如 {{ kind = \"…\", file = \"scans/….jpg\" }}\n",
+                province.name
+            ),
+            Lang::En => format!(
+                "\n# Documents {} asks for: declare each in its table's documents, e.g. {{ kind = \"…\", file = \"scans/….jpg\" }}\n",
+                province.name_en()
+            ),
+        });
+        for l in lines {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Text made safe for HTML.
 fn esc(s: &str) -> String {
     let mut out = String::with_capacity(s.len());

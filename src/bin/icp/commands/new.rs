@@ -32,7 +32,12 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
         };
         let nature = args.nature.unwrap_or(icp::filing::Nature::Enterprise);
         let kind = args.filing_type.unwrap_or(icp::filing::FilingType::New);
-        let text = Draft::template(kind, province, nature, today).render(Mode::Template);
+        let mut text = Draft::template(kind, province, nature, today).render(Mode::Template);
+        // The documents the province asks of such a filing, by kind.
+        let sections = icp::checklist::for_province(rules, province, &[nature], Some(kind), today);
+        text.push_str(&report::checklist::template_documents(
+            rules, province, &sections, lang,
+        ));
         if to_stdout {
             emit(&text);
             return OK;
