@@ -254,6 +254,30 @@ fn a_personal_filing() {
 }
 
 #[test]
+fn a_province_requirement_shows_when_its_answer_is_given() {
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "zh");
+    answer(&mut p, "备案类型", "");
+    answer(&mut p, "省份", "sichuan");
+    answer(&mut p, "所在市", "成都");
+    answer(&mut p, "所在区县", "锦江");
+    answer(&mut p, "主办单位性质", "个人");
+    answer(&mut p, "主办者姓名", "张三");
+    answer(
+        &mut p,
+        "通信地址",
+        "四川省成都市锦江区红星路三段1号2栋3单元401",
+    );
+    answer(&mut p, "主体信息备注", "");
+    answer(&mut p, "证件类型", "");
+    // A Guangdong ID in a Sichuan personal filing: Sichuan's proof of
+    // residence is asked for at once, before the next question.
+    answer(&mut p, "证件号码", "440305199003074437");
+    expect(&mut p, "⚠ 四川：");
+    expect(&mut p, "证件有效期");
+}
+
+#[test]
 fn an_existing_file_is_never_replaced_without_force() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("filing.toml");

@@ -677,6 +677,11 @@ impl<'a> Wizard<'a> {
         let value = ask.value(&answer);
         set(&mut self.draft, value.clone());
         self.notes(path);
+        // A document the answer makes necessary (a residence permit for an
+        // ID from another province) is said now, not at the end.
+        if let Some((table, _)) = path.rsplit_once('.') {
+            self.notes_where(table, true);
+        }
         Ok(value)
     }
 
@@ -684,15 +689,24 @@ impl<'a> Wizard<'a> {
     /// province's requirements appear when the answer that triggers them is
     /// given.
     fn notes(&mut self, path: &str) {
+        self.notes_where(path, false);
+    }
+
+    /// [`Self::notes`], of documents only when `documents_only`.
+    fn notes_where(&mut self, path: &str, documents_only: bool) {
         let findings =
             icp::validate::draft_field(self.rules, &self.draft, self.dates, Some(&self.dir), path);
         for f in findings {
             if f.severity() == Severity::Error || f.severity() == Severity::Off {
                 continue;
             }
-            // Documents are asked for at the end: say only what is needed.
+            // Documents are asked for at the end: say only what is needed,
+            // the province's own (or changed) requirements.
             let is_document = f.rule.kind == KindName::Document;
-            if is_document && f.rule.province.is_none() {
+            if documents_only && !is_document {
+                continue;
+            }
+            if is_document && f.rule.changed_by_province().is_none() {
                 continue;
             }
             if !self.shown.insert(format!("{}@{}", f.id(), f.path)) {
