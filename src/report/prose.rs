@@ -376,8 +376,8 @@ pub fn applies(v: &Variant, lang: Lang) -> String {
     }
     if let Some(when) = v.when.as_ref().filter(|w| !w.always()) {
         parts.push(match lang {
-            Lang::Zh => format!("当{}", condition(when, lang)),
-            Lang::En => format!("when {}", condition(when, lang)),
+            Lang::Zh => format!("当{}", plain(when, lang)),
+            Lang::En => format!("when {}", plain(when, lang)),
         });
     }
     match (v.since, v.until, lang) {
@@ -538,6 +538,39 @@ fn phrase(fact: Fact, value: bool, lang: Lang) -> Option<String> {
             "主办单位不是个体工商户".into(),
             "the subject is not self-employed".into(),
         ),
+        ("id_long_term", true) => who("的证件长期有效", "has an ID valid without end"),
+        ("id_long_term", false) => who("的证件有到期日", "has an ID with an expiry date"),
+        ("certificate_long_term", true) => (
+            "主办单位证件长期有效".into(),
+            "the subject's certificate is valid without end".into(),
+        ),
+        ("certificate_long_term", false) => (
+            "主办单位证件有到期日".into(),
+            "the subject's certificate has an expiry date".into(),
+        ),
+        ("city_has_districts", true) => {
+            ("所在城市下设区县".into(), "the city has districts".into())
+        }
+        ("city_has_districts", false) => (
+            "所在城市不设区县（如东莞市）".into(),
+            "the city has no districts (such as 东莞市)".into(),
+        ),
+        ("city_in_province", true) => (
+            "城市属于所选省份".into(),
+            "the city lies in the province".into(),
+        ),
+        ("city_in_province", false) => (
+            "城市不属于所选省份".into(),
+            "the city is not in the province".into(),
+        ),
+        ("name_relates_to_subject", true) => (
+            "网站名称与主办单位名称相关".into(),
+            "the website name relates to the subject's name".into(),
+        ),
+        ("name_relates_to_subject", false) => (
+            "网站名称与主办单位名称无明显关联".into(),
+            "the website name does not relate to the subject's name".into(),
+        ),
         ("certificate_in_province", true) => (
             "主办单位证件在本省登记".into(),
             "the subject's certificate is registered in this province".into(),
@@ -579,6 +612,26 @@ fn plain_in(cond: &Cond, lang: Lang, nested: bool) -> String {
                 fact,
                 op: Op::Eq(Lit::Bool(b)),
             } => phrase(*fact, !b, lang).unwrap_or_else(|| condition(cond, lang)),
+            // "not (a is b)" reads "a is not b".
+            Cond::Test { fact, op } => {
+                let negated = match op {
+                    Op::Eq(l) => Some(Op::Ne(l.clone())),
+                    Op::Ne(l) => Some(Op::Eq(l.clone())),
+                    Op::In(ls) => Some(Op::NotIn(ls.clone())),
+                    Op::NotIn(ls) => Some(Op::In(ls.clone())),
+                    Op::EqFact(o) => Some(Op::NeFact(*o)),
+                    Op::NeFact(o) => Some(Op::EqFact(*o)),
+                    Op::Present(p) => Some(Op::Present(!p)),
+                    _ => None,
+                };
+                match (negated, op) {
+                    (Some(op), _) => test(*fact, &op, lang),
+                    (None, Op::Contains(_)) => test(*fact, op, lang)
+                        .replacen("含有", "不含有", 1)
+                        .replacen(" contains ", " does not contain ", 1),
+                    (None, _) => condition(cond, lang),
+                }
+            }
             _ => condition(cond, lang),
         },
         Cond::Test {
