@@ -641,3 +641,63 @@ fn plain_in(cond: &Cond, lang: Lang, nested: bool) -> String {
         Cond::Test { .. } => condition(cond, lang),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{PrincipalFact, SubjectFact, WebsiteFact, Who};
+    use crate::filing::{FilingType, Nature};
+
+    fn is(fact: Fact, b: bool) -> Cond {
+        Cond::Test {
+            fact,
+            op: Op::Eq(Lit::Bool(b)),
+        }
+    }
+
+    #[test]
+    fn a_page_settles_its_nature_and_type() {
+        let unit = is(Fact::Subject(SubjectFact::IsUnit), true);
+        let new_site = is(Fact::Website(WebsiteFact::Filed), false);
+        let local = is(Fact::Principal(Who::Subject, PrincipalFact::IdLocal), false);
+        let personal_new = Known {
+            nature: Some(Nature::Personal),
+            filing_type: Some(FilingType::New),
+        };
+        assert!(matches!(personal_new.settle(&unit), Settled::False));
+        assert!(matches!(personal_new.settle(&new_site), Settled::True));
+        // (unit and X) or (not unit and local): on a personal page, local.
+        let either = Cond::Any(vec![
+            Cond::All(vec![unit.clone(), new_site.clone()]),
+            Cond::All(vec![
+                is(Fact::Subject(SubjectFact::IsUnit), false),
+                local.clone(),
+            ]),
+        ]);
+        match personal_new.settle(&either) {
+            Settled::Open(c) => {
+                assert_eq!(plain(&c, Lang::Zh), "主体负责人持外省身份证");
+                assert_eq!(
+                    plain(&c, Lang::En),
+                    "the subject principal has an ID card of another province"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Nothing known: the condition stays whole, grouped.
+        match Known::default().settle(&either) {
+            Settled::Open(c) => assert_eq!(
+                plain(&c, Lang::Zh),
+                "（主办单位是单位，且网站是新网站（未备案）），或（个人备案，且主体负责人持外省身份证）"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_vowel_that_sounds_you_takes_a() {
+        assert_eq!(article("unit certificate"), "a");
+        assert_eq!(article("ID card"), "an");
+        assert_eq!(article("letter"), "a");
+    }
+}
