@@ -113,7 +113,10 @@ fn an_enterprise_filing_with_a_corrected_id_number() {
     let mut p = spawn(dir.path(), "en");
     answer(&mut p, "Filing type", "");
     answer(&mut p, "Province", "guangdong");
-    answer(&mut p, "City", "深圳");
+    // A name that matches no city is refused with a hint, not ignored.
+    answer(&mut p, "City", "shenzhen");
+    expect(&mut p, "no place here is named shenzhen");
+    retype(&mut p, "深圳");
     answer(&mut p, "District", "南山");
     answer(&mut p, "Nature of the subject", "");
     answer(&mut p, "Certificate number", "91440300MA5F12342Q");

@@ -127,17 +127,20 @@ impl<'a> Wizard<'a> {
         } else {
             let cities = data::cities_of(province);
             let names: Vec<&str> = cities.iter().map(|c| c.name).collect();
-            let i = self.pick(&self.prompt(field!(Subject, "city")), &names, 0)?;
-            cities.get(i).copied()
+            let i = self.place_name(&self.prompt(field!(Subject, "city")), &names, false)?;
+            i.and_then(|i| cities.get(i).copied())
         };
         self.draft.subject.city = Some(city.map_or(province.name, |c| c.name).to_owned());
         if let Some(city) = city {
             let districts = data::districts_of(city);
             if !districts.is_empty() {
-                let mut names = vec![self.t("（不填）", "(leave out)")];
-                names.extend(districts.iter().map(|d| (*d).to_owned()));
-                let i = self.pick(&self.prompt(field!(Subject, "district")), &names, 0)?;
-                self.draft.subject.district = (i > 0).then(|| names[i].clone());
+                let prompt = format!(
+                    "{}{}",
+                    self.prompt(field!(Subject, "district")),
+                    self.t("（可留空）", " (may be empty)")
+                );
+                let i = self.place_name(&prompt, &districts, true)?;
+                self.draft.subject.district = i.map(|i| districts[i].to_owned());
             }
         }
         self.notes("subject");
@@ -150,6 +153,62 @@ impl<'a> Wizard<'a> {
             )?;
         }
         Ok(())
+    }
+
+    /// A city or district typed by name: an exact or single match is
+    /// taken, several are offered to pick from, and a name that matches
+    /// nothing is refused with a hint (not silently ignored). `None` for an
+    /// empty answer when `optional`.
+    fn place_name(&self, prompt: &str, names: &[&str], optional: bool) -> Step<Option<usize>> {
+        let matches = |input: &str| -> Vec<usize> {
+            let input = input.trim();
+            if let Some(i) = names.iter().position(|n| *n == input) {
+                return vec![i];
+            }
+            (0..names.len())
+                .filter(|&i| names[i].contains(input))
+                .collect()
+        };
+        let examples: Vec<&str> = names.iter().take(3).copied().collect();
+        let validate = |input: &String| -> Result<(), String> {
+            if input.trim().is_empty() {
+                return if optional {
+                    Ok(())
+                } else {
+                    Err(self.t("必填", "required"))
+                };
+            }
+            if matches(input).is_empty() {
+                return Err(match self.lang {
+                    Lang::Zh => format!(
+                        "没有名称含“{}”的地方；请输入中文名称，如 {}",
+                        input.trim(),
+                        examples.join("、")
+                    ),
+                    Lang::En => format!(
+                        "no place here is named {}; type the Chinese name, e.g. {}",
+                        input.trim(),
+                        examples.join(", ")
+                    ),
+                });
+            }
+            Ok(())
+        };
+        let answer = Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .validate_with(validate)
+            .interact_text()?;
+        if answer.trim().is_empty() {
+            return Ok(None);
+        }
+        let found = matches(&answer);
+        if found.len() == 1 {
+            return Ok(Some(found[0]));
+        }
+        let labels: Vec<&str> = found.iter().map(|&i| names[i]).collect();
+        let k = self.pick(prompt, &labels, 0)?;
+        Ok(found.get(k).copied())
     }
 
     fn province(&self) -> Step<&'static Province> {
