@@ -91,8 +91,13 @@ pub struct Section {
     pub filing_type: Option<FilingType>,
     /// The document rules that can apply, each with its condition.
     pub documents: Vec<Arc<Variant>>,
-    /// The steps that can apply.
+    /// The steps that apply (without a filing type: those of every type).
     pub steps: Vec<Arc<Variant>>,
+    /// Without a filing type: the steps of one type only, by type.
+    pub type_steps: Vec<(FilingType, Vec<Arc<Variant>>)>,
+    /// The province's own rules that are not documents but decide whether
+    /// a filing is accepted (who may be the principal, what a note says).
+    pub requirements: Vec<Arc<Variant>>,
 }
 
 /// What a province asks, by nature (one section each), on a date. The
@@ -104,27 +109,49 @@ pub fn for_province(
     filing_type: Option<FilingType>,
     date: Date,
 ) -> Vec<Section> {
+    use crate::finding::Severity;
     let view = rules.view(Some(province));
+    let types: Vec<FilingType> = match filing_type {
+        Some(t) => vec![t],
+        None => FilingType::ALL.to_vec(),
+    };
+    let live = |v: &&Arc<Variant>| v.meta.severity != Severity::Off;
     natures
         .iter()
         .map(|&nature| {
             let mut documents = Vec::new();
             let mut steps = Vec::new();
+            let mut only: Vec<(FilingType, Vec<Arc<Variant>>)> =
+                types.iter().map(|t| (*t, Vec::new())).collect();
+            let mut requirements = Vec::new();
             for r in &view.rules {
                 // Without a filing type every type's rules are listed.
-                let variant = match filing_type {
-                    Some(t) => r.applying(date, Some(nature), Some(t)),
-                    None => FilingType::ALL
-                        .iter()
-                        .find_map(|t| r.applying(date, Some(nature), Some(*t))),
-                };
-                let Some(v) = variant else { continue };
-                if v.meta.severity == crate::finding::Severity::Off {
+                let per_type: Vec<Option<&Arc<Variant>>> = types
+                    .iter()
+                    .map(|t| r.applying(date, Some(nature), Some(*t)).filter(live))
+                    .collect();
+                let Some(v) = per_type.iter().flatten().next().copied() else {
                     continue;
-                }
+                };
                 match v.kind.as_ref() {
                     Kind::Document { .. } => documents.push(v.clone()),
-                    Kind::Step => steps.push(v.clone()),
+                    Kind::Step if per_type.iter().all(Option::is_some) => steps.push(v.clone()),
+                    Kind::Step => {
+                        for ((_, list), v) in only.iter_mut().zip(&per_type) {
+                            if let Some(v) = v {
+                                list.push((*v).clone());
+                            }
+                        }
+                    }
+                    Kind::Load => {}
+                    _ if v
+                        .meta
+                        .changed_by_province()
+                        .is_some_and(|p| p.code == province.code)
+                        && v.severity() == Severity::Error =>
+                    {
+                        requirements.push(v.clone());
+                    }
                     _ => {}
                 }
             }
@@ -133,6 +160,8 @@ pub fn for_province(
                 filing_type,
                 documents,
                 steps,
+                type_steps: only.into_iter().filter(|(_, l)| !l.is_empty()).collect(),
+                requirements,
             }
         })
         .collect()

@@ -292,6 +292,7 @@ fact_enum! {
         IsUnit = "is_unit": Ty::Bool, "单位主体", "a unit (not an individual)";
         CityInProvince = "city_in_province": Ty::Bool, "城市属于所选省份", "city lies in the province";
         DistrictInCity = "district_in_city": Ty::Bool, "区县属于所选城市", "district lies in the city";
+        CityHasDistricts = "city_has_districts": Ty::Bool, "所在城市下设区县", "the city has districts";
         UsccType = "uscc_type": Ty::Text, "统一社会信用代码登记管理部门和机构类别", "credit code registration authority and type";
         CertificateInProvince = "certificate_in_province": Ty::Bool, "证件登记地在本省", "certificate registered in the province";
         CertificateRegionProvince = "certificate_region_province": Ty::Province, "证件登记地省份", "province of the certificate's registration";

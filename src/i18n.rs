@@ -21,8 +21,12 @@ pub enum Msg {
     Rule,
     /// "explain"
     Explain,
-    /// No filing files were found under the given paths.
+    /// No filing files were found under the given paths, and that is
+    /// fine (`--allow-empty`).
     NoFilings,
+    /// No filing files were found under the given paths (`{paths}`): an
+    /// error.
+    NoFilingsIn,
     /// Every filing found is excluded by `exclude` of icp.toml.
     AllExcluded,
     /// A path could not be read (`{path}`, `{error}`).
@@ -97,6 +101,10 @@ impl Msg {
             Msg::NoFilings => (
                 "没有找到备案文件（filing.toml 或 *.filing.toml）",
                 "no filing files found (filing.toml or *.filing.toml)",
+            ),
+            Msg::NoFilingsIn => (
+                "在 {paths} 中没有找到备案文件（filing.toml 或 *.filing.toml）；请检查路径，或加 --allow-empty 允许没有文件",
+                "no filing files found in {paths} (filing.toml or *.filing.toml): check the path, or add --allow-empty if none is fine",
             ),
             Msg::AllExcluded => (
                 "找到 {count} 个备案文件，均被 {config} 的 exclude 排除，未检查任何文件",
@@ -175,7 +183,7 @@ impl Msg {
 pub fn io_error(e: &std::io::Error) -> Text {
     use std::io::ErrorKind as K;
     let (zh, en) = match e.kind() {
-        K::NotFound => ("文件或目录不存在", "no such file or directory"),
+        K::NotFound => ("路径不存在", "the path does not exist"),
         K::PermissionDenied => ("没有访问权限", "permission denied"),
         K::AlreadyExists => ("文件已存在", "the file already exists"),
         K::IsADirectory => ("这是一个目录，不是文件", "is a directory, not a file"),
@@ -280,7 +288,7 @@ mod tests {
         let missing = std::io::Error::from(std::io::ErrorKind::NotFound);
         assert_eq!(
             io_error(&missing),
-            Text::new("文件或目录不存在", "no such file or directory")
+            Text::new("路径不存在", "the path does not exist")
         );
         // A kind without words of its own keeps the system's number.
         let other = std::io::Error::from_raw_os_error(4242);

@@ -26,9 +26,13 @@ pub struct Province {
 }
 
 impl Province {
-    /// The name in English: the pinyin of the short name, capitalised
-    /// (`Guangdong`), as the provinces are named in English.
+    /// The name in English: the usual English spelling where there is one
+    /// (Inner Mongolia, Tibet, Shaanxi, Hong Kong, Macau), else the pinyin
+    /// of the short name, capitalised (`Guangdong`).
     pub fn name_en(&self) -> String {
+        if let Some(name) = english_spelling(self.code) {
+            return name.to_owned();
+        }
         let mut name = self.pinyin.to_owned();
         if let Some(first) = name.get_mut(..1) {
             first.make_ascii_uppercase();
@@ -48,6 +52,17 @@ impl Province {
             crate::Lang::En => self.name_en(),
         }
     }
+}
+
+/// The divisions whose English name is not their capitalised pinyin.
+fn english_spelling(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "nm" => "Inner Mongolia",
+        "xz" => "Tibet",
+        "hk" => "Hong Kong",
+        "mo" => "Macau",
+        _ => return None,
+    })
 }
 
 /// All province-level divisions: the 31 mainland ones first in GB order, then 71, 81, 82.
@@ -73,6 +88,7 @@ pub fn find_province(input: &str) -> Option<&'static Province> {
             || p.short_name == input
             || p.abbrs.contains(&input)
             || p.pinyin.eq_ignore_ascii_case(input)
+            || english_spelling(p.code).is_some_and(|n| n.eq_ignore_ascii_case(input))
     })
 }
 
@@ -84,6 +100,18 @@ pub fn province_by_gb(gb: u8) -> Option<&'static Province> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_names_as_english_writes_them() {
+        let name = |code| province(code).map(Province::name_en);
+        assert_eq!(name("nm").as_deref(), Some("Inner Mongolia"));
+        assert_eq!(name("xz").as_deref(), Some("Tibet"));
+        assert_eq!(name("gd").as_deref(), Some("Guangdong"));
+        assert_eq!(name("sn").as_deref(), Some("Shaanxi"));
+        assert_eq!(find_province("inner mongolia").map(|p| p.code), Some("nm"));
+        assert_eq!(find_province("Tibet").map(|p| p.code), Some("xz"));
+        assert_eq!(find_province("neimenggu").map(|p| p.code), Some("nm"));
+    }
 
     #[test]
     fn table_has_34_rows_mainland_first() {

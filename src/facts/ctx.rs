@@ -308,15 +308,32 @@ impl<'a> Ctx<'a> {
                 (Some(_), Some(_)) => Value::Bool(self.city(s).is_some()),
                 _ => Value::Null,
             },
+            // 东莞, 中山, 儋州, 嘉峪关 and the county-level cities under their
+            // province have no districts: the table lists none, or only the
+            // city itself.
+            SubjectFact::CityHasDistricts => match self.city(s) {
+                Some(city) => Value::Bool(
+                    data::districts_of(city)
+                        .iter()
+                        .any(|d| !data::city_named(city, d)),
+                ),
+                None => Value::Null,
+            },
             SubjectFact::DistrictInCity => match (&s.province, &s.city, &s.district) {
                 // A blank district is no district.
                 (Some(_), Some(_), Some(d)) if !d.value.trim().is_empty() => match self.city(s) {
                     // A county-level unit under its province (仙桃市, 阿拉尔市)
                     // has no districts in the table: naming the unit itself is
-                    // right, anything else cannot be judged.
+                    // right, a town or street (虎门镇) is not a district,
+                    // anything else cannot be judged.
                     Some(city) if data::districts_of(city).is_empty() => {
+                        let town = ["镇", "乡", "街道"]
+                            .iter()
+                            .any(|t| d.value.trim().ends_with(t));
                         if data::city_named(city, &d.value) {
                             Value::Bool(true)
+                        } else if town {
+                            Value::Bool(false)
                         } else {
                             Value::Null
                         }
@@ -605,9 +622,9 @@ impl<'a> Ctx<'a> {
                     | SubjectFact::CityShort
                     | SubjectFact::CityInProvince
                     | SubjectFact::CityAreaCodes => span(s.city.as_ref().map(|f| &f.span)),
-                    SubjectFact::District | SubjectFact::DistrictInCity => {
-                        span(s.district.as_ref().map(|f| &f.span))
-                    }
+                    SubjectFact::District
+                    | SubjectFact::DistrictInCity
+                    | SubjectFact::CityHasDistricts => span(s.district.as_ref().map(|f| &f.span)),
                     SubjectFact::Nature | SubjectFact::IsUnit => {
                         span(s.nature.as_ref().map(|f| &f.span))
                     }
@@ -829,7 +846,7 @@ fn subject_field_key(f: SubjectFact) -> &'static str {
         SubjectFact::CityInProvince | SubjectFact::CityShort | SubjectFact::CityAreaCodes => "city",
         SubjectFact::AddressInCity => "address",
         SubjectFact::CertificateAddressInCity => "certificate_address",
-        SubjectFact::DistrictInCity => "district",
+        SubjectFact::DistrictInCity | SubjectFact::CityHasDistricts => "district",
         SubjectFact::IsUnit => "nature",
         SubjectFact::CertificateLongTerm => "certificate_expires",
         SubjectFact::UsccType

@@ -68,6 +68,10 @@ pub struct PrincipalDraft {
 pub struct WebsiteDraft {
     pub name: Option<String>,
     pub domains: Vec<String>,
+    /// The holder of the domains (each written as a table with it).
+    pub domain_holder: Option<String>,
+    /// The domains' expiry date, `YYYY-MM-DD`.
+    pub domain_expires: Option<String>,
     pub homepages: Vec<String>,
     pub service: Option<Service>,
     pub preapprovals: Vec<Preapproval>,
@@ -294,7 +298,7 @@ impl Draft {
             w.string("name", site.name.as_deref(), &c("name"), Need::Required);
             w.field(
                 "domains",
-                (!site.domains.is_empty()).then(|| list(&site.domains)),
+                (!site.domains.is_empty()).then(|| domain_list(site)),
                 &c("domains"),
                 Need::Typed("[\"\"]"),
             );
@@ -567,6 +571,29 @@ pub fn quote(s: &str) -> String {
 /// A TOML array of strings.
 fn list(items: &[String]) -> String {
     let items: Vec<String> = items.iter().map(|s| quote(s)).collect();
+    format!("[{}]", items.join(", "))
+}
+
+/// A website's domains: strings, or tables `{ name, holder, expires }`
+/// when the holder or the expiry date is known.
+fn domain_list(site: &WebsiteDraft) -> String {
+    if site.domain_holder.is_none() && site.domain_expires.is_none() {
+        return list(&site.domains);
+    }
+    let items: Vec<String> = site
+        .domains
+        .iter()
+        .map(|d| {
+            let mut parts = vec![format!("name = {}", quote(d))];
+            if let Some(h) = &site.domain_holder {
+                parts.push(format!("holder = {}", quote(h)));
+            }
+            if let Some(e) = &site.domain_expires {
+                parts.push(format!("expires = {}", date_or_string(e)));
+            }
+            format!("{{ {} }}", parts.join(", "))
+        })
+        .collect();
     format!("[{}]", items.join(", "))
 }
 

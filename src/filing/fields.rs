@@ -586,8 +586,8 @@ pub const FIELDS: &[Field] = &[
         .item("一个域名：字符串或表", "a domain: a string or a table")
         .comment("{label}")
         .prompt(
-            "域名（多个用空格或逗号分隔）",
-            "Domains (separate several with spaces or commas)",
+            "域名（一个网站一个域名；其他域名请作为另一个网站添加）",
+            "Domain (one per website; add another domain as another website)",
         ),
     field(T::Website, "homepages", Ty::TextList, "网站首页", "homepages")
         .doc(

@@ -132,6 +132,9 @@ impl SourceKind {
 /// A source a rule cites.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Source {
+    /// The key the rule file names it by (`TC-FAQ-subj`); `None` for a
+    /// source written inside a rule.
+    pub key: Option<String>,
     /// Title of the document.
     pub title: String,
     /// Where it can be read.

@@ -1,8 +1,8 @@
 //! The summary of a batch: after the findings of several files, one row per
-//! file (path, province, nature, errors, warnings) and the totals, so an
-//! agency checking a directory of clients sees at a glance which filings
-//! need work. Built from the reports already in memory: no file is read
-//! again.
+//! failing file (path, province, nature, errors, warnings; every file with
+//! `--verbose`) and the totals, so an agency checking a directory of
+//! clients sees at a glance which filings need work. Built from the reports
+//! already in memory: no file is read again.
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
@@ -14,8 +14,51 @@ use crate::finding::Severity;
 use crate::i18n::Msg;
 use crate::validate::FileReport;
 
+/// Which files the table lists.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Rows {
+    /// Every file, passing or not (`--verbose`).
+    pub all: bool,
+    /// Warnings fail too (`--deny-warnings`).
+    pub deny_warnings: bool,
+}
+
+impl Rows {
+    /// Whether a file fails the run.
+    pub fn fails(self, r: &FileReport) -> bool {
+        r.count(Severity::Error) > 0 || (self.deny_warnings && r.count(Severity::Warning) > 0)
+    }
+}
+
+/// How many files fail.
+pub fn failed(reports: &[FileReport], rows: Rows) -> usize {
+    reports.iter().filter(|r| rows.fails(r)).count()
+}
+
+/// What the summary line adds for a batch: how many of its files failed.
+pub fn failed_text(failed: usize, files: usize, lang: Lang) -> String {
+    if files < 2 {
+        return String::new();
+    }
+    match lang {
+        Lang::Zh => format!("；{failed} 个文件未通过"),
+        Lang::En if failed == 1 => "; 1 file failed".to_owned(),
+        Lang::En => format!("; {failed} files failed"),
+    }
+}
+
 /// The table of the reports; `width` in columns, `None` to fit the terminal.
-pub fn table(reports: &[FileReport], lang: Lang, width: Option<u16>) -> String {
+/// Without `rows.all` only the failing files have a row, and a line under
+/// the table says how to see the others; when no file fails there is no
+/// table.
+pub fn table(reports: &[FileReport], lang: Lang, width: Option<u16>, rows: Rows) -> String {
+    let listed: Vec<&FileReport> = reports
+        .iter()
+        .filter(|r| rows.all || rows.fails(r))
+        .collect();
+    if listed.is_empty() {
+        return String::new();
+    }
     let mut table = Table::new();
     table
         .load_style(presets::UTF8_FULL_CONDENSED)
@@ -31,7 +74,7 @@ pub fn table(reports: &[FileReport], lang: Lang, width: Option<u16>) -> String {
         Cell::new(Msg::ColumnWarnings.get(lang)),
     ]);
     let count = |n: usize| Cell::new(n).set_alignment(CellAlignment::Right);
-    for r in reports {
+    for r in &listed {
         table.add_row(vec![
             Cell::new(display_path(&r.path)),
             Cell::new(
@@ -51,7 +94,23 @@ pub fn table(reports: &[FileReport], lang: Lang, width: Option<u16>) -> String {
         count(s.errors),
         count(s.warnings),
     ]);
-    format!("{table}\n")
+    super::words::keep_words(&mut table);
+    let mut out = format!("{table}\n");
+    if listed.len() < reports.len() {
+        out.push_str(&match lang {
+            Lang::Zh => format!(
+                "列出未通过的 {} 个文件（共 {} 个）；--verbose 列出全部文件\n",
+                listed.len(),
+                reports.len()
+            ),
+            Lang::En => format!(
+                "{} of {} files listed: those that failed; --verbose lists every file\n",
+                listed.len(),
+                reports.len()
+            ),
+        });
+    }
+    out
 }
 
 /// `gd 广东` / `gd Guangdong`: the code users type, and a name to read.
@@ -62,5 +121,50 @@ fn province(code: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => format!("{} {}", p.code, p.short_name),
         Lang::En => format!("{} {}", p.code, p.name_en()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::testing;
+
+    #[test]
+    fn only_failing_files_unless_all() {
+        let failing = testing::report(vec![testing::finding(
+            testing::rule("a-rule", Severity::Error),
+            false,
+        )]);
+        let mut passing = testing::report(vec![testing::finding(
+            testing::rule("b-rule", Severity::Warning),
+            false,
+        )]);
+        passing.path = "clients/ok.filing.toml".into();
+        let reports = [failing, passing];
+        let t = table(&reports, Lang::En, Some(100), Rows::default());
+        assert!(t.contains("clients/a.filing.toml"), "{t}");
+        assert!(!t.contains("clients/ok.filing.toml"), "{t}");
+        assert!(t.contains("1 of 2 files listed"), "{t}");
+        let all = Rows {
+            all: true,
+            ..Rows::default()
+        };
+        let t = table(&reports, Lang::En, Some(100), all);
+        assert!(t.contains("clients/ok.filing.toml"), "{t}");
+        assert!(!t.contains("listed"), "{t}");
+        let strict = Rows {
+            deny_warnings: true,
+            ..Rows::default()
+        };
+        assert_eq!(failed(&reports, strict), 2);
+        assert_eq!(failed(&reports, Rows::default()), 1);
+        assert_eq!(failed_text(1, 2, Lang::En), "; 1 file failed");
+        assert_eq!(failed_text(1, 1, Lang::En), "");
+    }
+
+    #[test]
+    fn no_table_when_nothing_fails() {
+        let reports = [testing::report(Vec::new()), testing::report(Vec::new())];
+        assert_eq!(table(&reports, Lang::Zh, None, Rows::default()), "");
     }
 }

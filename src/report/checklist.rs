@@ -12,7 +12,7 @@ use crate::filing::{Filing, Owner, Vocabulary};
 use crate::finding::Finding;
 use crate::lang::fill;
 use crate::report::prose;
-use crate::rules::{DocStatus, Kind, Requirement, RuleSet};
+use crate::rules::{DocStatus, Kind, Requirement, RuleSet, Variant};
 
 fn pick(lang: Lang, zh: &str, en: &str) -> String {
     match lang {
@@ -46,6 +46,61 @@ pub fn owner_label(filing: &Filing, table: DocTable, lang: Lang) -> String {
         },
         DocTable::Website(i) => site(i),
     }
+}
+
+/// The name of the person whose document a principal's requirement is, as
+/// the filing gives it.
+fn person(filing: &Filing, table: DocTable) -> Option<String> {
+    let principal = match table {
+        DocTable::Principal(Owner::Subject) => filing.subject.as_ref()?.principal.as_ref()?,
+        DocTable::Principal(Owner::Website(i)) => {
+            let p = filing.websites.get(i)?.principal.as_ref()?;
+            if p.same_as_subject.as_ref().is_some_and(|s| s.value) {
+                filing.subject.as_ref()?.principal.as_ref()?
+            } else {
+                p
+            }
+        }
+        _ => return None,
+    };
+    let name = principal.name.as_ref()?.value.trim();
+    (!name.is_empty()).then(|| name.to_owned())
+}
+
+/// The document of a filing's row, naming its person: 张三的身份证人像面.
+fn row_document(rules: &RuleSet, filing: &Filing, r: &Requirement, lang: Lang) -> String {
+    let name = document_name(rules, r, lang);
+    match (person(filing, r.table), lang) {
+        (Some(who), Lang::Zh) => format!("{who}的{name}"),
+        (Some(who), Lang::En) => format!("{name} of {who}"),
+        (None, _) => name,
+    }
+}
+
+/// Why a filing's row is needed, in words: the rule's condition with what
+/// the filing's nature and type settle taken out, else what it requires.
+fn row_reason(filing: &Filing, r: &Requirement, lang: Lang) -> String {
+    let known = prose::Known {
+        nature: filing.nature(),
+        filing_type: filing.filing_type.as_ref().map(|t| t.value),
+    };
+    let v = &r.rule;
+    let mut text = match v
+        .when
+        .as_ref()
+        .filter(|w| !w.always())
+        .map(|w| known.settle(w))
+    {
+        Some(prose::Settled::Open(c)) => prose::plain(&c, lang),
+        _ => prose::summary(&v.meta, lang),
+    };
+    if let Some(p) = v.meta.changed_by_province() {
+        text.push_str(&match lang {
+            Lang::Zh => format!("（{}）", p.name),
+            Lang::En => format!(" ({})", p.name_en()),
+        });
+    }
+    text
 }
 
 /// The document a requirement asks for, with its domain or category.
@@ -168,9 +223,9 @@ pub fn table(rules: &RuleSet, list: &Checklist, lang: Lang, width: u16) -> Strin
     }
     for r in &list.documents {
         table.add_row([
-            document_name(rules, r, lang),
+            row_document(rules, filing, r, lang),
             owner_label(filing, r.table, lang),
-            format!("{}\n{}", reason(rules, r, lang), r.rule.id()),
+            format!("{}\n{}", row_reason(filing, r, lang), r.rule.id()),
             r.count.to_string(),
             status(r, lang),
         ]);
@@ -223,10 +278,10 @@ pub fn markdown(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
         out.push_str(&format!(
             "- [{}] **{}** — {}{copies} — {}\n  {}\n",
             if done { "x" } else { " " },
-            document_name(rules, r, lang),
+            row_document(rules, filing, r, lang),
             owner_label(filing, r.table, lang),
             status(r, lang),
-            reason(rules, r, lang),
+            row_reason(filing, r, lang),
         ));
     }
     if !list.steps.is_empty() {
@@ -349,9 +404,133 @@ fn section_title(s: &Section, province: &crate::data::Province, lang: Lang) -> S
     }
 }
 
+/// One line of a province's page: what is needed, and when.
+#[derive(Debug)]
+struct PageLine {
+    what: String,
+    when: Option<String>,
+    copies: u32,
+    rule: String,
+}
+
+/// A section of a province's page, in words.
+#[derive(Debug)]
+struct Page {
+    title: String,
+    documents: Vec<PageLine>,
+    requirements: Vec<PageLine>,
+    /// Steps under a heading each (`None`: every filing).
+    steps: Vec<(Option<String>, Vec<String>)>,
+}
+
+/// When a rule applies on a page that settles `known`: `Err(())` when it
+/// never does there, `Ok(None)` when always.
+fn when_on_page(v: &Variant, known: prose::Known, lang: Lang) -> Result<Option<String>, ()> {
+    let mut parts = Vec::new();
+    if let Some(w) = v.when.as_ref().filter(|w| !w.always()) {
+        match known.settle(w) {
+            prose::Settled::False => return Err(()),
+            prose::Settled::True => {}
+            prose::Settled::Open(c) => parts.push(prose::plain(&c, lang)),
+        }
+    }
+    // A rule of each pre-approval applies only to websites that need one.
+    if v.each == crate::facts::Each::Preapproval {
+        parts.push(pick(
+            lang,
+            "网站内容需要前置审批",
+            "the website's content needs a pre-approval",
+        ));
+    }
+    Ok((!parts.is_empty()).then(|| parts.join(&pick(lang, "，且", " and "))))
+}
+
+fn page(rules: &RuleSet, province: &crate::data::Province, s: &Section, lang: Lang) -> Page {
+    let known = prose::Known {
+        nature: Some(s.nature),
+        filing_type: s.filing_type,
+    };
+    let line = |v: &std::sync::Arc<Variant>, what: String| -> Option<PageLine> {
+        let when = when_on_page(v, known, lang).ok()?;
+        Some(PageLine {
+            what,
+            when,
+            copies: match v.kind.as_ref() {
+                Kind::Document { count, .. } => *count,
+                _ => 1,
+            },
+            rule: v.id().to_owned(),
+        })
+    };
+    let documents = s
+        .documents
+        .iter()
+        .filter_map(|v| line(v, prose::generated(rules, v, lang)))
+        .collect();
+    let requirements = s
+        .requirements
+        .iter()
+        .filter_map(|v| line(v, prose::requirement(rules, v, lang)))
+        .collect();
+    let text = |v: &std::sync::Arc<Variant>| v.meta.message.get(lang).to_owned();
+    let mut steps = Vec::new();
+    if !s.steps.is_empty() {
+        steps.push((None, s.steps.iter().map(text).collect()));
+    }
+    for (t, list) in &s.type_steps {
+        steps.push((
+            Some(t.label(lang).to_owned()),
+            list.iter().map(text).collect(),
+        ));
+    }
+    Page {
+        title: section_title(s, province, lang),
+        documents,
+        requirements,
+        steps,
+    }
+}
+
+fn requirements_heading(lang: Lang) -> String {
+    pick(
+        lang,
+        "受理条件（不是材料，但不满足时备案会被退回）",
+        "Conditions for acceptance (not documents, but a filing that misses one is returned)",
+    )
+}
+
+fn steps_heading(ty: Option<&str>, lang: Lang) -> String {
+    match (ty, lang) {
+        (None, Lang::Zh) => "待办事项".into(),
+        (None, Lang::En) => "Steps".into(),
+        (Some(t), Lang::Zh) => format!("待办事项：仅{t}"),
+        (Some(t), Lang::En) => format!("Steps of an {t} only")
+            .replace("an first", "a first")
+            .replace("an new", "a new")
+            .replace("an change", "a change"),
+    }
+}
+
+fn line_text(l: &PageLine, lang: Lang) -> String {
+    let copies = if l.copies > 1 {
+        match lang {
+            Lang::Zh => format!("，{} 份", l.copies),
+            Lang::En => format!(", {} copies", l.copies),
+        }
+    } else {
+        String::new()
+    };
+    match (&l.when, lang) {
+        (None, _) => format!("{}{copies}", l.what),
+        (Some(w), Lang::Zh) => format!("{}{copies}——{w}时", l.what),
+        (Some(w), Lang::En) => format!("{}{copies} — when {w}", l.what),
+    }
+}
+
 /// What a province asks, without a filing: each document with the
-/// condition under which it is needed, then the steps; as Markdown (also
-/// what the terminal shows).
+/// condition under which it is needed (in words, without what the page's
+/// nature and type settle), the province's conditions for acceptance, then
+/// the steps; a Markdown page to send to a client.
 pub fn province(
     rules: &RuleSet,
     province: &crate::data::Province,
@@ -360,44 +539,307 @@ pub fn province(
 ) -> String {
     let mut out = String::new();
     for s in sections {
-        out.push_str(&format!("# {}\n\n", section_title(s, province, lang)));
+        let p = page(rules, province, s, lang);
+        out.push_str(&format!("# {}\n\n", p.title));
         out.push_str(&format!("## {}\n\n", pick(lang, "材料", "Documents")));
-        for v in &s.documents {
-            let what = prose::generated(rules, v, lang);
-            let mut conditions = Vec::new();
-            if let Some(w) = v.when.as_ref().filter(|w| !w.always()) {
-                conditions.push(prose::condition(w, lang));
-            }
-            let line = if conditions.is_empty() {
-                format!("- [ ] {what}")
-            } else {
-                match lang {
-                    Lang::Zh => format!("- [ ] 如果{}：{what}", conditions.join("，且")),
-                    Lang::En => format!("- [ ] if {}: {what}", conditions.join(" and ")),
-                }
-            };
-            let copies = match v.kind.as_ref() {
-                Kind::Document { count, .. } if *count > 1 => match lang {
-                    Lang::Zh => format!("，{count} 份"),
-                    Lang::En => format!(", {count} copies"),
-                },
-                _ => String::new(),
-            };
-            out.push_str(&format!("{line}{copies} `{}`\n", v.id()));
+        for l in &p.documents {
+            out.push_str(&format!("- [ ] {}\n", line_text(l, lang)));
         }
-        if !s.steps.is_empty() {
-            out.push_str(&format!("\n## {}\n\n", pick(lang, "待办事项", "Steps")));
-            for v in &s.steps {
-                out.push_str(&format!(
-                    "- [ ] {} `{}`\n",
-                    v.meta.message.get(lang),
-                    v.id()
-                ));
+        if !p.requirements.is_empty() {
+            out.push_str(&format!("\n## {}\n\n", requirements_heading(lang)));
+            for l in &p.requirements {
+                out.push_str(&format!("- [ ] {}\n", line_text(l, lang)));
+            }
+        }
+        for (ty, steps) in &p.steps {
+            out.push_str(&format!("\n## {}\n\n", steps_heading(ty.as_deref(), lang)));
+            for step in steps {
+                out.push_str(&format!("- [ ] {step}\n"));
             }
         }
         out.push('\n');
     }
     out
+}
+
+/// What a province asks, as terminal tables: one per section, with the
+/// rule of each line (what `icp explain` takes), then the steps.
+pub fn province_table(
+    rules: &RuleSet,
+    province: &crate::data::Province,
+    sections: &[Section],
+    lang: Lang,
+    width: u16,
+) -> String {
+    let mut out = String::new();
+    for s in sections {
+        let p = page(rules, province, s, lang);
+        out.push_str(&format!("{}\n", p.title));
+        let mut table = Table::new();
+        table
+            .load_style(presets::UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width)
+            .set_header(match lang {
+                Lang::Zh => ["需要", "何时", "份数", "规则"],
+                Lang::En => ["needed", "when", "copies", "rule"],
+            });
+        let always = pick(lang, "总是", "always");
+        for l in p.documents.iter().chain(&p.requirements) {
+            table.add_row([
+                l.what.clone(),
+                l.when.clone().unwrap_or_else(|| always.clone()),
+                l.copies.to_string(),
+                l.rule.clone(),
+            ]);
+        }
+        for i in [2, 3] {
+            if let Some(c) = table.column_mut(i) {
+                c.set_constraint(ColumnConstraint::ContentWidth);
+            }
+        }
+        super::words::keep_words(&mut table);
+        out.push_str(&format!("{table}\n"));
+        for (ty, steps) in &p.steps {
+            out.push_str(&format!("{}:\n", steps_heading(ty.as_deref(), lang)));
+            for (i, step) in steps.iter().enumerate() {
+                let label = format!("{}. ", i + 1);
+                let indent = " ".repeat(label.len());
+                let options = textwrap::Options::new(usize::from(width).max(20))
+                    .initial_indent(&label)
+                    .subsequent_indent(&indent)
+                    .word_separator(textwrap::WordSeparator::UnicodeBreakProperties);
+                for line in textwrap::wrap(step, options) {
+                    out.push_str(&line);
+                    out.push('\n');
+                }
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// The documents a province asks of a template's filing, as TOML comments
+/// under the template: each with the `kind` to declare it as, its name, and
+/// when it is needed (Guangdong's letter of commitment, for one).
+pub fn template_documents(
+    rules: &RuleSet,
+    province: &crate::data::Province,
+    sections: &[Section],
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    for s in sections {
+        let known = prose::Known {
+            nature: Some(s.nature),
+            filing_type: s.filing_type,
+        };
+        let mut lines = Vec::new();
+        for v in &s.documents {
+            let Kind::Document { kind, .. } = v.kind.as_ref() else {
+                continue;
+            };
+            let Ok(when) = when_on_page(v, known, lang) else {
+                continue;
+            };
+            let name = prose::document_name(rules, kind, lang);
+            let mut line = format!("#   kind = {}  {name}", crate::filing::draft::quote(kind));
+            if let Some(w) = when {
+                line.push_str(&match lang {
+                    Lang::Zh => format!("（{w}时）"),
+                    Lang::En => format!(" (when {w})"),
+                });
+            }
+            if !lines.contains(&line) {
+                lines.push(line);
+            }
+        }
+        if lines.is_empty() {
+            continue;
+        }
+        out.push_str(&match lang {
+            Lang::Zh => format!(
+                "\n# {}要求的材料：写入所属表的 documents，如 {{ kind = \"…\", file = \"scans/….jpg\" }}\n",
+                province.name
+            ),
+            Lang::En => format!(
+                "\n# Documents {} asks for: declare each in its table's documents, e.g. {{ kind = \"…\", file = \"scans/….jpg\" }}\n",
+                province.name_en()
+            ),
+        });
+        for l in lines {
+            out.push_str(&l);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Text made safe for HTML.
+fn esc(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The style of the HTML pages: readable on screen, one clean column on
+/// paper (no colours to waste ink, boxes to tick with a pen).
+const CSS: &str = "body{font-family:system-ui,-apple-system,'Segoe UI','Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#222}
+h1{font-size:1.5rem;border-bottom:2px solid #333;padding-bottom:.3rem}
+h2{font-size:1.15rem;margin-top:1.5rem}
+ul{list-style:none;padding-left:0}
+li{margin:.4rem 0;padding-left:1.8rem;text-indent:-1.8rem}
+li input{width:1rem;height:1rem;margin:0 .6rem 0 0;vertical-align:-.15rem}
+.when,.why{color:#555}
+.summary{color:#333}
+section{page-break-after:always}
+section:last-of-type{page-break-after:auto}
+@media print{body{margin:0;max-width:none;font-size:11pt}h1,h2{page-break-after:avoid}li{page-break-inside:avoid}.when,.why{color:#000}}
+";
+
+fn html_page(lang: Lang, title: &str, body: &str) -> String {
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{CSS}</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
+        if lang == Lang::Zh { "zh-CN" } else { "en" },
+        esc(title)
+    )
+}
+
+fn html_item(checked: bool, text: &str, note: Option<(&str, &str)>) -> String {
+    let note = note.map_or(String::new(), |(class, n)| {
+        format!(" <span class=\"{class}\">{}</span>", esc(n))
+    });
+    format!(
+        "<li><label><input type=\"checkbox\"{}>{}</label>{note}</li>\n",
+        if checked { " checked" } else { "" },
+        esc(text)
+    )
+}
+
+/// What a province asks, as one self-contained HTML page to print for a
+/// client: no script, no outside file, a print style sheet, and a box to
+/// tick before each line.
+pub fn province_html(
+    rules: &RuleSet,
+    province: &crate::data::Province,
+    sections: &[Section],
+    lang: Lang,
+) -> String {
+    let mut body = String::new();
+    let mut first_title = None;
+    for s in sections {
+        let p = page(rules, province, s, lang);
+        first_title.get_or_insert_with(|| p.title.clone());
+        body.push_str(&format!("<section>\n<h1>{}</h1>\n", esc(&p.title)));
+        body.push_str(&format!(
+            "<h2>{}</h2>\n<ul>\n",
+            esc(&pick(lang, "材料", "Documents"))
+        ));
+        let when = |l: &PageLine| {
+            l.when.as_ref().map(|w| match lang {
+                Lang::Zh => format!("——{w}时"),
+                Lang::En => format!("— when {w}"),
+            })
+        };
+        let what = |l: &PageLine| {
+            if l.copies > 1 {
+                match lang {
+                    Lang::Zh => format!("{}，{} 份", l.what, l.copies),
+                    Lang::En => format!("{}, {} copies", l.what, l.copies),
+                }
+            } else {
+                l.what.clone()
+            }
+        };
+        for l in &p.documents {
+            body.push_str(&html_item(
+                false,
+                &what(l),
+                when(l).as_deref().map(|w| ("when", w)),
+            ));
+        }
+        body.push_str("</ul>\n");
+        if !p.requirements.is_empty() {
+            body.push_str(&format!(
+                "<h2>{}</h2>\n<ul>\n",
+                esc(&requirements_heading(lang))
+            ));
+            for l in &p.requirements {
+                body.push_str(&html_item(
+                    false,
+                    &what(l),
+                    when(l).as_deref().map(|w| ("when", w)),
+                ));
+            }
+            body.push_str("</ul>\n");
+        }
+        for (ty, steps) in &p.steps {
+            body.push_str(&format!(
+                "<h2>{}</h2>\n<ul>\n",
+                esc(&steps_heading(ty.as_deref(), lang))
+            ));
+            for step in steps {
+                body.push_str(&html_item(false, step, None));
+            }
+            body.push_str("</ul>\n");
+        }
+        body.push_str("</section>\n");
+    }
+    html_page(lang, &first_title.unwrap_or_default(), &body)
+}
+
+/// A filing's checklist as one self-contained HTML page: what is provided
+/// is ticked.
+pub fn html(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
+    let filing = &list.loaded.filing;
+    let title = title(list, lang);
+    let mut body = format!(
+        "<h1>{}</h1>\n<p class=\"summary\">{}</p>\n<h2>{}</h2>\n<ul>\n",
+        esc(&title),
+        esc(&summary_line(list, lang)),
+        esc(&pick(lang, "需要的材料", "Documents"))
+    );
+    for r in &list.documents {
+        let done = matches!(r.status, DocStatus::Provided { .. });
+        let copies = if r.count > 1 {
+            match lang {
+                Lang::Zh => format!("，{} 份", r.count),
+                Lang::En => format!(", {} copies", r.count),
+            }
+        } else {
+            String::new()
+        };
+        let text = format!(
+            "{} — {}{copies} — {}",
+            row_document(rules, filing, r, lang),
+            owner_label(filing, r.table, lang),
+            status(r, lang)
+        );
+        let why = row_reason(filing, r, lang);
+        body.push_str(&html_item(done, &text, Some(("why", &why))));
+    }
+    body.push_str("</ul>\n");
+    if !list.steps.is_empty() {
+        body.push_str(&format!(
+            "<h2>{}</h2>\n<ul>\n",
+            esc(&pick(lang, "待办事项", "What is left to do"))
+        ));
+        for s in &list.steps {
+            body.push_str(&html_item(false, s.meta.message.get(lang), None));
+        }
+        body.push_str("</ul>\n");
+    }
+    html_page(lang, &title, &body)
 }
 
 /// What a province asks, as JSON.
@@ -415,11 +857,18 @@ pub fn province_json(
         count: u32,
     }
     #[derive(Serialize)]
+    struct TypeSteps<'a> {
+        filing_type: &'static str,
+        steps: Vec<JsonStep<'a>>,
+    }
+    #[derive(Serialize)]
     struct Sec<'a> {
         nature: &'static str,
         filing_type: Option<&'static str>,
         documents: Vec<Doc<'a>>,
+        requirements: Vec<JsonStep<'a>>,
         steps: Vec<JsonStep<'a>>,
+        type_steps: Vec<TypeSteps<'a>>,
     }
     #[derive(Serialize)]
     struct Out<'a> {
@@ -452,12 +901,34 @@ pub fn province_json(
                         },
                     })
                     .collect(),
+                requirements: s
+                    .requirements
+                    .iter()
+                    .map(|v| JsonStep {
+                        rule: v.id(),
+                        text: v.meta.message.get(lang),
+                    })
+                    .collect(),
                 steps: s
                     .steps
                     .iter()
                     .map(|v| JsonStep {
                         rule: v.id(),
                         text: v.meta.message.get(lang),
+                    })
+                    .collect(),
+                type_steps: s
+                    .type_steps
+                    .iter()
+                    .map(|(t, list)| TypeSteps {
+                        filing_type: t.key(),
+                        steps: list
+                            .iter()
+                            .map(|v| JsonStep {
+                                rule: v.id(),
+                                text: v.meta.message.get(lang),
+                            })
+                            .collect(),
                     })
                     .collect(),
             })

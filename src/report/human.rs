@@ -23,6 +23,8 @@ pub struct Style {
     pub color: bool,
     /// Width in columns; `None` lets miette ask the terminal.
     pub width: Option<usize>,
+    /// Which files the table of a batch lists.
+    pub batch: super::batch::Rows,
 }
 
 pub(crate) fn handler(style: Style) -> GraphicalReportHandler {
@@ -103,9 +105,15 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
     });
     if reports.len() > 1 {
         let width = style.width.map(|w| u16::try_from(w).unwrap_or(u16::MAX));
-        out.push_str(&super::batch::table(reports, style.lang, width));
+        out.push_str(&super::batch::table(
+            reports,
+            style.lang,
+            width,
+            style.batch,
+        ));
     }
     let s = Summary::of(reports);
+    let failed = super::batch::failed(reports, style.batch);
     if s.errors + s.warnings + s.infos == 0 {
         let files = match style.lang {
             Lang::Zh => format!("{} 个文件", s.files),
@@ -120,8 +128,9 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
     } else {
         let mark = if s.errors > 0 { "✗" } else { "!" };
         out.push_str(&format!(
-            "{mark} {}\n",
-            summary(style.lang, s.files, s.errors, s.warnings, s.infos)
+            "{mark} {}{}\n",
+            summary(style.lang, s.files, s.errors, s.warnings, s.infos),
+            super::batch::failed_text(failed, s.files, style.lang)
         ));
         if s.fixable > 0 {
             out.push_str(&format!(
@@ -195,6 +204,7 @@ mod tests {
             lang,
             color: false,
             width: Some(100),
+            batch: Default::default(),
         }
     }
 

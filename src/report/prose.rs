@@ -327,7 +327,15 @@ pub fn generated(rules: &RuleSet, v: &Variant, lang: Lang) -> String {
 /// enough for document names, none of which starts with a silent h or a
 /// "you" sound).
 fn article(noun: &str) -> &'static str {
-    match noun.chars().next().map(|c| c.to_ascii_lowercase()) {
+    let lower = noun.to_ascii_lowercase();
+    // A vowel letter that sounds "you" or "w" takes "a" (a unit, a user).
+    if ["uni", "use", "usu", "eu", "one"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return "a";
+    }
+    match lower.chars().next() {
         Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
         _ => "a",
     }
@@ -368,8 +376,8 @@ pub fn applies(v: &Variant, lang: Lang) -> String {
     }
     if let Some(when) = v.when.as_ref().filter(|w| !w.always()) {
         parts.push(match lang {
-            Lang::Zh => format!("当{}", condition(when, lang)),
-            Lang::En => format!("when {}", condition(when, lang)),
+            Lang::Zh => format!("当{}", plain(when, lang)),
+            Lang::En => format!("when {}", plain(when, lang)),
         });
     }
     match (v.since, v.until, lang) {
@@ -382,4 +390,314 @@ pub fn applies(v: &Variant, lang: Lang) -> String {
         (None, None, _) => {}
     }
     parts.join(if lang == Lang::Zh { "；" } else { "; " })
+}
+
+/// What a page already settles about every filing it is for: its nature and
+/// filing type. Conditions on them are true or false on the whole page and
+/// are not repeated on its lines.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Known {
+    /// The nature of the page's filings.
+    pub nature: Option<crate::filing::Nature>,
+    /// The filing type of the page's filings.
+    pub filing_type: Option<crate::filing::FilingType>,
+}
+
+/// A condition with what the page settles taken out.
+#[derive(Clone, Debug)]
+pub enum Settled {
+    /// Always true on the page.
+    True,
+    /// Never true on the page: what it guards does not apply.
+    False,
+    /// What is left to say.
+    Open(Cond),
+}
+
+impl Known {
+    /// The value of a fact the page settles, as a literal.
+    fn value(self, fact: Fact) -> Option<Lit> {
+        use crate::filing::{FilingType, Nature};
+        match fact.name().as_str() {
+            "subject.is_unit" => self.nature.map(|n| Lit::Bool(n != Nature::Personal)),
+            "subject.nature" => self.nature.map(|n| Lit::Text(n.key().to_owned())),
+            "filing.type" => self.filing_type.map(|t| Lit::Text(t.key().to_owned())),
+            // A first filing's and a new website's websites are new; an
+            // access filing moves filed ones.
+            "website.filed" => match self.filing_type? {
+                FilingType::New | FilingType::AddWebsite => Some(Lit::Bool(false)),
+                FilingType::Access => Some(Lit::Bool(true)),
+                FilingType::Change => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Settles what can be of a condition.
+    pub fn settle(self, cond: &Cond) -> Settled {
+        match cond {
+            Cond::All(items) => {
+                let mut open = Vec::new();
+                for c in items {
+                    match self.settle(c) {
+                        Settled::False => return Settled::False,
+                        Settled::True => {}
+                        Settled::Open(c) => open.push(c),
+                    }
+                }
+                match open.len() {
+                    0 => Settled::True,
+                    1 => Settled::Open(open.remove(0)),
+                    _ => Settled::Open(Cond::All(open)),
+                }
+            }
+            Cond::Any(items) => {
+                let mut open = Vec::new();
+                for c in items {
+                    match self.settle(c) {
+                        Settled::True => return Settled::True,
+                        Settled::False => {}
+                        Settled::Open(c) => open.push(c),
+                    }
+                }
+                match open.len() {
+                    0 => Settled::False,
+                    1 => Settled::Open(open.remove(0)),
+                    _ => Settled::Open(Cond::Any(open)),
+                }
+            }
+            Cond::Not(inner) => match self.settle(inner) {
+                Settled::True => Settled::False,
+                Settled::False => Settled::True,
+                Settled::Open(c) => Settled::Open(Cond::Not(Box::new(c))),
+            },
+            Cond::Test { fact, op } => {
+                let Some(value) = self.value(*fact) else {
+                    return Settled::Open(cond.clone());
+                };
+                let holds = match op {
+                    Op::Eq(l) => Some(*l == value),
+                    Op::Ne(l) => Some(*l != value),
+                    Op::In(ls) => Some(ls.contains(&value)),
+                    Op::NotIn(ls) => Some(!ls.contains(&value)),
+                    _ => None,
+                };
+                match holds {
+                    Some(true) => Settled::True,
+                    Some(false) => Settled::False,
+                    None => Settled::Open(cond.clone()),
+                }
+            }
+        }
+    }
+}
+
+/// A boolean fact as a person says it, in the positive form of each value
+/// ("持外省身份证", not "本省身份证：否"); `None` for the facts without a
+/// phrase of their own.
+fn phrase(fact: Fact, value: bool, lang: Lang) -> Option<String> {
+    let name = fact.name();
+    let who = |zh: &str, en: &str| -> (String, String) {
+        if name.starts_with("subject.principal.") {
+            (
+                format!("主体负责人{zh}"),
+                format!("the subject principal {en}"),
+            )
+        } else if name.starts_with("website.principal.") {
+            (
+                format!("网站负责人{zh}"),
+                format!("the website principal {en}"),
+            )
+        } else {
+            (format!("负责人{zh}"), format!("the principal {en}"))
+        }
+    };
+    let field = name.rsplit('.').next().unwrap_or("");
+    let (zh, en) = match (field, value) {
+        ("id_local", true) => who("持本省身份证", "has an ID card of this province"),
+        ("id_local", false) => who("持外省身份证", "has an ID card of another province"),
+        ("legal_representative", true) => who("是法定代表人", "is the legal representative"),
+        ("legal_representative", false) => who("不是法定代表人", "is not the legal representative"),
+        ("is_subject_principal", true) => who("与主体负责人是同一人", "is the subject principal"),
+        ("is_subject_principal", false) => who(
+            "与主体负责人不是同一人",
+            "is someone other than the subject principal",
+        ),
+        ("filed", true) => ("网站已备案".into(), "the website is already filed".into()),
+        ("filed", false) => (
+            "网站是新网站（未备案）".into(),
+            "the website is new (not yet filed)".into(),
+        ),
+        ("is_unit", true) => ("主办单位是单位".into(), "the subject is a unit".into()),
+        ("is_unit", false) => ("个人备案".into(), "the filing is personal".into()),
+        ("self_employed", true) => (
+            "主办单位是个体工商户".into(),
+            "the subject is self-employed".into(),
+        ),
+        ("self_employed", false) => (
+            "主办单位不是个体工商户".into(),
+            "the subject is not self-employed".into(),
+        ),
+        ("id_long_term", true) => who("的证件长期有效", "has an ID valid without end"),
+        ("id_long_term", false) => who("的证件有到期日", "has an ID with an expiry date"),
+        ("certificate_long_term", true) => (
+            "主办单位证件长期有效".into(),
+            "the subject's certificate is valid without end".into(),
+        ),
+        ("certificate_long_term", false) => (
+            "主办单位证件有到期日".into(),
+            "the subject's certificate has an expiry date".into(),
+        ),
+        ("city_has_districts", true) => {
+            ("所在城市下设区县".into(), "the city has districts".into())
+        }
+        ("city_has_districts", false) => (
+            "所在城市不设区县（如东莞市）".into(),
+            "the city has no districts (such as 东莞市)".into(),
+        ),
+        ("city_in_province", true) => (
+            "城市属于所选省份".into(),
+            "the city lies in the province".into(),
+        ),
+        ("city_in_province", false) => (
+            "城市不属于所选省份".into(),
+            "the city is not in the province".into(),
+        ),
+        ("name_relates_to_subject", true) => (
+            "网站名称与主办单位名称相关".into(),
+            "the website name relates to the subject's name".into(),
+        ),
+        ("name_relates_to_subject", false) => (
+            "网站名称与主办单位名称无明显关联".into(),
+            "the website name does not relate to the subject's name".into(),
+        ),
+        ("certificate_in_province", true) => (
+            "主办单位证件在本省登记".into(),
+            "the subject's certificate is registered in this province".into(),
+        ),
+        ("certificate_in_province", false) => (
+            "主办单位证件在外省登记".into(),
+            "the subject's certificate is registered in another province".into(),
+        ),
+        _ => return None,
+    };
+    Some(pick(lang, &zh, &en))
+}
+
+/// A condition as a person writes it: boolean facts in their positive
+/// form, and groups that cannot be misread ("（A，且 B）或 C").
+pub fn plain(cond: &Cond, lang: Lang) -> String {
+    plain_in(cond, lang, false)
+}
+
+fn plain_in(cond: &Cond, lang: Lang, nested: bool) -> String {
+    let wrap = |s: String| {
+        if nested {
+            pick(lang, &format!("（{s}）"), &format!("({s})"))
+        } else {
+            s
+        }
+    };
+    match cond {
+        Cond::All(items) => {
+            let parts: Vec<String> = items.iter().map(|c| plain_in(c, lang, true)).collect();
+            wrap(parts.join(&pick(lang, "，且", " and ")))
+        }
+        Cond::Any(items) => {
+            let parts: Vec<String> = items.iter().map(|c| plain_in(c, lang, true)).collect();
+            wrap(parts.join(&pick(lang, "，或", " or ")))
+        }
+        Cond::Not(inner) => match inner.as_ref() {
+            Cond::Test {
+                fact,
+                op: Op::Eq(Lit::Bool(b)),
+            } => phrase(*fact, !b, lang).unwrap_or_else(|| condition(cond, lang)),
+            // "not (a is b)" reads "a is not b".
+            Cond::Test { fact, op } => {
+                let negated = match op {
+                    Op::Eq(l) => Some(Op::Ne(l.clone())),
+                    Op::Ne(l) => Some(Op::Eq(l.clone())),
+                    Op::In(ls) => Some(Op::NotIn(ls.clone())),
+                    Op::NotIn(ls) => Some(Op::In(ls.clone())),
+                    Op::EqFact(o) => Some(Op::NeFact(*o)),
+                    Op::NeFact(o) => Some(Op::EqFact(*o)),
+                    Op::Present(p) => Some(Op::Present(!p)),
+                    _ => None,
+                };
+                match (negated, op) {
+                    (Some(op), _) => test(*fact, &op, lang),
+                    (None, Op::Contains(_)) => test(*fact, op, lang)
+                        .replacen("含有", "不含有", 1)
+                        .replacen(" contains ", " does not contain ", 1),
+                    (None, _) => condition(cond, lang),
+                }
+            }
+            _ => condition(cond, lang),
+        },
+        Cond::Test {
+            fact,
+            op: Op::Eq(Lit::Bool(b)),
+        } => phrase(*fact, *b, lang).unwrap_or_else(|| condition(cond, lang)),
+        Cond::Test { .. } => condition(cond, lang),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{PrincipalFact, SubjectFact, WebsiteFact, Who};
+    use crate::filing::{FilingType, Nature};
+
+    fn is(fact: Fact, b: bool) -> Cond {
+        Cond::Test {
+            fact,
+            op: Op::Eq(Lit::Bool(b)),
+        }
+    }
+
+    #[test]
+    fn a_page_settles_its_nature_and_type() {
+        let unit = is(Fact::Subject(SubjectFact::IsUnit), true);
+        let new_site = is(Fact::Website(WebsiteFact::Filed), false);
+        let local = is(Fact::Principal(Who::Subject, PrincipalFact::IdLocal), false);
+        let personal_new = Known {
+            nature: Some(Nature::Personal),
+            filing_type: Some(FilingType::New),
+        };
+        assert!(matches!(personal_new.settle(&unit), Settled::False));
+        assert!(matches!(personal_new.settle(&new_site), Settled::True));
+        // (unit and X) or (not unit and local): on a personal page, local.
+        let either = Cond::Any(vec![
+            Cond::All(vec![unit.clone(), new_site.clone()]),
+            Cond::All(vec![
+                is(Fact::Subject(SubjectFact::IsUnit), false),
+                local.clone(),
+            ]),
+        ]);
+        match personal_new.settle(&either) {
+            Settled::Open(c) => {
+                assert_eq!(plain(&c, Lang::Zh), "主体负责人持外省身份证");
+                assert_eq!(
+                    plain(&c, Lang::En),
+                    "the subject principal has an ID card of another province"
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Nothing known: the condition stays whole, grouped.
+        match Known::default().settle(&either) {
+            Settled::Open(c) => assert_eq!(
+                plain(&c, Lang::Zh),
+                "（主办单位是单位，且网站是新网站（未备案）），或（个人备案，且主体负责人持外省身份证）"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_vowel_that_sounds_you_takes_a() {
+        assert_eq!(article("unit certificate"), "a");
+        assert_eq!(article("ID card"), "an");
+        assert_eq!(article("letter"), "a");
+    }
 }

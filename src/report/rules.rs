@@ -70,6 +70,9 @@ pub struct VariantRow {
 /// A source.
 #[derive(Debug, Serialize)]
 pub struct SourceRow {
+    /// The key its rule file names it by (`icp-docs` for this
+    /// documentation; `null`: written in the rule).
+    pub key: Option<String>,
     /// Title.
     pub title: String,
     /// Where to read it.
@@ -126,6 +129,13 @@ fn row(v: &Arc<Variant>, all: &[Arc<Variant>], today: Date) -> Row {
             .sources
             .iter()
             .map(|s| SourceRow {
+                // The product's own documentation is one source to a reader
+                // whatever its rule file calls it.
+                key: if s.kind == Some(SourceKind::Product) {
+                    Some("icp-docs".to_owned())
+                } else {
+                    s.key.clone()
+                },
                 title: s.title.clone(),
                 url: s.url.clone(),
                 date: s.date.clone(),
@@ -203,14 +213,28 @@ fn scope_text(row: &Row) -> String {
     if let Some(p) = row.province {
         parts.push(p.to_owned());
     }
-    for list in [&row.natures, &row.types, &row.provinces] {
+    let units: Vec<&str> = Nature::ALL
+        .iter()
+        .filter(|n| **n != Nature::Personal)
+        .map(|n| n.key())
+        .collect();
+    if !row.natures.is_empty()
+        && row.natures.len() == units.len()
+        && units.iter().all(|u| row.natures.contains(u))
+    {
+        parts.push("units".to_owned());
+    } else if !row.natures.is_empty() {
+        parts.push(row.natures.join(", "));
+    }
+    for list in [&row.types, &row.provinces] {
         if !list.is_empty() {
-            parts.push(list.join(","));
+            parts.push(list.join(", "));
         }
     }
     parts.join("; ")
 }
 
+/// The sources of a row in full: titles and dates (Markdown).
 fn source_text(row: &Row) -> String {
     row.sources
         .iter()
@@ -220,6 +244,20 @@ fn source_text(row: &Row) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// The sources of a row by key, for the terminal table (`icp explain`
+/// gives titles and addresses); the product's own documentation reads as
+/// `icp docs`, a source without a key by its title.
+fn source_keys(row: &Row) -> String {
+    let mut keys: Vec<String> = Vec::new();
+    for s in &row.sources {
+        let key = s.key.clone().unwrap_or_else(|| s.title.clone());
+        if !keys.contains(&key) {
+            keys.push(key);
+        }
+    }
+    keys.join(" ")
 }
 
 fn headers(lang: Lang) -> [&'static str; 6] {
@@ -254,13 +292,17 @@ pub fn table(rows: &[Row], lang: Lang, width: u16) -> String {
             r.kind.to_owned(),
             scope_text(r),
             dates(r),
-            source_text(r),
+            source_keys(r),
         ]);
     }
+    crate::report::words::keep_words(&mut table);
     let note = match lang {
-        Lang::Zh => format!("共 {} 条规则；† 表示仅有 2018 年及以前的来源。", rows.len()),
+        Lang::Zh => format!(
+            "共 {} 条规则；† 表示仅有 2018 年及以前的来源；来源的标题和网址见 icp explain 规则 或 --format markdown。",
+            rows.len()
+        ),
         Lang::En => format!(
-            "{} rules; † marks rules only sources from 2018 or earlier state.",
+            "{} rules; † marks rules only sources from 2018 or earlier state; icp explain RULE or --format markdown gives each source's title and address.",
             rows.len()
         ),
     };
@@ -336,6 +378,142 @@ const GROUPS: [(&str, &str); 7] = [
     ("材料", "Documents"),
     ("流程", "Steps of the process"),
 ];
+
+/// The topics of the client's page of `rules show`.
+const TOPICS: [(&str, &str); 7] = [
+    ("谁可以做负责人", "Who may be the principal"),
+    ("要上传的材料", "What to upload"),
+    ("备注要写明", "What the notes must say"),
+    ("不被接受的", "What is refused"),
+    ("主办单位、网站和域名", "The subject, websites and domains"),
+    ("要做的事", "What to do"),
+    ("", ""),
+];
+
+/// The topic of a rule on the client's page, `None` for what a client
+/// need not read: how the file is read, check digits and formats of
+/// numbers, fields the form requires anyway.
+fn topic(v: &Variant) -> Option<usize> {
+    use crate::finding::Basis;
+    if matches!(
+        v.meta.evidence.basis,
+        Basis::Format | Basis::Load | Basis::Off
+    ) {
+        return None;
+    }
+    match v.kind.as_ref() {
+        Kind::Load | Kind::Check { .. } | Kind::Require(_) => None,
+        Kind::Step => Some(5),
+        Kind::Document { .. } => Some(1),
+        Kind::Note { .. } => Some(2),
+        Kind::Words { .. } | Kind::Forbid(_) => Some(3),
+        _ if group(v) == 2 => Some(0),
+        _ if group(v) == 0 => None,
+        _ => Some(4),
+    }
+}
+
+/// Whether a condition tests a date.
+fn on_dates(c: &crate::rules::Cond) -> bool {
+    use crate::rules::Cond;
+    match c {
+        Cond::All(items) | Cond::Any(items) => items.iter().any(on_dates),
+        Cond::Not(inner) => on_dates(inner),
+        Cond::Test { fact, .. } => matches!(fact.ty(), crate::facts::Ty::Date),
+    }
+}
+
+/// What a client must know and do in a province, on a date: who may be the
+/// principal, what to upload, what the notes must say, what is refused,
+/// what to do; errors and warnings only, in plain words, without rule ids
+/// (`show` gives every rule).
+pub fn show_client(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang) -> String {
+    let view = rules.view(Some(province));
+    let mut topics: Vec<Vec<String>> = vec![Vec::new(); TOPICS.len()];
+    let in_force = view
+        .rules
+        .iter()
+        .flat_map(|r| r.variants.iter().filter(|v| v.in_force(date)));
+    for v in in_force {
+        let shown = match v.severity() {
+            crate::finding::Severity::Error | crate::finding::Severity::Warning => true,
+            crate::finding::Severity::Info => matches!(v.kind.as_ref(), Kind::Step),
+            crate::finding::Severity::Off => false,
+        };
+        // The "-now" rules repeat a validity rule from the day of the
+        // check rather than the filing's date: one line says it to a client.
+        if !shown || v.id().ends_with("-now") {
+            continue;
+        }
+        let Some(t) = topic(v) else { continue };
+        let what = prose::requirement(rules, v, lang);
+        let mut parts = Vec::new();
+        let scope = prose::scope(&v.scope, lang);
+        if !scope.is_empty() {
+            parts.push(scope);
+        }
+        // A condition on dates only says when a date can be judged; the
+        // requirement itself says what the date must be.
+        if let Some(when) = v.when.as_ref().filter(|w| !w.always() && !on_dates(w)) {
+            let known = prose::Known::default();
+            if let prose::Settled::Open(c) = known.settle(when) {
+                parts.push(match lang {
+                    Lang::Zh => format!("{}时", prose::plain(&c, lang)),
+                    Lang::En => format!("when {}", prose::plain(&c, lang)),
+                });
+            }
+        }
+        let mut line = format!("- {what}");
+        if !parts.is_empty() {
+            line.push_str(&match lang {
+                Lang::Zh => format!("（{}）", parts.join("；")),
+                Lang::En => format!(" ({})", parts.join("; ")),
+            });
+        }
+        if v.meta.changed_by_province().is_some() {
+            line.push_str(" ★");
+        }
+        line.push('\n');
+        if !topics[t].contains(&line) {
+            topics[t].push(line);
+        }
+    }
+    let (title, intro) = match lang {
+        Lang::Zh => (
+            format!("# 在{}备案：您需要知道和准备的", province.name),
+            format!(
+                "按 {date} 生效的规则。★ 为{}特有或与全国不同的要求。完整的规则列表：icp rules show {} --all。",
+                province.short_name, province.code
+            ),
+        ),
+        Lang::En => (
+            format!(
+                "# Filing in {}: what you need to know and prepare",
+                province.name_en()
+            ),
+            format!(
+                "Rules in force on {date}. ★ marks what {} asks beyond or unlike the national rules. Every rule: icp rules show {} --all.",
+                province.name_en(),
+                province.code
+            ),
+        ),
+    };
+    let mut out = format!("{title}\n\n{intro}\n");
+    for (i, lines) in topics.iter().enumerate() {
+        if lines.is_empty() || TOPICS[i].0.is_empty() {
+            continue;
+        }
+        let (zh, en) = TOPICS[i];
+        out.push_str(&format!(
+            "\n## {}\n\n",
+            if lang == Lang::Zh { zh } else { en }
+        ));
+        for l in lines {
+            out.push_str(l);
+        }
+    }
+    out
+}
 
 /// The rules in force in a province on a date, grouped and in words.
 pub fn show(rules: &RuleSet, province: &'static Province, date: Date, lang: Lang) -> String {
@@ -427,7 +605,7 @@ pub fn explain(
     rules: &RuleSet,
     id: &str,
     province: Option<&'static Province>,
-    examples: &[(String, String)],
+    examples: &[crate::rules::Example],
     today: Date,
     lang: Lang,
 ) -> Option<String> {
@@ -500,23 +678,41 @@ pub fn explain(
             ));
         }
     }
+    if let Some(p) = province {
+        if let Some(why) = not_here(first, resolved, p, today, lang) {
+            out.push_str(&format!("\n{why}\n"));
+        }
+    }
     if !examples.is_empty() {
-        out.push_str(&format!("\n{}\n", label("示例：", "Examples:")));
-        for (passes, trips) in examples.iter().take(3) {
-            let show = |s: &str| {
-                if s.trim().is_empty() {
-                    label("（删除此行）", "(the line removed)")
-                } else {
-                    s.trim().to_owned()
-                }
-            };
+        out.push_str(&format!(
+            "\n{}\n",
+            label(
+                "示例（对示例备案文件的改动，每组改动一起触发此规则）：",
+                "Examples (changes to an example filing; each example's changes together trip the rule):"
+            )
+        ));
+        let show = |s: &str| {
+            if s.trim().is_empty() {
+                label("（删除此行）", "(the line removed)")
+            } else {
+                s.trim().replace('\n', "\n           ")
+            }
+        };
+        for (n, example) in examples.iter().take(3).enumerate() {
             out.push_str(&format!(
-                "  {} {}\n  {} {}\n",
-                label("通过：", "passes:"),
-                show(passes),
-                label("触发：", "trips: "),
-                show(trips)
+                "  {}. examples/{}.filing.toml\n",
+                n + 1,
+                example.base
             ));
+            for (passes, trips) in &example.changes {
+                out.push_str(&format!(
+                    "     {} {}\n     {} {}\n",
+                    label("原为：", "was:"),
+                    show(passes),
+                    label("改为：", "now:"),
+                    show(trips)
+                ));
+            }
         }
     }
     out.push_str(&format!("\n{}\n", label("依据：", "Sources:")));
@@ -562,6 +758,82 @@ pub fn explain(
         ));
     }
     Some(out)
+}
+
+/// Why a rule does not apply in the province asked about, when it does
+/// not: another province's rule, a scope without it, or turned off there.
+fn not_here(
+    first: &Variant,
+    resolved: &crate::rules::Resolved,
+    p: &'static Province,
+    today: Date,
+    lang: Lang,
+) -> Option<String> {
+    let name = p.name_in(lang);
+    if let Some(home) = first.meta.province.filter(|home| home.code != p.code) {
+        return Some(match lang {
+            Lang::Zh => format!("此规则不适用于{name}：它是{}的规则。", home.name),
+            Lang::En => format!(
+                "This rule does not apply in {name}: it is a rule of {}.",
+                home.name_en()
+            ),
+        });
+    }
+    let outside = resolved.variants.iter().all(|v| {
+        v.scope
+            .provinces
+            .as_ref()
+            .is_some_and(|ps| !ps.iter().any(|x| x.code == p.code))
+    });
+    if outside {
+        return Some(match lang {
+            Lang::Zh => format!("此规则不适用于{name}（适用省份见上）。"),
+            Lang::En => format!("This rule does not apply in {name} (see where it applies above)."),
+        });
+    }
+    let off = resolved
+        .on(today)
+        .is_some_and(|v| v.severity() == crate::finding::Severity::Off);
+    off.then(|| match lang {
+        Lang::Zh => format!("此规则在{name}不检查（该省的规则关闭了它）。"),
+        Lang::En => {
+            format!("This rule is not checked in {name}: the province's rules turn it off.")
+        }
+    })
+}
+
+/// Rules whose id, summary or message contains a word, in either language
+/// (`区号`, `area-code`): (id, summary in `lang`), in definition order.
+pub fn find(rules: &RuleSet, word: &str, lang: Lang) -> Vec<(String, String)> {
+    let norm = |s: &str| s.to_lowercase().replace(['-', '_'], " ");
+    let word = norm(word.trim());
+    if word.is_empty() {
+        return Vec::new();
+    }
+    let mut out: Vec<(String, String)> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for (id, province) in rules.origins() {
+        if !seen.insert(id.to_owned()) {
+            continue;
+        }
+        let view = rules.view(province);
+        let Some(first) = view.get(id).and_then(|r| r.variants.first()) else {
+            continue;
+        };
+        let meta = &first.meta;
+        let mut texts = vec![id.to_owned()];
+        for t in [Some(&*meta.message), meta.summary.as_deref()]
+            .into_iter()
+            .flatten()
+        {
+            texts.push(t.zh.clone());
+            texts.push(t.en.clone());
+        }
+        if texts.iter().any(|t| norm(t).contains(&word)) {
+            out.push((id.to_owned(), prose::summary(meta, lang)));
+        }
+    }
+    out
 }
 
 /// The dates of a source as `icp explain` shows them.

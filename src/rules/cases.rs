@@ -6,12 +6,22 @@
 use super::builtin::rule_cases;
 use crate::data::Province;
 
-/// Examples of a rule from the rule cases: pairs of (text that passes, text
-/// that trips it), as the cases change a clean example filing. The cases of
-/// `province` come first; one-line changes come before longer ones.
-pub fn examples(id: &str, province: Option<&Province>) -> Vec<(String, String)> {
+/// An example of a rule tripping, from its rule cases: the example filing
+/// it starts from and every change the case makes to it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Example {
+    /// The example filing changed: `enterprise-gd`, `provinces/xj-unit`.
+    pub base: String,
+    /// Each change: (text that passes, text that trips it).
+    pub changes: Vec<(String, String)>,
+}
+
+/// Examples of a rule from the rule cases, each with all of its changes to
+/// a clean example filing. The cases of `province` come first; cases of
+/// one one-line change come before longer ones.
+pub fn examples(id: &str, province: Option<&Province>) -> Vec<Example> {
     use toml::de::{DeTable, DeValue};
-    let mut out = Vec::new();
+    let mut out: Vec<Example> = Vec::new();
     let preferred = province.map(|p| format!("{}.toml", p.code));
     let mut files: Vec<&(&str, &str)> = rule_cases().iter().collect();
     files.sort_by_key(|(name, _)| {
@@ -41,21 +51,33 @@ pub fn examples(id: &str, province: Option<&Province>) -> Vec<(String, String)> 
             let Some(DeValue::Array(pairs)) = case.get("replace").map(|r| r.get_ref()) else {
                 continue;
             };
+            let base = case
+                .get("base")
+                .and_then(|b| b.get_ref().as_str())
+                .unwrap_or("enterprise-gd")
+                .to_owned();
+            let mut changes = Vec::new();
             for pair in pairs.iter() {
                 let DeValue::Array(pair) = pair.get_ref() else {
                     continue;
                 };
                 let text = |i: usize| pair.get(i).and_then(|v| v.get_ref().as_str());
                 if let (Some(from), Some(to)) = (text(0), text(1)) {
-                    // Province files often repeat the national case.
-                    let example = (from.to_owned(), to.to_owned());
-                    if !out.contains(&example) {
-                        out.push(example);
-                    }
+                    changes.push((from.to_owned(), to.to_owned()));
                 }
+            }
+            let example = Example { base, changes };
+            // Province files often repeat the national case.
+            if !example.changes.is_empty() && !out.contains(&example) {
+                out.push(example);
             }
         }
     }
-    out.sort_by_key(|(from, to)| from.contains('\n') || to.contains('\n'));
+    out.sort_by_key(|e| {
+        e.changes.len() > 1
+            || e.changes
+                .iter()
+                .any(|(from, to)| from.contains('\n') || to.contains('\n'))
+    });
     out
 }

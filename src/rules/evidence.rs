@@ -101,6 +101,7 @@ pub fn source(key: Option<&str>, def: SourceDef, errors: &mut Vec<RuleError>) ->
         report(Diag::SourceWithoutProvider { source: name() });
     }
     Source {
+        key: key.map(str::to_owned),
         title: def.title,
         url: def.url,
         date,

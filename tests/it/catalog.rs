@@ -155,7 +155,7 @@ fn explain_a_rule() {
         "How to fix:",
         "Sources:",
         "GB 11643",
-        "Examples:",
+        "Examples (",
         "Defined in: rules/national.yaml:",
     ] {
         assert!(out.contains(part), "missing {part:?} in\n{out}");
@@ -226,9 +226,39 @@ fn rules_show_a_province() {
         "--today",
         "2026-11-28",
     ]));
-    assert!(out.starts_with("# 广东省（粤）备案要求"), "{out}");
-    assert!(out.contains("## 负责人"));
-    assert!(out.contains("## 流程"));
+    assert!(
+        out.starts_with("# 在广东省备案：您需要知道和准备的"),
+        "{out}"
+    );
+    for topic in [
+        "## 谁可以做负责人",
+        "## 要上传的材料",
+        "## 备注要写明",
+        "## 不被接受的",
+        "## 要做的事",
+    ] {
+        assert!(out.contains(topic), "{topic} missing in\n{out}");
+    }
+    // A page or two, without check-digit mechanics or rule ids.
+    assert!(out.lines().count() < 120, "{out}");
+    assert!(!out.contains("校验"), "{out}");
+    assert!(!out.contains('`'), "{out}");
+    assert!(out.contains("单位的主体负责人是法定代表人"), "{out}");
+    // --all keeps every rule, with ids.
+    let all = stdout(icp().args([
+        "rules",
+        "show",
+        "广东",
+        "--all",
+        "--lang",
+        "zh",
+        "--today",
+        "2026-11-28",
+    ]));
+    assert!(all.starts_with("# 广东省（粤）备案要求"), "{all}");
+    assert!(all.contains("## 负责人"));
+    assert!(all.contains("## 流程"));
+    assert!(all.contains("`resident-id-checksum`"), "{all}");
     icp().args(["rules", "show", "xx"]).assert().code(2);
 }
 

@@ -265,14 +265,14 @@ fn the_table_and_the_markdown() {
         .unwrap();
     let md = String::from_utf8(md.stdout).unwrap();
     assert!(md.starts_with("# 备案材料清单：李四"), "{md}");
-    assert!(md.contains("- [x] **身份证人像面**"), "{md}");
+    assert!(md.contains("- [x] **李四的身份证人像面**"), "{md}");
     assert!(md.contains("## 待办事项"), "{md}");
 }
 
 #[test]
 fn every_province_without_a_filing() {
     for p in icp::data::provinces().iter().filter(|p| p.mainland) {
-        for format in ["table", "json"] {
+        for format in ["table", "markdown", "json"] {
             let out = icp()
                 .args([
                     "checklist",
@@ -291,8 +291,27 @@ fn every_province_without_a_filing() {
                 let doc: Value = serde_json::from_str(&text).unwrap();
                 assert_eq!(doc["sections"].as_array().unwrap().len(), 2, "{}", p.code);
             } else {
-                assert!(text.contains(&format!("# {}·个人", p.name)), "{}", p.code);
-                assert!(text.contains(&format!("# {}·企业", p.name)), "{}", p.code);
+                let mark = if format == "markdown" { "# " } else { "" };
+                assert!(
+                    text.contains(&format!("{mark}{}·个人", p.name)),
+                    "{}",
+                    p.code
+                );
+                assert!(
+                    text.contains(&format!("{mark}{}·企业", p.name)),
+                    "{}",
+                    p.code
+                );
+                // No document is on a page without its condition when it
+                // has one, and no fact reads as "label: no".
+                assert!(!text.contains("：否"), "{}: {text}", p.code);
+                assert!(!text.contains("单位主体"), "{}: {text}", p.code);
+                for line in text.lines().filter(|l| l.contains("前置审批文件")) {
+                    assert!(!line.contains("总是"), "{}: {line}", p.code);
+                    if format == "markdown" {
+                        assert!(line.contains("时"), "{}: {line}", p.code);
+                    }
+                }
             }
         }
     }
@@ -314,4 +333,258 @@ fn every_province_without_a_filing() {
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["sections"][0]["filing_type"], "new");
     assert!(doc["sections"][1].is_null());
+}
+
+/// `icp checklist --province` as a client reads it.
+fn page(args: &[&str]) -> String {
+    let out = icp()
+        .args(["checklist", "--today", "2026-11-28"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{args:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_page_drops_what_its_context_settles() {
+    // On a personal first-filing page, "a unit: no" and "already filed: no"
+    // go without saying.
+    let md = page(&[
+        "--province",
+        "js",
+        "--nature",
+        "personal",
+        "--type",
+        "new",
+        "--format",
+        "markdown",
+        "--lang",
+        "zh",
+    ]);
+    assert!(!md.contains("已备案"), "{md}");
+    assert!(!md.contains("单位主体"), "{md}");
+    assert!(
+        md.contains("需要居住证（主体负责人提供）——主体负责人持外省身份证时"),
+        "{md}"
+    );
+    // The construction plan keeps the personal half of its condition only.
+    let plan = md.lines().find(|l| l.contains("建设方案书")).unwrap();
+    assert!(plan.contains("域名总数超过10"), "{plan}");
+    assert!(!plan.contains("30"), "{plan}");
+}
+
+#[test]
+fn a_page_without_a_type_heads_each_types_steps() {
+    let md = page(&[
+        "--province",
+        "gd",
+        "--nature",
+        "enterprise",
+        "--format",
+        "markdown",
+        "--lang",
+        "en",
+    ]);
+    for heading in [
+        "## Steps of a first filing only",
+        "## Steps of an access filing only",
+        "## Steps of a change filing only",
+    ] {
+        assert!(md.contains(heading), "{heading} missing in\n{md}");
+    }
+    let sms = md.lines().filter(|l| l.contains("MIIT SMS check")).count();
+    let sections = md.matches("## Steps").count();
+    assert!(sms <= sections, "{md}");
+}
+
+#[test]
+fn a_province_page_lists_its_conditions_for_acceptance() {
+    for (p, lang, text) in [
+        ("sh", "zh", "主体负责人是法定代表人"),
+        ("gd", "zh", "主体负责人是法定代表人"),
+        ("sh", "en", "Conditions for acceptance"),
+    ] {
+        let md = page(&[
+            "--province",
+            p,
+            "--nature",
+            "enterprise",
+            "--type",
+            "new",
+            "--format",
+            "markdown",
+            "--lang",
+            lang,
+        ]);
+        let section = md
+            .split("## ")
+            .find(|s| s.starts_with("受理条件") || s.starts_with("Conditions"))
+            .unwrap_or("");
+        assert!(section.contains(text), "{p} {lang}: {md}");
+    }
+    // A personal page of Sichuan has no such section of units' rules.
+    let md = page(&[
+        "--province",
+        "sc",
+        "--nature",
+        "personal",
+        "--type",
+        "new",
+        "--format",
+        "markdown",
+        "--lang",
+        "zh",
+    ]);
+    assert!(!md.contains("法定代表人"), "{md}");
+}
+
+#[test]
+fn the_table_page_differs_from_markdown_and_english_is_english() {
+    let args = [
+        "--province",
+        "gd",
+        "--nature",
+        "enterprise",
+        "--type",
+        "new",
+        "--lang",
+        "en",
+    ];
+    let md = page(&[&args[..], &["--format", "markdown"]].concat());
+    let table = page(&[&args[..], &["--format", "table"]].concat());
+    assert_ne!(md, table);
+    assert!(table.contains('┆'), "{table}");
+    assert!(
+        md.starts_with("# Guangdong · enterprise · first filing"),
+        "{md}"
+    );
+    assert!(!md.contains("an unit"), "{md}");
+    assert!(md.contains("a unit certificate"), "{md}");
+}
+
+/// The browser the HTML page is printed with: Chromium from the system
+/// packages (`.ci/run` installs it). Outside CI a machine without one skips
+/// the test; under `CI=true` its absence fails it.
+fn chromium() -> Option<&'static str> {
+    let found = ["chromium", "chromium-browser", "google-chrome"]
+        .into_iter()
+        .find(|b| {
+            std::process::Command::new(b)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        });
+    if found.is_none() {
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "CI=true but no chromium on PATH: .ci/run installs it"
+        );
+        eprintln!("skipped: no chromium on PATH (CI installs it)");
+    }
+    found
+}
+
+#[test]
+fn the_html_page_prints_in_a_real_browser() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let html = page(&[
+        "--province",
+        "gd",
+        "--nature",
+        "enterprise",
+        "--type",
+        "new",
+        "--format",
+        "html",
+        "--lang",
+        "en",
+    ]);
+    // Self-contained: no script, no outside file, a print style sheet.
+    assert!(html.starts_with("<!DOCTYPE html>"), "{html}");
+    for absent in ["<script", "http-equiv", "<link", "src=", "@import"] {
+        assert!(!html.contains(absent), "{absent} in\n{html}");
+    }
+    assert!(html.contains("@media print"), "{html}");
+    let file = dir.path().join("gd.html");
+    std::fs::write(&file, &html).unwrap();
+    let url = format!("file://{}", file.display());
+    let run = |extra: &[String]| {
+        std::process::Command::new(browser)
+            .args([
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--no-first-run",
+            ])
+            .args(extra)
+            .arg(&url)
+            .output()
+            .unwrap()
+    };
+    // The page as the browser parsed it: every line has its box.
+    let dom = String::from_utf8(run(&["--dump-dom".to_owned()]).stdout).unwrap();
+    assert!(
+        dom.contains("Guangdong · enterprise · first filing"),
+        "{dom}"
+    );
+    let boxes = dom.matches("type=\"checkbox\"").count();
+    assert!(boxes > 10, "{boxes} boxes in\n{dom}");
+    assert!(dom.contains("Conditions for acceptance"), "{dom}");
+    // Printed to PDF: a real document, and its text when pdftotext is there.
+    let pdf = dir.path().join("gd.pdf");
+    run(&[
+        format!("--print-to-pdf={}", pdf.display()),
+        "--no-pdf-header-footer".to_owned(),
+    ]);
+    let bytes = std::fs::read(&pdf).expect("chromium wrote no PDF");
+    assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+    assert!(bytes.len() > 5_000, "a PDF of {} bytes", bytes.len());
+    if let Ok(out) = std::process::Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+    {
+        let text = String::from_utf8_lossy(&out.stdout);
+        for part in ["Guangdong", "Documents", "a letter of commitment", "Steps"] {
+            assert!(text.contains(part), "{part} missing in the PDF:\n{text}");
+        }
+    }
+    // A screenshot is not blank: many distinct bytes of image data.
+    let png = dir.path().join("gd.png");
+    run(&[
+        format!("--screenshot={}", png.display()),
+        "--window-size=900,1200".to_owned(),
+    ]);
+    let image = std::fs::read(&png).expect("chromium wrote no screenshot");
+    assert!(
+        image.len() > 10_000,
+        "a screenshot of {} bytes",
+        image.len()
+    );
+}
+
+#[test]
+fn the_html_checklist_of_a_filing_ticks_what_is_provided() {
+    let out = icp()
+        .args([
+            "checklist",
+            "--today",
+            "2026-11-28",
+            "--format",
+            "html",
+            "--lang",
+            "zh",
+            "examples/personal-sc.filing.toml",
+        ])
+        .output()
+        .unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    assert!(html.contains("<html lang=\"zh-CN\">"), "{html}");
+    assert!(
+        html.contains("<input type=\"checkbox\" checked>李四的身份证人像面"),
+        "{html}"
+    );
+    assert!(html.contains("<h2>待办事项</h2>"), "{html}");
 }

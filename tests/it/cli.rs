@@ -161,13 +161,10 @@ fn io_errors_are_in_the_language_of_the_report() {
     };
     let english = |s: &str| s.contains("No such file") || s.contains("os error");
     let read = stderr(&["validate".as_ref(), missing.as_os_str()]);
-    assert!(
-        read.contains("nope.filing.toml：文件或目录不存在"),
-        "{read}"
-    );
+    assert!(read.contains("nope.filing.toml：路径不存在"), "{read}");
     assert!(read.starts_with("无法读取 "), "{read}");
     let listed = stderr(&["checklist".as_ref(), missing.as_os_str()]);
-    assert!(listed.contains("：文件或目录不存在"), "{listed}");
+    assert!(listed.contains("：路径不存在"), "{listed}");
     let rules = stderr(&[
         "validate".as_ref(),
         "examples/enterprise-gd.filing.toml".as_ref(),
@@ -175,7 +172,7 @@ fn io_errors_are_in_the_language_of_the_report() {
         missing.as_os_str(),
     ]);
     assert!(rules.starts_with("无法读取规则目录 "), "{rules}");
-    assert!(rules.contains("：文件或目录不存在"), "{rules}");
+    assert!(rules.contains("：路径不存在"), "{rules}");
     let written = stderr(&[
         "validate".as_ref(),
         "examples/enterprise-gd.filing.toml".as_ref(),
@@ -186,10 +183,7 @@ fn io_errors_are_in_the_language_of_the_report() {
         "--output-file".as_ref(),
         dir.path().join("no/such/dir/report.json").as_os_str(),
     ]);
-    assert!(
-        written.contains("report.json：文件或目录不存在"),
-        "{written}"
-    );
+    assert!(written.contains("report.json：路径不存在"), "{written}");
     for text in [&read, &listed, &rules, &written] {
         assert!(!english(text), "{text}");
     }
@@ -200,7 +194,7 @@ fn io_errors_are_in_the_language_of_the_report() {
         .unwrap();
     let en = String::from_utf8(en.stderr).unwrap();
     assert!(
-        en.contains("cannot read ") && en.contains("nope.filing.toml: no such file or directory"),
+        en.contains("cannot read ") && en.contains("nope.filing.toml: the path does not exist"),
         "{en}"
     );
 }
@@ -377,14 +371,35 @@ fn directories_are_walked_in_a_stable_order() {
 }
 
 #[test]
-fn an_empty_directory_says_so() {
+fn an_empty_directory_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a filing").unwrap();
+    icp()
+        .args(["validate", "--lang", "en"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("no filing files found in "))
+        .stderr(predicate::str::contains("--allow-empty"));
+    icp()
+        .args(["validate", "--lang", "zh"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("没有找到备案文件"));
+}
+
+#[test]
+fn allow_empty_lets_an_empty_directory_pass() {
     let dir = tempfile::tempdir().unwrap();
     icp()
-        .arg("validate")
+        .args(["validate", "--lang", "en", "--allow-empty"])
         .arg(dir.path())
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("no filing files found"));
+        .stderr(predicate::str::contains("no filing files found"))
+        .stderr(predicate::str::contains("--allow-empty").not());
 }
 
 #[test]

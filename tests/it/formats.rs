@@ -355,6 +355,32 @@ fn the_summary_table_of_a_batch() {
 }
 
 #[test]
+fn verbose_lists_every_file_of_a_batch() {
+    let dir = clients();
+    let (code, out, _) = validate(
+        icp().current_dir(dir.path()),
+        &["clients", "--lang", "en", "--verbose"],
+    );
+    assert_eq!(code, 1);
+    let table = table_part(&out);
+    for file in [
+        "acme/filing.toml",
+        "bright.filing.toml",
+        "chen/filing.toml",
+        "delta.filing.toml",
+    ] {
+        assert!(table.contains(file), "{file} missing in\n{table}");
+    }
+    assert!(!table.contains("--verbose"), "{table}");
+    // Warnings fail under --deny-warnings: every file is listed as failing.
+    let (_, out, _) = validate(
+        icp().current_dir(dir.path()),
+        &["clients", "--lang", "en", "--deny-warnings"],
+    );
+    assert!(out.ends_with("in 4 files; 4 files failed\n"), "{out}");
+}
+
+#[test]
 fn the_summary_table_of_a_batch_in_chinese() {
     let dir = clients();
     let (_, out, _) = validate(icp().current_dir(dir.path()), &["clients", "--lang", "zh"]);

@@ -113,7 +113,10 @@ fn an_enterprise_filing_with_a_corrected_id_number() {
     let mut p = spawn(dir.path(), "en");
     answer(&mut p, "Filing type", "");
     answer(&mut p, "Province", "guangdong");
-    answer(&mut p, "City", "深圳");
+    // A name that matches no city is refused with a hint, not ignored.
+    answer(&mut p, "City", "shenzhen");
+    expect(&mut p, "no place here is named shenzhen");
+    retype(&mut p, "深圳");
     answer(&mut p, "District", "南山");
     answer(&mut p, "Nature of the subject", "");
     answer(&mut p, "Certificate number", "91440300MA5F12342Q");
@@ -145,7 +148,12 @@ fn an_enterprise_filing_with_a_corrected_id_number() {
     answer(&mut p, "E-mail", "zhangsan@example.com");
     answer(&mut p, "legal representative", "");
     answer(&mut p, "Website name", "示例科技");
-    answer(&mut p, "Domains", "example.com");
+    answer(&mut p, "Domain (one per website", "example.com");
+    // The holder defaults to the subject; the expiry date is checked at once.
+    answer(&mut p, "Domain holder", "");
+    answer(&mut p, "Domain expires on", "2026-12-01");
+    expect(&mut p, "domain-validity-short");
+    retype(&mut p, "2028-03-01");
     answer(&mut p, "Homepage addresses", "");
     answer(&mut p, "Service", "");
     answer(&mut p, "Pre-approvals", "");
@@ -209,8 +217,10 @@ fn a_personal_filing() {
     answer(&mut p, "应急联系电话", "13800138000");
     answer(&mut p, "电子邮箱", "lisi@example.cn");
     answer(&mut p, "网站名称", "李四的编程笔记");
-    // …a list item when the filing is written.
-    answer(&mut p, "域名", "LiSi-Notes.cn");
+    // …a list item when the filing is written, in canonical form.
+    answer(&mut p, "域名（一个网站一个域名", "LiSi-Notes.cn");
+    answer(&mut p, "域名持有者", "");
+    answer(&mut p, "域名到期日", "2028-05-01");
     answer(&mut p, "网站首页地址", "");
     answer(&mut p, "服务内容", "");
     answer(&mut p, "前置审批", "");
@@ -241,7 +251,37 @@ fn a_personal_filing() {
     validate_clean(dir.path());
     let text = std::fs::read_to_string(dir.path().join("filing.toml")).unwrap();
     assert!(text.contains("mobile = \"13912345678\""), "{text}");
-    assert!(text.contains("\"lisi-notes.cn\""), "{text}");
+    // A personal site or blog by default, and the domain with its holder
+    // and expiry date.
+    assert!(text.contains("service = \"personal\""), "{text}");
+    assert!(
+        text.contains("{ name = \"lisi-notes.cn\", holder = \"李四\", expires = 2028-05-01 }"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_province_requirement_shows_when_its_answer_is_given() {
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "zh");
+    answer(&mut p, "备案类型", "");
+    answer(&mut p, "省份", "sichuan");
+    answer(&mut p, "所在市", "成都");
+    answer(&mut p, "所在区县", "锦江");
+    answer(&mut p, "主办单位性质", "个人");
+    answer(&mut p, "主办者姓名", "张三");
+    answer(
+        &mut p,
+        "通信地址",
+        "四川省成都市锦江区红星路三段1号2栋3单元401",
+    );
+    answer(&mut p, "主体信息备注", "");
+    answer(&mut p, "证件类型", "");
+    // A Guangdong ID in a Sichuan personal filing: Sichuan's proof of
+    // residence is asked for at once, before the next question.
+    answer(&mut p, "证件号码", "440305199003074437");
+    expect(&mut p, "⚠ 四川：");
+    expect(&mut p, "证件有效期");
 }
 
 #[test]

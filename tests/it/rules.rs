@@ -635,6 +635,7 @@ fn check_rendered(
                 lang,
                 color: false,
                 width: Some(10_000),
+                batch: Default::default(),
             };
             // The report less the filing's own lines it quotes.
             let human: String = report::human::finding(f, "filing.toml", text, style)

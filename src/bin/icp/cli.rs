@@ -147,6 +147,8 @@ pub enum ChecklistFormat {
     Table,
     /// a Markdown page with checkboxes, to send to a client
     Markdown,
+    /// one self-contained HTML page with checkboxes, to print for a client
+    Html,
     /// JSON
     Json,
 }
@@ -182,6 +184,10 @@ pub struct RulesShowArgs {
     /// 省份：代码、名称或简称 / the province: code (gd), name (广东省) or abbreviation (粤)
     #[arg(value_name = "PROVINCE", value_parser = province_parser(), hide_possible_values = true)]
     pub province: &'static icp::data::Province,
+
+    /// 列出全部规则（含编号和校验细节），而不只是客户需要知道的 / every rule, with its id and the checks' mechanics, not only what a client must know
+    #[arg(long)]
+    pub all: bool,
 }
 
 /// `icp explain`.
@@ -233,6 +239,14 @@ pub struct ValidateArgs {
     /// 隐去身份证号、电话号码和电子邮箱（所有输出格式）/ mask ID numbers, phone numbers and e-mail addresses in every output, e.g. 4403**********123X
     #[arg(long)]
     pub redact: bool,
+
+    /// 汇总表列出所有文件，而不只是未通过的 / the summary table of a batch lists every file, not only those that failed
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
+
+    /// 没有找到备案文件（空目录）时不报错 / finding no filing (an empty directory) is not an error
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
 /// `icp fix`.

@@ -127,17 +127,20 @@ impl<'a> Wizard<'a> {
         } else {
             let cities = data::cities_of(province);
             let names: Vec<&str> = cities.iter().map(|c| c.name).collect();
-            let i = self.pick(&self.prompt(field!(Subject, "city")), &names, 0)?;
-            cities.get(i).copied()
+            let i = self.place_name(&self.prompt(field!(Subject, "city")), &names, false)?;
+            i.and_then(|i| cities.get(i).copied())
         };
         self.draft.subject.city = Some(city.map_or(province.name, |c| c.name).to_owned());
         if let Some(city) = city {
             let districts = data::districts_of(city);
             if !districts.is_empty() {
-                let mut names = vec![self.t("（不填）", "(leave out)")];
-                names.extend(districts.iter().map(|d| (*d).to_owned()));
-                let i = self.pick(&self.prompt(field!(Subject, "district")), &names, 0)?;
-                self.draft.subject.district = (i > 0).then(|| names[i].clone());
+                let prompt = format!(
+                    "{}{}",
+                    self.prompt(field!(Subject, "district")),
+                    self.t("（可留空）", " (may be empty)")
+                );
+                let i = self.place_name(&prompt, &districts, true)?;
+                self.draft.subject.district = i.map(|i| districts[i].to_owned());
             }
         }
         self.notes("subject");
@@ -150,6 +153,62 @@ impl<'a> Wizard<'a> {
             )?;
         }
         Ok(())
+    }
+
+    /// A city or district typed by name: an exact or single match is
+    /// taken, several are offered to pick from, and a name that matches
+    /// nothing is refused with a hint (not silently ignored). `None` for an
+    /// empty answer when `optional`.
+    fn place_name(&self, prompt: &str, names: &[&str], optional: bool) -> Step<Option<usize>> {
+        let matches = |input: &str| -> Vec<usize> {
+            let input = input.trim();
+            if let Some(i) = names.iter().position(|n| *n == input) {
+                return vec![i];
+            }
+            (0..names.len())
+                .filter(|&i| names[i].contains(input))
+                .collect()
+        };
+        let examples: Vec<&str> = names.iter().take(3).copied().collect();
+        let validate = |input: &String| -> Result<(), String> {
+            if input.trim().is_empty() {
+                return if optional {
+                    Ok(())
+                } else {
+                    Err(self.t("必填", "required"))
+                };
+            }
+            if matches(input).is_empty() {
+                return Err(match self.lang {
+                    Lang::Zh => format!(
+                        "没有名称含“{}”的地方；请输入中文名称，如 {}",
+                        input.trim(),
+                        examples.join("、")
+                    ),
+                    Lang::En => format!(
+                        "no place here is named {}; type the Chinese name, e.g. {}",
+                        input.trim(),
+                        examples.join(", ")
+                    ),
+                });
+            }
+            Ok(())
+        };
+        let answer = Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .validate_with(validate)
+            .interact_text()?;
+        if answer.trim().is_empty() {
+            return Ok(None);
+        }
+        let found = matches(&answer);
+        if found.len() == 1 {
+            return Ok(Some(found[0]));
+        }
+        let labels: Vec<&str> = found.iter().map(|&i| names[i]).collect();
+        let k = self.pick(prompt, &labels, 0)?;
+        Ok(found.get(k).copied())
     }
 
     fn province(&self) -> Step<&'static Province> {
@@ -359,12 +418,45 @@ impl<'a> Wizard<'a> {
             Ask::required(),
             &move |d, v| d.websites[i].domains = split(v.as_deref()),
         )?;
+        // Who holds the domain and until when: the domain checks (holder
+        // matches the subject, three months of validity) run on the answers.
+        let holder = self
+            .draft
+            .subject
+            .name
+            .clone()
+            .or_else(|| self.draft.subject.principal.name.clone())
+            .unwrap_or_default();
+        self.ask(
+            &self.t(
+                "域名持有者（注册信息上的姓名或单位名称）",
+                "Domain holder (the name in the registration)",
+            ),
+            &format!("{base}.domains"),
+            Ask::with_default(&holder),
+            &move |d, v| d.websites[i].domain_holder = v,
+        )?;
+        self.ask(
+            &self.t("域名到期日（YYYY-MM-DD）", "Domain expires on (YYYY-MM-DD)"),
+            &format!("{base}.domains"),
+            Ask::required(),
+            &move |d, v| d.websites[i].domain_expires = v,
+        )?;
         self.homepages(i)?;
         let personal = self.draft.is_personal();
+        // A personal filing's website is, by default, a personal site or blog.
+        let default_service = if personal {
+            Service::Personal
+        } else {
+            Service::EnterprisePortal
+        };
         let service = self.choose(
             &self.prompt(field!(Website, "service")),
             Service::ALL,
-            if personal { 3 } else { 1 },
+            Service::ALL
+                .iter()
+                .position(|s| *s == default_service)
+                .unwrap_or(0),
         )?;
         self.draft.websites[i].service = Some(service);
         self.notes(&format!("{base}.service"));
@@ -650,6 +742,11 @@ impl<'a> Wizard<'a> {
         }
         set(&mut self.draft, value.clone());
         self.notes(path);
+        // A document the answer makes necessary (a residence permit for an
+        // ID from another province) is said now, not at the end.
+        if let Some((table, _)) = path.rsplit_once('.') {
+            self.notes_where(table, true);
+        }
         Ok(value)
     }
 
@@ -677,15 +774,24 @@ impl<'a> Wizard<'a> {
     /// province's requirements appear when the answer that triggers them is
     /// given.
     fn notes(&mut self, path: &str) {
+        self.notes_where(path, false);
+    }
+
+    /// [`Self::notes`], of documents only when `documents_only`.
+    fn notes_where(&mut self, path: &str, documents_only: bool) {
         let findings =
             icp::validate::draft_field(self.rules, &self.draft, self.dates, Some(&self.dir), path);
         for f in findings {
             if f.severity() == Severity::Error || f.severity() == Severity::Off {
                 continue;
             }
-            // Documents are asked for at the end: say only what is needed.
+            // Documents are asked for at the end: say only what is needed,
+            // the province's own (or changed) requirements.
             let is_document = f.rule.kind == KindName::Document;
-            if is_document && f.rule.province.is_none() {
+            if documents_only && !is_document {
+                continue;
+            }
+            if is_document && f.rule.changed_by_province().is_none() {
                 continue;
             }
             if !self.shown.insert(format!("{}@{}", f.id(), f.path)) {

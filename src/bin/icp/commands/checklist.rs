@@ -20,7 +20,19 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
             ChecklistFormat::Json => {
                 report::checklist::province_json(province, &sections, rules, lang)
             }
-            _ => report::checklist::province(rules, province, &sections, lang),
+            ChecklistFormat::Table => report::checklist::province_table(
+                rules,
+                province,
+                &sections,
+                lang,
+                terminal_width(terminal, 100),
+            ),
+            ChecklistFormat::Html => {
+                report::checklist::province_html(rules, province, &sections, lang)
+            }
+            ChecklistFormat::Markdown => {
+                report::checklist::province(rules, province, &sections, lang)
+            }
         };
         emit(&text);
         return OK;
@@ -45,14 +57,11 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
     };
     let text = match args.format {
         ChecklistFormat::Table => {
-            let width = if terminal {
-                terminal_width().min(120)
-            } else {
-                80
-            };
+            let width = terminal_width(terminal, 80);
             report::checklist::table(rules, &list, lang, width)
         }
         ChecklistFormat::Markdown => report::checklist::markdown(rules, &list, lang),
+        ChecklistFormat::Html => report::checklist::html(rules, &list, lang),
         ChecklistFormat::Json => report::checklist::json(rules, &list, lang),
     };
     emit(&text);

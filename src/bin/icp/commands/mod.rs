@@ -44,8 +44,11 @@ impl Context {
         Style {
             lang,
             color,
-            // A fixed width off the terminal keeps piped and tested output stable.
-            width: if terminal { None } else { Some(100) },
+            // The terminal's width (miette's own guess stops at 80 columns
+            // and the batch table's at 100); a fixed width off the terminal
+            // keeps piped and tested output stable.
+            width: Some(usize::from(terminal_width(terminal, 100))),
+            batch: Default::default(),
         }
     }
 }
@@ -141,12 +144,22 @@ pub fn as_of(ctx: &Context) -> jiff::civil::Date {
     ctx.dates.forced.unwrap_or(ctx.dates.today)
 }
 
-/// The terminal's width, from `COLUMNS` (set by shells) or 100.
-pub fn terminal_width() -> u16 {
+/// The width of tables and reports: `COLUMNS` when exported (most shells
+/// set it without exporting it), else the width of the terminal when stdout
+/// is one, else `piped` (a fixed width keeps piped and tested output
+/// stable).
+pub fn terminal_width(terminal: bool, piped: u16) -> u16 {
     std::env::var("COLUMNS")
         .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100)
+        .and_then(|c| c.trim().parse().ok())
+        .filter(|w: &u16| *w > 0)
+        .or_else(|| {
+            terminal
+                .then(terminal_size::terminal_size)
+                .flatten()
+                .map(|(w, _)| w.0)
+        })
+        .unwrap_or(piped)
 }
 
 /// Writes to stdout; a closed pipe (`icp validate | head`) is not an error.

@@ -32,11 +32,16 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
         };
         let nature = args.nature.unwrap_or(icp::filing::Nature::Enterprise);
         let kind = args.filing_type.unwrap_or(icp::filing::FilingType::New);
-        let text = canonical(
+        let mut text = canonical(
             rules,
             ctx,
             Draft::template(kind, province, nature, today).render(Mode::Template),
         );
+        // The documents the province asks of such a filing, by kind.
+        let sections = icp::checklist::for_province(rules, province, &[nature], Some(kind), today);
+        text.push_str(&report::checklist::template_documents(
+            rules, province, &sections, lang,
+        ));
         if to_stdout {
             emit(&text);
             return OK;
@@ -125,7 +130,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
         eprintln!("\n{}", Msg::StillMissing.get(lang));
         eprint!(
             "{}",
-            report::checklist::table(rules, &list, lang, terminal_width())
+            report::checklist::table(rules, &list, lang, terminal_width(true, 100))
         );
     }
     code

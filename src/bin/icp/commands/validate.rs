@@ -69,6 +69,11 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
         ];
         eprintln!("{}", fill(Msg::Unreadable.get(ctx.lang), &values));
     }
+    // A directory without a filing is a usage error: a mistyped directory
+    // must not pass in CI. Filings all excluded by icp.toml are what was
+    // asked for, and so are scans no filing declares (pre-commit names
+    // every changed scan).
+    let mut nothing_found = false;
     if files.is_empty() && path_errors.is_empty() {
         // Say why nothing was checked: a pattern that excludes too much
         // would otherwise pass every commit in silence.
@@ -83,15 +88,32 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
                     ]
                 )
             ),
-            _ => eprintln!("{}", Msg::NoFilings.get(ctx.lang)),
+            _ => {
+                let shown: Vec<String> = paths.iter().map(|p| p.display().to_string()).collect();
+                let message = if args.allow_empty || !paths.iter().any(|p| p.is_dir()) {
+                    Msg::NoFilings
+                } else {
+                    nothing_found = true;
+                    Msg::NoFilingsIn
+                };
+                eprintln!(
+                    "{}",
+                    fill(message.get(ctx.lang), &[("paths", shown.join(" "))])
+                );
+            }
         }
     }
-    let mut code = if !path_errors.is_empty() {
+    let mut code = if !path_errors.is_empty() || nothing_found {
         ERROR
     } else if Summary::of(&reports).fails(deny_warnings) {
         FAIL
     } else {
         OK
+    };
+    let mut style = ctx.style(terminal);
+    style.batch = report::batch::Rows {
+        all: args.verbose,
+        deny_warnings,
     };
     let machine = machine_format(args.format, &reports, rules, ctx.lang);
     match (&args.output_file, machine) {
@@ -111,10 +133,12 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
                 );
                 code = ERROR;
             }
-            emit(&report::human::render(&reports, ctx.style(terminal)));
+            emit(&report::human::render(&reports, style));
         }
         (None, Some(text)) => emit(&text),
-        (_, None) => emit(&report::human::render(&reports, ctx.style(terminal))),
+        // Paths that do not exist checked nothing: no "0 files, no problems".
+        (_, None) if reports.is_empty() && code == ERROR => {}
+        (_, None) => emit(&report::human::render(&reports, style)),
     }
     code
 }
