@@ -327,6 +327,9 @@ fact_enum! {
         OfficeAreaInCity = "office_area_in_city": Ty::Bool, "办公电话区号属于所在城市", "office phone area code belongs to the city";
         OfficeAreaCities = "office_area_cities": Ty::TextList, "使用办公电话区号的城市", "cities that use the office phone's area code";
         IsSubjectPrincipal = "is_subject_principal": Ty::Bool, "与主体负责人为同一人", "the same person as the subject principal";
+        MobileProvince = "mobile_province": Ty::Province, "手机号码归属省份", "province the mobile was issued in";
+        MobileRegion = "mobile_region": Ty::Text, "手机号码归属地", "place the mobile was issued in";
+        MobileLocal = "mobile_local": Ty::Bool, "手机号码归属本省", "mobile issued in the filing's province";
     }
 }
 

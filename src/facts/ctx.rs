@@ -370,6 +370,12 @@ impl<'a> Ctx<'a> {
                 checks::phone::office_phone(&checks::chars::clean(&o.value).value).ok()
             })
         };
+        // Where the mobile was issued: unknown for a prefix no source places.
+        let mobile_city = || {
+            p.mobile
+                .as_ref()
+                .and_then(|m| data::mobile_city(&checks::chars::clean(&m.value).value))
+        };
         match f {
             PrincipalFact::Present => Value::Bool(true),
             PrincipalFact::SameAsSubject => Value::Bool(p.is_same_as_subject()),
@@ -410,6 +416,17 @@ impl<'a> Ctx<'a> {
                     _ => Value::Null,
                 }
             }
+            PrincipalFact::MobileProvince => Value::opt(
+                mobile_city().and_then(|c| data::province_by_gb(c.province_gb)),
+                |p| Value::text(p.code),
+            ),
+            PrincipalFact::MobileRegion => Value::opt(mobile_city(), |c| {
+                Value::Text(Cow::Owned(data::city_full_name(c)))
+            }),
+            PrincipalFact::MobileLocal => match (mobile_city(), self.filing.province()) {
+                (Some(c), Some(province)) => Value::Bool(c.province_gb == province.gb),
+                _ => Value::Null,
+            },
             PrincipalFact::OfficeAreaCode => {
                 Value::opt(landline(), |l| Value::Text(Cow::Owned(l.area_code)))
             }
@@ -848,6 +865,9 @@ fn principal_field_key(f: PrincipalFact) -> &'static str {
         | PrincipalFact::Age
         | PrincipalFact::IdProvince
         | PrincipalFact::IdLocal => "id_number",
+        PrincipalFact::MobileProvince
+        | PrincipalFact::MobileRegion
+        | PrincipalFact::MobileLocal => "mobile",
         PrincipalFact::OfficeAreaCode
         | PrincipalFact::OfficeIsMobile
         | PrincipalFact::OfficeAreaInCity

@@ -203,7 +203,7 @@ fn a_personal_filing() {
     answer(&mut p, "证件有效期", "2035-06-01");
     // Optional for an individual: the pre-filled area code alone is no answer.
     answer(&mut p, "086-028-", "");
-    answer(&mut p, "手机号码", "13912345678");
+    answer(&mut p, "手机号码", "13900801234");
     answer(&mut p, "应急联系电话", "13800138000");
     answer(&mut p, "电子邮箱", "lisi@example.cn");
     answer(&mut p, "网站名称", "李四的编程笔记");
