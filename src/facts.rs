@@ -322,6 +322,8 @@ fact_enum! {
         Age = "age": Ty::Int, "年龄", "age";
         IdProvince = "id_province": Ty::Province, "身份证签发地省份", "province that issued the ID";
         IdLocal = "id_local": Ty::Bool, "本省身份证", "ID issued in the subject's province";
+        IdCity = "id_city": Ty::Text, "身份证签发地城市", "city that issued the ID";
+        AddressInIdCity = "address_in_id_city": Ty::Bool, "通信地址在身份证签发地城市", "communications address lies in the ID's city";
         OfficeAreaCode = "office_area_code": Ty::Text, "办公电话区号", "office phone area code";
         OfficeIsMobile = "office_is_mobile": Ty::Bool, "办公电话为手机号", "office phone is a mobile number";
         OfficeAreaInCity = "office_area_in_city": Ty::Bool, "办公电话区号属于所在城市", "office phone area code belongs to the city";

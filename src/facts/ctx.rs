@@ -416,6 +416,26 @@ impl<'a> Ctx<'a> {
                     _ => Value::Null,
                 }
             }
+            PrincipalFact::IdCity => {
+                Value::opt(resident().and_then(|id| id_city(id.region)), |c| {
+                    Value::text(c.name)
+                })
+            }
+            PrincipalFact::AddressInIdCity => {
+                let city = resident().and_then(|id| id_city(id.region));
+                let province = city.and_then(|c| data::province_by_gb(c.province_gb));
+                match (
+                    city,
+                    province,
+                    self.subject().and_then(|s| s.address.as_ref()),
+                ) {
+                    (Some(city), Some(province), Some(a)) => Value::opt(
+                        checks::address::in_city(province, city, &a.value),
+                        Value::Bool,
+                    ),
+                    _ => Value::Null,
+                }
+            }
             PrincipalFact::MobileProvince => Value::opt(
                 mobile_city().and_then(|c| data::province_by_gb(c.province_gb)),
                 |p| Value::text(p.code),
@@ -864,7 +884,9 @@ fn principal_field_key(f: PrincipalFact) -> &'static str {
         PrincipalFact::BirthDate
         | PrincipalFact::Age
         | PrincipalFact::IdProvince
-        | PrincipalFact::IdLocal => "id_number",
+        | PrincipalFact::IdLocal
+        | PrincipalFact::IdCity
+        | PrincipalFact::AddressInIdCity => "id_number",
         PrincipalFact::MobileProvince
         | PrincipalFact::MobileRegion
         | PrincipalFact::MobileLocal => "mobile",
@@ -1025,4 +1047,14 @@ impl Ctx<'_> {
                 .unwrap_or(false)
         })
     }
+}
+
+/// The city of an ID's address code: a county-level unit directly under its
+/// province (429004 仙桃), the prefecture (440305 → 440300 深圳市), or the
+/// municipality (110105 → 北京市). `None` for a code under no current city
+/// (an abolished prefecture such as 342600 巢湖地区).
+fn id_city(region: u32) -> Option<&'static data::City> {
+    data::city(region)
+        .or_else(|| data::city(region / 100 * 100))
+        .or_else(|| data::city(region / 10_000 * 10_000))
 }
