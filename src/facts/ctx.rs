@@ -540,6 +540,10 @@ impl<'a> Ctx<'a> {
             },
             WebsiteFact::Documents => document_kinds(&w.documents),
             WebsiteFact::DomainCount => Value::Int(w.domains.len() as i64),
+            WebsiteFact::IpCount => match &w.hosting {
+                Some(h) => Value::Int(h.ips.len() as i64),
+                None => Value::Null,
+            },
             WebsiteFact::DistinctPrefixes => {
                 let mut prefixes: Vec<String> = w
                     .domains
@@ -728,7 +732,7 @@ impl<'a> Ctx<'a> {
                     WebsiteFact::IcpNumber | WebsiteFact::Filed => {
                         w.icp_number.as_ref().map(|f| f.span.clone())
                     }
-                    WebsiteFact::HostingType | WebsiteFact::Ips => {
+                    WebsiteFact::HostingType | WebsiteFact::Ips | WebsiteFact::IpCount => {
                         w.hosting.as_ref().map(|h| h.span.clone())
                     }
                     WebsiteFact::Documents => w.documents.span.clone(),
@@ -929,7 +933,7 @@ fn website_field_key(f: WebsiteFact) -> &'static str {
         WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
         WebsiteFact::Filed => "icp_number",
         WebsiteFact::HostingType => "hosting.type",
-        WebsiteFact::Ips => "hosting.ips",
+        WebsiteFact::Ips | WebsiteFact::IpCount => "hosting.ips",
         other => other.key(),
     }
 }
