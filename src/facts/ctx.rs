@@ -296,6 +296,7 @@ impl<'a> Ctx<'a> {
             SubjectFact::Name => text(&s.name),
             SubjectFact::CertificateAddress => text(&s.certificate_address),
             SubjectFact::Investor => text(&s.investor),
+            SubjectFact::BusinessScope => text(&s.business_scope),
             SubjectFact::Address => text(&s.address),
             // An optional note that is absent is an empty note.
             SubjectFact::Note => {
@@ -670,6 +671,7 @@ impl<'a> Ctx<'a> {
                         span(s.certificate_address.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::Investor => span(s.investor.as_ref().map(|f| &f.span)),
+                    SubjectFact::BusinessScope => span(s.business_scope.as_ref().map(|f| &f.span)),
                     SubjectFact::Address | SubjectFact::AddressInCity => {
                         span(s.address.as_ref().map(|f| &f.span))
                     }
