@@ -411,7 +411,9 @@ impl<'a> Ctx<'a> {
             ),
             PrincipalFact::IdLocal => {
                 match (resident(), self.filing.province(), p.id_type.as_ref()) {
-                    (Some(id), Some(province), Some(t)) if t.value == IdType::IdCard => {
+                    (Some(id), Some(province), Some(t))
+                        if matches!(t.value, IdType::IdCard | IdType::TemporaryIdCard) =>
+                    {
                         Value::Bool(id.province_gb == province.gb)
                     }
                     _ => Value::Null,
@@ -994,7 +996,7 @@ impl Ctx<'_> {
     /// The parsed resident ID of a principal whose ID type carries a birth date.
     fn resident_id(&self, p: &Principal) -> Option<checks::resident_id::ResidentId> {
         let kind = match p.id_type.as_ref()?.value {
-            IdType::IdCard => checks::resident_id::IdKind::Citizen,
+            IdType::IdCard | IdType::TemporaryIdCard => checks::resident_id::IdKind::Citizen,
             IdType::ResidencePermitHmt => checks::resident_id::IdKind::HmtResidencePermit,
             _ => return None,
         };
