@@ -41,6 +41,7 @@ pub fn generate() {
     let (cities, counties) = places(&mut out, &provinces);
     address_codes(&mut out, &provinces, &cities, &counties);
     phone(&mut out, &cities);
+    mobile_regions(&mut out, &cities);
     uscc(&mut out);
     domains(&mut out);
     let target =
@@ -91,9 +92,20 @@ impl Row {
 
 /// The data rows of `file`, whose header must be exactly `columns`.
 fn read(file: &'static str, columns: &[&str]) -> Vec<Row> {
+    read_with(file, columns, None)
+}
+
+/// The data rows of `file`, which may begin with `#` lines (a licence
+/// notice): skipped.
+fn read_commented(file: &'static str, columns: &[&str]) -> Vec<Row> {
+    read_with(file, columns, Some(b'#'))
+}
+
+fn read_with(file: &'static str, columns: &[&str], comment: Option<u8>) -> Vec<Row> {
     let path = Path::new(DIR).join(file);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
+        .comment(comment)
         .from_path(&path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let header = reader
@@ -556,6 +568,73 @@ fn phone(out: &mut String, cities: &[City]) {
         blocks.iter().map(|b| lit(b)),
     );
 }
+
+// ------------------------------------------------------- mobile home regions
+
+/// `mobile_regions.csv`: runs of seven-digit mobile prefixes and the city
+/// they were issued in. Each row starts a run that lasts until the next
+/// row's prefix; a row with no city starts a run the source does not place.
+fn mobile_regions(out: &mut String, cities: &[City]) {
+    let mut starts: Vec<u32> = Vec::new();
+    let mut places: Vec<u16> = Vec::new();
+    let mut last_city = None;
+    for r in read_commented("mobile_regions.csv", &["prefix", "city"]) {
+        let prefix: u32 = r.parse(0);
+        if !(1_000_000..2_000_000).contains(&prefix) {
+            r.fail(format!("{prefix} is not a seven-digit mobile prefix"));
+        }
+        if starts.last().is_some_and(|&before| before >= prefix) {
+            r.fail("the prefixes are not in ascending order");
+        }
+        let city = if r.text(1).is_empty() {
+            UNPLACED
+        } else {
+            let code: u32 = r.parse(1);
+            let at = cities
+                .binary_search_by_key(&code, |c| c.code)
+                .unwrap_or_else(|_| r.fail(format!("{code} is not in cities.csv")));
+            u16::try_from(at).expect("fewer cities than a u16 index holds")
+        };
+        if last_city == Some(city) {
+            r.fail("the run continues the one before: merge the rows");
+        }
+        last_city = Some(city);
+        starts.push(prefix);
+        places.push(city);
+    }
+    assert!(
+        places.last() == Some(&UNPLACED),
+        "{DIR}/mobile_regions.csv: the last row must close the table with an empty city"
+    );
+    let _ = writeln!(
+        out,
+        "/// The city index of a run of prefixes that no source places.\n\
+         pub(super) const UNPLACED: u16 = u16::MAX;\n"
+    );
+    emit(
+        out,
+        "The first seven-digit prefix of each run of `mobile_regions.csv`, ascending.",
+        "MOBILE_REGION_STARTS",
+        "u32",
+        starts.iter().map(u32::to_string),
+    );
+    emit(
+        out,
+        "The city of each run (its index in `CITIES`), or `UNPLACED`.",
+        "MOBILE_REGION_CITIES",
+        "u16",
+        places.iter().map(|&c| {
+            if c == UNPLACED {
+                "UNPLACED".to_owned()
+            } else {
+                c.to_string()
+            }
+        }),
+    );
+}
+
+/// The city index `mobile_regions` writes for a run no source places.
+const UNPLACED: u16 = u16::MAX;
 
 // --------------------------------------------------------------------- uscc
 

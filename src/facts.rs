@@ -285,6 +285,7 @@ fact_enum! {
         Name = "name": Ty::Text, field;
         CertificateAddress = "certificate_address": Ty::Text, field;
         Investor = "investor": Ty::Text, field;
+        BusinessScope = "business_scope": Ty::Text, field;
         Address = "address": Ty::Text, field;
         Note = "note": Ty::Text, field;
         IcpNumber = "icp_number": Ty::Text, field;
@@ -323,11 +324,16 @@ fact_enum! {
         Age = "age": Ty::Int, "年龄", "age";
         IdProvince = "id_province": Ty::Province, "身份证签发地省份", "province that issued the ID";
         IdLocal = "id_local": Ty::Bool, "本省身份证", "ID issued in the subject's province";
+        IdCity = "id_city": Ty::Text, "身份证签发地城市", "city that issued the ID";
+        AddressInIdCity = "address_in_id_city": Ty::Bool, "通信地址在身份证签发地城市", "communications address lies in the ID's city";
         OfficeAreaCode = "office_area_code": Ty::Text, "办公电话区号", "office phone area code";
         OfficeIsMobile = "office_is_mobile": Ty::Bool, "办公电话为手机号", "office phone is a mobile number";
         OfficeAreaInCity = "office_area_in_city": Ty::Bool, "办公电话区号属于所在城市", "office phone area code belongs to the city";
         OfficeAreaCities = "office_area_cities": Ty::TextList, "使用办公电话区号的城市", "cities that use the office phone's area code";
         IsSubjectPrincipal = "is_subject_principal": Ty::Bool, "与主体负责人为同一人", "the same person as the subject principal";
+        MobileProvince = "mobile_province": Ty::Province, "手机号码归属省份", "province the mobile was issued in";
+        MobileRegion = "mobile_region": Ty::Text, "手机号码归属地", "place the mobile was issued in";
+        MobileLocal = "mobile_local": Ty::Bool, "手机号码归属本省", "mobile issued in the filing's province";
     }
 }
 
@@ -348,6 +354,7 @@ fact_enum! {
         Ips = "ips": Ty::TextList, "IP 地址", "IP addresses";
         Documents = "documents": Ty::ChoiceList(C::DocumentKind), field;
         DomainCount = "domain_count": Ty::Int, "域名数量", "number of domains";
+        IpCount = "ip_count": Ty::Int, "IP 地址数量", "number of IP addresses";
         DistinctPrefixes = "distinct_prefixes": Ty::Int, "不同域名前缀数量", "number of distinct domain prefixes";
         NameLength = "name_length": Ty::Int, "网站名称字数", "website name length";
         NameHanCount = "name_han_count": Ty::Int, "网站名称汉字数", "Chinese characters in the website name";

@@ -26,7 +26,10 @@ mod uscc;
 
 pub use address_codes::{AddressCodeStatus, address_code_in_use, address_code_known};
 pub use domains::{DomainSuffix, domain_suffix, domain_suffixes};
-pub use phone::{AreaCode, area_code, area_code_cities, area_codes_of_city, mobile_block_known};
+pub use phone::{
+    AreaCode, area_code, area_code_cities, area_codes_of_city, city_full_name, mobile_block_known,
+    mobile_city,
+};
 pub use places::{
     City, cities_at_start, cities_of, cities_with_district, city, city_at_start, city_in_province,
     city_named, district_at_start, district_in_city, district_named, districts_of, find_city,
@@ -85,6 +88,7 @@ mod tests {
         assert!(loosely(AREA_CODE_CITIES, |l| l.0));
         assert!(loosely(CITY_AREA_CODES, |l| l.0));
         assert!(strictly(MOBILE_BLOCKS, |&b| b));
+        assert!(strictly(MOBILE_REGION_STARTS, |&s| s));
         assert!(strictly(USCC_REGISTRATIONS, |r| (r.authority, r.kind)));
         assert!(strictly(DOMAIN_SUFFIX_INDEX, |s| s.0));
         assert!(

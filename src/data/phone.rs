@@ -1,8 +1,12 @@
-//! Landline area codes and mobile number blocks
-//! (`rules/data/area_codes.csv`, `rules/data/mobile_blocks.csv`).
+//! Landline area codes, mobile number blocks and where mobiles were issued
+//! (`rules/data/area_codes.csv`, `rules/data/mobile_blocks.csv`,
+//! `rules/data/mobile_regions.csv`).
 
-use super::tables::{AREA_CODE_CITIES, AREA_CODES, CITY_AREA_CODES, MOBILE_BLOCKS};
-use super::{City, city, equal_range};
+use super::tables::{
+    AREA_CODE_CITIES, AREA_CODES, CITIES, CITY_AREA_CODES, MOBILE_BLOCKS, MOBILE_REGION_CITIES,
+    MOBILE_REGION_STARTS, UNPLACED,
+};
+use super::{City, city, equal_range, province_by_gb};
 
 /// A landline area code (长途区号) and the local numbers it takes.
 #[derive(Debug, PartialEq, Eq)]
@@ -46,6 +50,33 @@ pub fn mobile_block_known(number: &str) -> bool {
                 .get(..n)
                 .is_some_and(|p| MOBILE_BLOCKS.binary_search_by(|b| (*b).cmp(p)).is_ok())
         })
+}
+
+/// The city the 11-digit mobile number `number` was issued in, from its
+/// first seven digits: `None` when it is not 11 ASCII digits or its prefix is
+/// in no source (the newer segments 16x, 19x …). A number keeps the region it
+/// was issued in when it changes carriers.
+pub fn mobile_city(number: &str) -> Option<&'static City> {
+    if number.len() != 11 || !number.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let prefix: u32 = number.get(..7)?.parse().ok()?;
+    let run = MOBILE_REGION_STARTS
+        .partition_point(|&start| start <= prefix)
+        .checked_sub(1)?;
+    match *MOBILE_REGION_CITIES.get(run)? {
+        UNPLACED => None,
+        at => CITIES.get(usize::from(at)),
+    }
+}
+
+/// A city's name with its province's, as a place is written in Chinese:
+/// 山东省济南市; a municipality alone: 北京市.
+pub fn city_full_name(c: &City) -> String {
+    match province_by_gb(c.province_gb) {
+        Some(p) if p.name != c.name => format!("{}{}", p.name, c.name),
+        _ => c.name.to_owned(),
+    }
 }
 
 #[cfg(test)]
@@ -97,6 +128,36 @@ mod tests {
         let aksu_area: Vec<u32> = area_code_cities("0997").iter().map(|c| c.code).collect();
         assert_eq!(aksu_area, vec![652900, 659002]);
         assert!(area_code_cities("nope").is_empty());
+    }
+
+    #[test]
+    fn mobile_regions() {
+        assert_eq!(MOBILE_REGION_STARTS.len(), MOBILE_REGION_CITIES.len());
+        assert_eq!(MOBILE_REGION_STARTS.len(), 71_100);
+        let from = |n: &str| mobile_city(n).map(city_full_name);
+        // The first and last rows of the source.
+        assert_eq!(from("13000001234").as_deref(), Some("山东省济南市"));
+        assert_eq!(from("18999801234"), None);
+        assert_eq!(from("13000101234").as_deref(), Some("北京市"));
+        // 巢湖 (abolished 2011) is placed in 合肥; 地区 that became cities.
+        assert_eq!(from("13000021234").as_deref(), Some("安徽省合肥市"));
+        assert_eq!(from("13703112233").as_deref(), Some("河北省石家庄市"));
+        // A prefix between two runs the source does not place.
+        assert_eq!(from("13000031234"), None);
+        // Newer segments, malformed numbers.
+        assert_eq!(from("19912345678"), None);
+        assert_eq!(from("16612345678"), None);
+        assert_eq!(from("1300000123"), None);
+        assert_eq!(from("130000012345"), None);
+        assert_eq!(from("1300000123x"), None);
+        assert_eq!(from("10000001234"), None);
+        assert_eq!(from(""), None);
+        // Every run names a real city.
+        assert!(
+            MOBILE_REGION_CITIES
+                .iter()
+                .all(|&c| c == UNPLACED || CITIES.get(usize::from(c)).is_some())
+        );
     }
 
     #[test]

@@ -296,6 +296,7 @@ impl<'a> Ctx<'a> {
             SubjectFact::Name => text(&s.name),
             SubjectFact::CertificateAddress => text(&s.certificate_address),
             SubjectFact::Investor => text(&s.investor),
+            SubjectFact::BusinessScope => text(&s.business_scope),
             SubjectFact::Address => text(&s.address),
             // An optional note that is absent is an empty note.
             SubjectFact::Note => {
@@ -387,6 +388,12 @@ impl<'a> Ctx<'a> {
                 checks::phone::office_phone(&checks::chars::clean(&o.value).value).ok()
             })
         };
+        // Where the mobile was issued: unknown for a prefix no source places.
+        let mobile_city = || {
+            p.mobile
+                .as_ref()
+                .and_then(|m| data::mobile_city(&checks::chars::clean(&m.value).value))
+        };
         match f {
             PrincipalFact::Present => Value::Bool(true),
             PrincipalFact::SameAsSubject => Value::Bool(p.is_same_as_subject()),
@@ -421,12 +428,45 @@ impl<'a> Ctx<'a> {
             ),
             PrincipalFact::IdLocal => {
                 match (resident(), self.filing.province(), p.id_type.as_ref()) {
-                    (Some(id), Some(province), Some(t)) if t.value == IdType::IdCard => {
+                    (Some(id), Some(province), Some(t))
+                        if matches!(t.value, IdType::IdCard | IdType::TemporaryIdCard) =>
+                    {
                         Value::Bool(id.province_gb == province.gb)
                     }
                     _ => Value::Null,
                 }
             }
+            PrincipalFact::IdCity => {
+                Value::opt(resident().and_then(|id| id_city(id.region)), |c| {
+                    Value::text(c.name)
+                })
+            }
+            PrincipalFact::AddressInIdCity => {
+                let city = resident().and_then(|id| id_city(id.region));
+                let province = city.and_then(|c| data::province_by_gb(c.province_gb));
+                match (
+                    city,
+                    province,
+                    self.subject().and_then(|s| s.address.as_ref()),
+                ) {
+                    (Some(city), Some(province), Some(a)) => Value::opt(
+                        checks::address::in_city(province, city, &a.value),
+                        Value::Bool,
+                    ),
+                    _ => Value::Null,
+                }
+            }
+            PrincipalFact::MobileProvince => Value::opt(
+                mobile_city().and_then(|c| data::province_by_gb(c.province_gb)),
+                |p| Value::text(p.code),
+            ),
+            PrincipalFact::MobileRegion => Value::opt(mobile_city(), |c| {
+                Value::Text(Cow::Owned(data::city_full_name(c)))
+            }),
+            PrincipalFact::MobileLocal => match (mobile_city(), self.filing.province()) {
+                (Some(c), Some(province)) => Value::Bool(c.province_gb == province.gb),
+                _ => Value::Null,
+            },
             PrincipalFact::OfficeAreaCode => {
                 Value::opt(landline(), |l| Value::Text(Cow::Owned(l.area_code)))
             }
@@ -520,6 +560,10 @@ impl<'a> Ctx<'a> {
             },
             WebsiteFact::Documents => document_kinds(&w.documents),
             WebsiteFact::DomainCount => Value::Int(w.domains.len() as i64),
+            WebsiteFact::IpCount => match &w.hosting {
+                Some(h) => Value::Int(h.ips.len() as i64),
+                None => Value::Null,
+            },
             WebsiteFact::DistinctPrefixes => {
                 let mut prefixes: Vec<String> = w
                     .domains
@@ -646,6 +690,7 @@ impl<'a> Ctx<'a> {
                         span(s.certificate_address.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::Investor => span(s.investor.as_ref().map(|f| &f.span)),
+                    SubjectFact::BusinessScope => span(s.business_scope.as_ref().map(|f| &f.span)),
                     SubjectFact::Address | SubjectFact::AddressInCity => {
                         span(s.address.as_ref().map(|f| &f.span))
                     }
@@ -708,7 +753,7 @@ impl<'a> Ctx<'a> {
                     WebsiteFact::IcpNumber | WebsiteFact::Filed => {
                         w.icp_number.as_ref().map(|f| f.span.clone())
                     }
-                    WebsiteFact::HostingType | WebsiteFact::Ips => {
+                    WebsiteFact::HostingType | WebsiteFact::Ips | WebsiteFact::IpCount => {
                         w.hosting.as_ref().map(|h| h.span.clone())
                     }
                     WebsiteFact::Documents => w.documents.span.clone(),
@@ -864,7 +909,12 @@ fn principal_field_key(f: PrincipalFact) -> &'static str {
         PrincipalFact::BirthDate
         | PrincipalFact::Age
         | PrincipalFact::IdProvince
-        | PrincipalFact::IdLocal => "id_number",
+        | PrincipalFact::IdLocal
+        | PrincipalFact::IdCity
+        | PrincipalFact::AddressInIdCity => "id_number",
+        PrincipalFact::MobileProvince
+        | PrincipalFact::MobileRegion
+        | PrincipalFact::MobileLocal => "mobile",
         PrincipalFact::OfficeAreaCode
         | PrincipalFact::OfficeIsMobile
         | PrincipalFact::OfficeAreaInCity
@@ -904,7 +954,7 @@ fn website_field_key(f: WebsiteFact) -> &'static str {
         WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
         WebsiteFact::Filed => "icp_number",
         WebsiteFact::HostingType => "hosting.type",
-        WebsiteFact::Ips => "hosting.ips",
+        WebsiteFact::Ips | WebsiteFact::IpCount => "hosting.ips",
         other => other.key(),
     }
 }
@@ -963,7 +1013,7 @@ impl Ctx<'_> {
     /// The parsed resident ID of a principal whose ID type carries a birth date.
     fn resident_id(&self, p: &Principal) -> Option<checks::resident_id::ResidentId> {
         let kind = match p.id_type.as_ref()?.value {
-            IdType::IdCard => checks::resident_id::IdKind::Citizen,
+            IdType::IdCard | IdType::TemporaryIdCard => checks::resident_id::IdKind::Citizen,
             IdType::ResidencePermitHmt => checks::resident_id::IdKind::HmtResidencePermit,
             _ => return None,
         };
@@ -1022,4 +1072,14 @@ impl Ctx<'_> {
                 .unwrap_or(false)
         })
     }
+}
+
+/// The city of an ID's address code: a county-level unit directly under its
+/// province (429004 仙桃), the prefecture (440305 → 440300 深圳市), or the
+/// municipality (110105 → 北京市). `None` for a code under no current city
+/// (an abolished prefecture such as 342600 巢湖地区).
+fn id_city(region: u32) -> Option<&'static data::City> {
+    data::city(region)
+        .or_else(|| data::city(region / 100 * 100))
+        .or_else(|| data::city(region / 10_000 * 10_000))
 }

@@ -40,6 +40,7 @@ pub struct SubjectDraft {
     pub name: Option<String>,
     pub certificate_address: Option<String>,
     pub investor: Option<String>,
+    pub business_scope: Option<String>,
     pub address: Option<String>,
     pub note: Option<String>,
     pub icp_number: Option<String>,
@@ -265,6 +266,12 @@ impl Draft {
                 s.investor.as_deref(),
                 &sub("investor"),
                 Need::Required,
+            );
+            w.string(
+                "business_scope",
+                s.business_scope.as_deref(),
+                &sub("business_scope"),
+                Need::Optional,
             );
         }
         w.string(

@@ -462,6 +462,13 @@ pub const FIELDS: &[Field] = &[
         .doc("{label}（单位）", "investor or supervising body (units only)")
         .comment("{label}")
         .prompt("{label}", "Investor or supervising body"),
+    field(T::Subject, "business_scope", Ty::Text, "经营范围", "business scope")
+        .doc(
+            "{label}（单位，可选；与营业执照一致）：部分省份按经营范围要求承诺书或许可",
+            "the business scope (units, optional; as on the licence): some provinces ask for a commitment or a licence by it",
+        )
+        .comment("{label}（与营业执照一致）")
+        .prompt("{label}（与营业执照一致）", "Business scope (as on the licence)"),
     field(T::Subject, "address", Ty::Text, "通信地址", "communications address")
         .comment("{label}")
         .prompt("{label}（详细到门牌号）", "Postal address (down to the door number)"),

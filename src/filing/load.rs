@@ -509,6 +509,7 @@ impl Walker<'_> {
                 "name" => s.name = w.string(value, path),
                 "certificate_address" => s.certificate_address = w.string(value, path),
                 "investor" => s.investor = w.string(value, path),
+                "business_scope" => s.business_scope = w.string(value, path),
                 "address" => s.address = w.string(value, path),
                 "note" => s.note = w.string(value, path),
                 "icp_number" => s.icp_number = w.string(value, path),

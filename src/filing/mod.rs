@@ -114,6 +114,8 @@ pub struct Subject {
     pub certificate_address: Field<String>,
     /// 投资人或主管单位 (units only).
     pub investor: Field<String>,
+    /// 经营范围 (units, optional).
+    pub business_scope: Field<String>,
     /// 通信地址.
     pub address: Field<String>,
     /// 主体信息备注.

@@ -164,6 +164,8 @@ vocabulary! {
         ResidencePermitHmt = "residence-permit-hmt", "港澳台居民居住证", "HK/Macau/Taiwan residence permit", ["港澳居民居住证", "台湾居民居住证"];
         /// 外国人永久居留身份证.
         ForeignPermanentResident = "foreign-permanent-resident", "外国人永久居留身份证", "foreigner's permanent residence ID";
+        /// 临时居民身份证: the same number as the permanent card, valid three months.
+        TemporaryIdCard = "temporary-id-card", "临时身份证", "temporary resident identity card", ["临时居民身份证"];
     }
 }
 

@@ -244,8 +244,10 @@ pub enum Kind {
     },
     /// A document that must be declared.
     Document {
-        /// The document kind key.
+        /// The document kind key: the one asked for.
         kind: String,
+        /// Other kinds that satisfy the rule as well.
+        alternatives: Vec<String>,
         /// Whose table holds it (`None`: decided by `each`).
         owner: Option<DocOwner>,
         /// Copies needed.
@@ -898,8 +900,20 @@ impl Compiler<'_> {
                 },
                 None => None,
             };
+            let mut kinds = d
+                .kind
+                .value
+                .clone()
+                .into_vec()
+                .into_iter()
+                .map(|k| k.trim().to_owned());
+            let Some(kind) = kinds.next() else {
+                self.error(&d.kind.referenced, Diag::EmptyDocumentKinds);
+                return None;
+            };
             return Some(Kind::Document {
-                kind: d.kind.value.trim().to_owned(),
+                kind,
+                alternatives: kinds.collect(),
                 owner,
                 count: d.count.unwrap_or(1),
                 per_domain: d.per_domain.unwrap_or(false),

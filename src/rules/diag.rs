@@ -259,6 +259,8 @@ pub enum Diag {
     WordsWithoutList,
     /// `limit` without `min` or `max`.
     LimitWithoutBound,
+    /// `document` with an empty list of kinds.
+    EmptyDocumentKinds,
     /// A document owner the rule's iteration does not provide.
     OwnerUnavailable {
         /// As written.
@@ -693,6 +695,10 @@ impl Diag {
             Diag::LimitWithoutBound => t(
                 "limit 需要 min 或 max".into(),
                 "limit needs min or max".into(),
+            ),
+            Diag::EmptyDocumentKinds => t(
+                "document 的 kind 至少要有一种材料".into(),
+                "document needs at least one kind".into(),
             ),
             Diag::OwnerUnavailable { owner } => t(
                 format!("材料归属 {owner} 在 each 的当前取值下不可用"),

@@ -458,6 +458,7 @@ impl RuleSet {
     fn needs(&self, rule: &Arc<Variant>, ctx: &Ctx<'_>) -> Vec<Requirement> {
         let Kind::Document {
             kind,
+            alternatives,
             owner,
             count,
             per_domain,
@@ -478,10 +479,10 @@ impl RuleSet {
                 .items
                 .iter()
                 .filter(|d| {
-                    let kind_ok = d
-                        .kind
-                        .as_ref()
-                        .is_some_and(|k| ctx.document_kind(&k.value) == kind.as_str());
+                    let kind_ok = d.kind.as_ref().is_some_and(|k| {
+                        let have = ctx.document_kind(&k.value);
+                        have == kind.as_str() || alternatives.iter().any(|a| have == a.as_str())
+                    });
                     let domain_ok = domain.is_none_or(|want| match &d.domain {
                         Some(have) => have.value.trim().eq_ignore_ascii_case(want),
                         None => single_domain,

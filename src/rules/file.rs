@@ -479,8 +479,9 @@ pub struct CheckDef {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct DocumentDef {
-    /// The document kind.
-    pub kind: Spanned<String>,
+    /// The document kind, or a list of kinds any one of which satisfies the
+    /// rule (the first is the one asked for).
+    pub kind: Spanned<OneOrMany>,
     /// Whose table holds it: `subject`, `principal`, `website`,
     /// `website.principal`, `subject.principal` (default: by `each`).
     #[serde(default)]

@@ -212,8 +212,8 @@ fn a_personal_filing() {
     // Optional for an individual: the pre-filled area code alone is no answer.
     answer(&mut p, "086-028-", "");
     // Answers are written as `icp fix` writes them: the mobile at once…
-    answer(&mut p, "手机号码", "+86 139 1234 5678");
-    expect(&mut p, "已写作 13912345678");
+    answer(&mut p, "手机号码", "+86 139 0080 1234");
+    expect(&mut p, "已写作 13900801234");
     answer(&mut p, "应急联系电话", "13800138000");
     answer(&mut p, "电子邮箱", "lisi@example.cn");
     answer(&mut p, "网站名称", "李四的编程笔记");
@@ -250,7 +250,7 @@ fn a_personal_filing() {
     p.exp_eof().unwrap();
     validate_clean(dir.path());
     let text = std::fs::read_to_string(dir.path().join("filing.toml")).unwrap();
-    assert!(text.contains("mobile = \"13912345678\""), "{text}");
+    assert!(text.contains("mobile = \"13900801234\""), "{text}");
     // A personal site or blog by default, and the domain with its holder
     // and expiry date.
     assert!(text.contains("service = \"personal\""), "{text}");
