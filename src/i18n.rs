@@ -67,6 +67,8 @@ pub enum Msg {
     Checking,
     /// `--output-file` with `--format human`.
     OutputFileNeedsMachineFormat,
+    /// `--output-file` names a file the command reads.
+    OutputIsInput,
 }
 
 impl Msg {
@@ -120,6 +122,10 @@ impl Msg {
             Msg::ColumnWarnings => ("警告", "warnings"),
             Msg::Total => ("合计", "total"),
             Msg::Checking => ("检查中", "checking"),
+            Msg::OutputIsInput => (
+                "--output-file {path} 是要读取的文件之一：报告不会写在它上面（文件未改动）",
+                "--output-file {path} is one of the files read: the report is not written over it (the file is untouched)",
+            ),
             Msg::OutputFileNeedsMachineFormat => (
                 "--output-file 写入机器可读的格式：请同时给出 --format json、sarif、github 或 concise（终端仍显示易读的报告）",
                 "--output-file writes a machine format: add --format json, sarif, github or concise (the terminal still gets the human report)",

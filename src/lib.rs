@@ -24,6 +24,8 @@ pub mod discover;
 pub mod facts;
 pub mod filing;
 pub mod finding;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod i18n;
 pub mod lang;
 pub mod redact;

@@ -13,6 +13,7 @@
 
 use std::fmt::Write;
 
+use super::snippet::{escape, text};
 use super::{artifact_path, region};
 use crate::Lang;
 use crate::finding::Severity;
@@ -22,7 +23,7 @@ use crate::validate::FileReport;
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
     super::per_file(reports, |report| {
         let mut out = String::new();
-        let file = escape_property(&artifact_path(&report.path));
+        let file = escape_property(&escape(&artifact_path(&report.path)));
         for f in &report.findings {
             let command = match f.severity() {
                 Severity::Error | Severity::Off => "error",
@@ -40,7 +41,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
                 );
             }
             let _ = write!(properties, ",title={}", escape_property(f.id()));
-            let body = format!("{}\n{}", f.message(lang), f.help(lang));
+            let body = format!("{}\n{}", text(f, lang, false), text(f, lang, true));
             let _ = writeln!(out, "::{command} {properties}::{}", escape_data(&body));
         }
         out

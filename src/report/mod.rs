@@ -11,6 +11,7 @@ pub mod json;
 pub mod prose;
 pub mod rules;
 pub mod sarif;
+pub mod snippet;
 
 use std::path::Path;
 

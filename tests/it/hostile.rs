@@ -290,3 +290,105 @@ fn a_scan_that_is_a_named_pipe() {
         .collect();
     assert_eq!(rules, ["document-file-missing"], "{json}");
 }
+
+/// `icp` in a temporary directory, with no configuration but the one given.
+fn icp_in(dir: &std::path::Path) -> Command {
+    let mut cmd = crate::common::icp();
+    cmd.current_dir(dir)
+        .timeout(std::time::Duration::from_secs(20));
+    cmd
+}
+
+/// Findings far into a long line are drawn around their label, in every
+/// format: miette's renderer panics past 65,535 columns.
+#[test]
+fn a_finding_at_column_100_000() {
+    let dir = tempfile::tempdir().unwrap();
+    let pad = "x".repeat(100_000);
+    let text = format!("version = 1\nsubject = {{ name = \"{pad}\", bogus = 1 }}\n");
+    std::fs::write(dir.path().join("long.filing.toml"), &text).unwrap();
+    let column = text.lines().nth(1).unwrap().find("bogus").unwrap() + 1;
+    assert!(column > 100_000);
+    for format in ["human", "json", "concise", "github", "sarif"] {
+        for lang in ["en", "zh"] {
+            let out = icp_in(dir.path())
+                .args([
+                    "--no-config",
+                    "--lang",
+                    lang,
+                    "validate",
+                    "--format",
+                    format,
+                ])
+                .arg("long.filing.toml")
+                .output()
+                .unwrap();
+            let stdout = String::from_utf8_lossy(&out.stdout);
+            assert_eq!(
+                out.status.code(),
+                Some(1),
+                "{format}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            assert!(stdout.contains("unknown-key"), "{format}");
+            match format {
+                "human" => {
+                    assert!(
+                        stdout.contains(&format!("long.filing.toml:2:{column}]")),
+                        "{stdout}"
+                    );
+                    // The line is shortened around the label.
+                    assert!(stdout.lines().all(|l| l.chars().count() < 400));
+                    assert!(stdout.contains("…"));
+                }
+                "concise" => assert!(
+                    stdout.contains(&format!("long.filing.toml:2:{column}: error unknown-key")),
+                    "{stdout}"
+                ),
+                _ => assert!(stdout.contains(&column.to_string()), "{format}"),
+            }
+        }
+    }
+}
+
+/// A long line in a rule file or in icp.toml: its error is drawn like a
+/// finding's, even when the report itself is JSON.
+#[test]
+fn errors_at_column_100_000_in_rule_files_and_icp_toml() {
+    let dir = tempfile::tempdir().unwrap();
+    let pad = "x".repeat(100_000);
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(
+        dir.path().join("rules/agency.yaml"),
+        format!("version: 1\nrules: [{{id: \"{pad}\", bogus: 1}}]\n"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("filing.toml"), example()).unwrap();
+    let out = icp_in(dir.path())
+        .args([
+            "--no-config",
+            "--rules",
+            "rules",
+            "validate",
+            "--format",
+            "json",
+        ])
+        .arg("filing.toml")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("agency.yaml:2:100018]"), "{stderr}");
+    std::fs::write(
+        dir.path().join("icp.toml"),
+        format!("exclude = [\"{pad}\", 5]\n"),
+    )
+    .unwrap();
+    let out = icp_in(dir.path())
+        .args(["validate", "--format", "json", "filing.toml"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("icp.toml:1:100016]"), "{stderr}");
+}

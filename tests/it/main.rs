@@ -14,6 +14,7 @@ mod config;
 mod docs;
 mod engine;
 mod formats;
+mod fuzz;
 mod hostile;
 mod new;
 mod precommit;
