@@ -138,12 +138,26 @@ impl Msg {
     }
 }
 
+/// The error of a path that names something other than a regular file.
+pub const NOT_REGULAR: &str = "not a regular file";
+
+/// [`NOT_REGULAR`] as an I/O error, which [`io_error`] puts in words.
+pub fn not_regular() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, NOT_REGULAR)
+}
+
 /// What the system said when reading or writing failed, in both languages:
 /// the error's kind in words (the operating system's own text is in
 /// English, or in the machine's language), with its number when the kind
 /// has no name of its own here.
 pub fn io_error(e: &std::io::Error) -> Text {
     use std::io::ErrorKind as K;
+    if e.kind() == K::InvalidInput && e.get_ref().is_some_and(|r| r.to_string() == NOT_REGULAR) {
+        return Text::new(
+            "不是普通文件（例如设备或命名管道），不读取",
+            "not a regular file (a device or a named pipe, say): not read",
+        );
+    }
     let (zh, en) = match e.kind() {
         K::NotFound => ("文件或目录不存在", "no such file or directory"),
         K::PermissionDenied => ("没有访问权限", "permission denied"),

@@ -392,3 +392,223 @@ fn errors_at_column_100_000_in_rule_files_and_icp_toml() {
     assert_eq!(out.status.code(), Some(2), "{stderr}");
     assert!(stderr.contains("icp.toml:1:100016]"), "{stderr}");
 }
+
+fn mkfifo(path: &std::path::Path) -> bool {
+    let made = std::process::Command::new("mkfifo").arg(path).status();
+    if made.is_ok_and(|s| s.success()) {
+        return true;
+    }
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "mkfifo is required in CI"
+    );
+    eprintln!("skipped: no mkfifo");
+    false
+}
+
+/// `--output-file` writes through a named pipe (and a device) instead of
+/// replacing it with a regular file.
+#[cfg(unix)]
+#[test]
+fn output_file_writes_through_a_pipe_and_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.filing.toml"), example()).unwrap();
+    let pipe = dir.path().join("report.pipe");
+    if !mkfifo(&pipe) {
+        return;
+    }
+    let reader = {
+        let pipe = pipe.clone();
+        std::thread::spawn(move || std::fs::read_to_string(pipe).unwrap())
+    };
+    let out = icp_in(dir.path())
+        .args([
+            "--no-config",
+            "validate",
+            "--format",
+            "json",
+            "--output-file",
+        ])
+        .arg(&pipe)
+        .arg("a.filing.toml")
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(2), "{out:?}");
+    let json: Value = serde_json::from_str(&reader.join().unwrap()).unwrap();
+    assert!(json["files"].is_array());
+    assert!(
+        std::fs::symlink_metadata(&pipe)
+            .unwrap()
+            .file_type()
+            .is_fifo()
+    );
+    let out = icp_in(dir.path())
+        .args(["--no-config", "validate", "--format", "json"])
+        .args(["--output-file", "/dev/null", "a.filing.toml"])
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(2), "{out:?}");
+    let null = std::fs::metadata("/dev/null").unwrap();
+    assert!(null.file_type().is_char_device());
+}
+
+/// An output file that is one of the files read is refused, untouched.
+#[test]
+fn output_file_that_is_an_input_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.filing.toml"), example()).unwrap();
+    for args in [
+        &["a.filing.toml"][..],
+        &["."][..],
+        &["./a.filing.toml", "--today", "2026-11-28"][..],
+    ] {
+        let out = icp_in(dir.path())
+            .args(["--no-config", "validate", "--format", "json"])
+            .args(["--output-file", "a.filing.toml"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("is one of the files read"),
+            "{out:?}"
+        );
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("a.filing.toml")).unwrap(),
+            example()
+        );
+    }
+}
+
+/// A replaced report keeps its mode; a new one follows the umask; a
+/// symbolic link stays a link to the file it names.
+#[cfg(unix)]
+#[test]
+fn output_file_modes_follow_the_file_and_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.filing.toml"), example()).unwrap();
+    let icp = assert_cmd::cargo::cargo_bin("icp");
+    let run = |umask: &str, out: &str| {
+        let status = std::process::Command::new("sh")
+            .current_dir(dir.path())
+            .arg("-c")
+            .arg(format!(
+                "umask {umask}; \"$0\" --no-config validate --format json --output-file {out} a.filing.toml"
+            ))
+            .arg(&icp)
+            .status()
+            .unwrap();
+        assert_ne!(status.code(), Some(2));
+    };
+    let mode = |name: &str| {
+        std::fs::metadata(dir.path().join(name))
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    run("027", "new.json");
+    assert_eq!(mode("new.json"), 0o640);
+    run("022", "other.json");
+    assert_eq!(mode("other.json"), 0o644);
+    std::fs::set_permissions(
+        dir.path().join("new.json"),
+        std::fs::Permissions::from_mode(0o604),
+    )
+    .unwrap();
+    run("077", "new.json");
+    assert_eq!(mode("new.json"), 0o604);
+    std::os::unix::fs::symlink("new.json", dir.path().join("link.json")).unwrap();
+    run("022", "link.json");
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("link.json"))
+            .unwrap()
+            .is_symlink()
+    );
+    // `new --template --force` over a link writes the file it names.
+    let out = icp_in(dir.path())
+        .args(["--no-config", "new", "--template", "link.json", "--force"])
+        .args(["--province", "gd"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(
+        std::fs::symlink_metadata(dir.path().join("link.json"))
+            .unwrap()
+            .is_symlink()
+    );
+    assert!(
+        std::fs::read_to_string(dir.path().join("new.json"))
+            .unwrap()
+            .contains("version = 1")
+    );
+    assert_eq!(mode("new.json"), 0o604);
+}
+
+/// `checklist` reads like `validate`: a broken file gets the same findings
+/// and exit code, never "nothing to provide".
+#[test]
+fn checklist_of_a_broken_file_reports_what_validate_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let junk: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    let big = "# padding\n".repeat(3 * 1024 * 1024 / 10).into_bytes();
+    for (name, bytes) in [
+        ("empty.filing.toml", b"".to_vec()),
+        ("syntax.filing.toml", b"version = = 1\n".to_vec()),
+        ("junk.filing.toml", junk),
+        ("big.filing.toml", big),
+    ] {
+        std::fs::write(dir.path().join(name), &bytes).unwrap();
+        let validate = icp_in(dir.path())
+            .args(["--no-config", "validate", "--format", "json", name])
+            .output()
+            .unwrap();
+        let checklist = icp_in(dir.path())
+            .args(["--no-config", "checklist", "--format", "json", name])
+            .output()
+            .unwrap();
+        assert_eq!(checklist.status.code(), Some(1), "{name}");
+        assert_eq!(checklist.status.code(), validate.status.code(), "{name}");
+        let rules = |out: &[u8]| -> Vec<String> {
+            let json: Value = serde_json::from_slice(out).unwrap();
+            json["files"][0]["diagnostics"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|d| d["rule"].as_str().unwrap().to_owned())
+                .collect()
+        };
+        assert_eq!(rules(&checklist.stdout), rules(&validate.stdout), "{name}");
+    }
+}
+
+/// A device or a named pipe named on the command line is refused before it
+/// is opened: no hang on a pipe, no endless read of /dev/zero.
+#[cfg(unix)]
+#[test]
+fn a_pipe_or_a_device_on_the_command_line_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("x.filing.toml");
+    if !mkfifo(&pipe) {
+        return;
+    }
+    for command in ["validate", "checklist"] {
+        for path in [pipe.as_path(), std::path::Path::new("/dev/zero")] {
+            let out = icp_in(dir.path())
+                .args(["--no-config", command])
+                .arg(path)
+                .timeout(std::time::Duration::from_secs(10))
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(2), "{command} {}", path.display());
+            assert!(
+                String::from_utf8_lossy(&out.stderr).contains("not a regular file"),
+                "{out:?}"
+            );
+        }
+    }
+}
