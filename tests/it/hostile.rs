@@ -612,3 +612,95 @@ fn a_pipe_or_a_device_on_the_command_line_is_refused() {
         }
     }
 }
+
+/// Control characters in a file name or in a decoded value never reach the
+/// terminal: no forged line in `--format concise`, no escape sequence in
+/// any text format, even with `--color never`.
+#[cfg(unix)]
+#[test]
+fn control_characters_in_names_and_values_are_escaped() {
+    let dir = tempfile::tempdir().unwrap();
+    let name = "a\nx.filing.toml:1:1: error forged \u{1b}]0;title\u{7}.filing.toml";
+    let text = example().replacen(
+        "name = \"example.com\"",
+        "name = \"exa\\u001b[31mmple\\r\\n.com\"",
+        1,
+    );
+    std::fs::write(dir.path().join(name), text).unwrap();
+    for format in ["human", "concise", "github"] {
+        let out = icp_in(dir.path())
+            .args(["--no-config", "--color", "never", "validate", "--format", format])
+            .arg(name)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{out:?}");
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        assert!(!stdout.contains('\u{1b}'), "{format}: {stdout}");
+        assert!(!stdout.contains('\u{7}'), "{format}: {stdout}");
+        assert!(stdout.contains("a\\nx.filing.toml"), "{format}: {stdout}");
+        assert!(stdout.contains("\\u{1b}"), "{format}: {stdout}");
+        if format != "human" {
+            assert!(
+                stdout.lines().all(|l| l.contains("a\\nx.filing.toml")),
+                "{format}: {stdout}"
+            );
+        }
+    }
+    // Two files: the table of the batch is not split either.
+    std::fs::write(dir.path().join("b.filing.toml"), example()).unwrap();
+    let out = icp_in(dir.path())
+        .args(["--no-config", "--color", "never", "validate", "."])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+    assert!(stdout.contains("a\\nx.filing.toml"), "{stdout}");
+}
+
+/// The findings about the file as a whole cannot be turned off or lowered
+/// in icp.toml: a broken file would pass.
+#[test]
+fn file_level_findings_cannot_be_lowered() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.filing.toml"), "version = = 1\n").unwrap();
+    for (rule, severity) in [
+        ("toml-syntax", "off"),
+        ("file-too-large", "warning"),
+        ("not-utf8", "info"),
+    ] {
+        std::fs::write(
+            dir.path().join("icp.toml"),
+            format!("[severity]\n{rule} = \"{severity}\"\n"),
+        )
+        .unwrap();
+        let out = icp_in(dir.path())
+            .args(["validate", "a.filing.toml"])
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains("config-file-level"), "{stderr}");
+        assert!(stderr.contains("its severity can only be error"), "{stderr}");
+    }
+    // Error is what it is already: allowed.
+    std::fs::write(dir.path().join("icp.toml"), "[severity]\ntoml-syntax = \"error\"\n").unwrap();
+    let out = icp_in(dir.path())
+        .args(["validate", "a.filing.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    // A class of evidence does not lower them either.
+    for class in ["single-source", "old-sources", "inferred", "conflict"] {
+        std::fs::write(
+            dir.path().join("icp.toml"),
+            format!("[severity.evidence]\n{class} = \"off\"\n"),
+        )
+        .unwrap();
+        let out = icp_in(dir.path())
+            .args(["validate", "--format", "concise", "a.filing.toml"])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{class}: {out:?}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("error toml-syntax"));
+    }
+}
