@@ -81,6 +81,43 @@ pub fn atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> std::io::R
     }
 }
 
+/// Whether `path` can be written as [`atomically`] would, checked before
+/// any work is done (the wizard's questions): its directory exists and a
+/// file can be created in it (a temporary one, removed at once: permission
+/// bits say nothing of a read-only mount, nor of root), and it is not a
+/// symbolic link to nothing. An existing file is not an error here.
+pub fn check_writable(path: &Path) -> std::io::Result<()> {
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() => {
+            return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+        }
+        // A device or a pipe is written through; nothing to create.
+        Ok(meta) if !meta.is_file() => return Ok(()),
+        Ok(_) => {}
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e),
+        Err(_) if std::fs::symlink_metadata(path).is_ok() => {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                "a symbolic link to a file that does not exist",
+            ));
+        }
+        Err(_) => {}
+    }
+    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    if !std::fs::metadata(&dir)?.is_dir() {
+        return Err(std::io::Error::from(std::io::ErrorKind::NotADirectory));
+    }
+    tempfile::Builder::new()
+        .prefix(".icp-")
+        .suffix(".tmp")
+        .tempfile_in(&dir)
+        .map(drop)
+}
+
 /// Whether two paths name the same file (the same inode, on Unix; the
 /// same canonical path elsewhere). Paths that do not exist are not the same.
 pub fn same_file(a: &Path, b: &Path) -> bool {

@@ -629,7 +629,14 @@ fn control_characters_in_names_and_values_are_escaped() {
     std::fs::write(dir.path().join(name), text).unwrap();
     for format in ["human", "concise", "github"] {
         let out = icp_in(dir.path())
-            .args(["--no-config", "--color", "never", "validate", "--format", format])
+            .args([
+                "--no-config",
+                "--color",
+                "never",
+                "validate",
+                "--format",
+                format,
+            ])
             .arg(name)
             .output()
             .unwrap();
@@ -680,10 +687,17 @@ fn file_level_findings_cannot_be_lowered() {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{stderr}");
         assert!(stderr.contains("config-file-level"), "{stderr}");
-        assert!(stderr.contains("its severity can only be error"), "{stderr}");
+        assert!(
+            stderr.contains("its severity can only be error"),
+            "{stderr}"
+        );
     }
     // Error is what it is already: allowed.
-    std::fs::write(dir.path().join("icp.toml"), "[severity]\ntoml-syntax = \"error\"\n").unwrap();
+    std::fs::write(
+        dir.path().join("icp.toml"),
+        "[severity]\ntoml-syntax = \"error\"\n",
+    )
+    .unwrap();
     let out = icp_in(dir.path())
         .args(["validate", "a.filing.toml"])
         .output()
@@ -703,4 +717,77 @@ fn file_level_findings_cannot_be_lowered() {
         assert_eq!(out.status.code(), Some(1), "{class}: {out:?}");
         assert!(String::from_utf8_lossy(&out.stdout).contains("error toml-syntax"));
     }
+}
+
+/// `icp new` refuses an unwritable target before the first question: a
+/// missing directory, a link to nothing, a directory.
+#[cfg(unix)]
+#[test]
+fn new_checks_the_target_before_asking() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("nowhere.toml", dir.path().join("dangling.filing.toml")).unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    for target in ["missing/filing.toml", "dangling.filing.toml", "sub"] {
+        for extra in [&[][..], &["--template", "--province", "gd"][..]] {
+            // No terminal: without the check, the wizard would say so instead.
+            let out = icp_in(dir.path())
+                .args(["--no-config", "--lang", "en", "new"])
+                .args(extra)
+                .arg(target)
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(2), "{target}: {stderr}");
+            assert!(
+                stderr.contains("cannot write") || stderr.contains("already exists"),
+                "{target} {extra:?}: {stderr}"
+            );
+        }
+    }
+    assert!(!dir.path().join("nowhere.toml").exists());
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".icp-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+/// SIGTERM, SIGHUP or SIGINT at any moment of `new --template`'s write
+/// leaves either the whole file or nothing, never a temporary file.
+#[cfg(unix)]
+#[test]
+fn a_kill_during_the_template_write_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let icp = assert_cmd::cargo::cargo_bin("icp");
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    for i in 0..90 {
+        let target = dir.path().join(format!("t{i}.filing.toml"));
+        let mut child = std::process::Command::new(&icp)
+            .args(["--no-config", "new", "--template", "--province", "gd"])
+            .arg(&target)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        std::thread::sleep(std::time::Duration::from_micros(rng % 30_000));
+        let signal = ["-TERM", "-HUP", "-INT"][i % 3];
+        let _ = std::process::Command::new("kill")
+            .arg(signal)
+            .arg(child.id().to_string())
+            .status();
+        let _ = child.wait();
+        if target.exists() {
+            let text = std::fs::read_to_string(&target).unwrap();
+            assert!(text.contains("version = 1"), "a partial file: {text}");
+        }
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".icp-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
