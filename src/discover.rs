@@ -252,8 +252,20 @@ pub fn rule_files(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
             .path()
             .extension()
             .is_some_and(|e| e == "yaml" || e == "yml");
-        if entry.file_type().is_file() && is_yaml {
+        if !is_yaml {
+            continue;
+        }
+        if entry.file_type().is_file() {
             paths.push(entry.into_path());
+        } else if entry.path_is_symlink() {
+            // A link to a rule file is followed (a link to a directory is
+            // not: no loops); a link to nothing is an error, not a file
+            // passed over in silence.
+            match std::fs::metadata(entry.path()) {
+                Ok(meta) if meta.is_file() => paths.push(entry.into_path()),
+                Ok(_) => {}
+                Err(e) => return Err(io(entry.path(), io_error(&e))),
+            }
         }
     }
     let mut out = Vec::new();

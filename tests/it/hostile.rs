@@ -791,3 +791,118 @@ fn a_kill_during_the_template_write_leaves_no_temporary_file() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+const AGENCY_RULE: &str = r#"
+sources:
+  HOUSE: { title: Agency house rules, date: "2026-11-01" }
+rules:
+  - id: house-investor-unit
+    severity: error
+    scope: { natures: [unit] }
+    assert: { fact: subject.investor, matches: 'PATTERN' }
+    message: { zh: 投资人应为单位全称, en: the investor should be a unit's full name }
+    help: { zh: 写全称, en: give the full name }
+    source: HOUSE
+    DATES
+"#;
+
+/// Runs `validate` with one agency rule file; returns the exit code and stderr.
+fn with_rule_file(yaml: &str) -> (Option<i32>, String) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::write(dir.path().join("rules/house.yaml"), yaml).unwrap();
+    std::fs::write(dir.path().join("a.filing.toml"), example()).unwrap();
+    let out = icp_in(dir.path())
+        .args([
+            "--no-config",
+            "--lang",
+            "en",
+            "--rules",
+            "rules",
+            "validate",
+        ])
+        .args(["--format", "json", "a.filing.toml"])
+        .output()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// A regex over the engine's size limit, `version: 2`, and `since` later
+/// than `until` are rule-file errors, not rules that fire on everything or
+/// never.
+#[test]
+fn rule_files_that_cannot_work_are_errors() {
+    let rule = |pattern: &str, dates: &str| {
+        AGENCY_RULE
+            .replace("PATTERN", pattern)
+            .replace("DATES", dates)
+    };
+    // The file as it should be loads (the examples' investor is a unit).
+    let (code, stderr) = with_rule_file(&rule("(有限公司|集团)$", ""));
+    assert_ne!(code, Some(2), "{stderr}");
+    let (code, stderr) = with_rule_file(&rule(r"^\w{1000}\w{1000}$", ""));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(stderr.contains("invalid regular expression"), "{stderr}");
+    assert!(stderr.contains("size limit"), "{stderr}");
+    let (code, stderr) = with_rule_file(&format!("version: 2\n{}", rule("x", "")));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("format version 2 is not supported"),
+        "{stderr}"
+    );
+    let (code, stderr) = with_rule_file(&rule("x", "since: 2026-06-01\n    until: 2025-01-01"));
+    assert_eq!(code, Some(2), "{stderr}");
+    assert!(
+        stderr.contains("since (2026-06-01) is later than until (2025-01-01)"),
+        "{stderr}"
+    );
+    let (code, stderr) = with_rule_file(&rule("x", "since: 2025-01-01\n    until: 2026-06-01"));
+    assert_ne!(code, Some(2), "{stderr}");
+}
+
+/// A symbolic link to a rule file is followed; a link to nothing is an
+/// error, never passed over in silence.
+#[cfg(unix)]
+#[test]
+fn linked_rule_files_are_followed_or_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    std::fs::create_dir(dir.path().join("shared")).unwrap();
+    // A rule that fires on the example: its investor is a unit.
+    let yaml = AGENCY_RULE
+        .replace("PATTERN", "^never$")
+        .replace("DATES", "");
+    std::fs::write(dir.path().join("shared/house.yaml"), yaml).unwrap();
+    std::os::unix::fs::symlink("../shared/house.yaml", dir.path().join("rules/house.yaml"))
+        .unwrap();
+    std::fs::write(dir.path().join("a.filing.toml"), example()).unwrap();
+    let run = || {
+        icp_in(dir.path())
+            .args([
+                "--no-config",
+                "--lang",
+                "en",
+                "--rules",
+                "rules",
+                "validate",
+            ])
+            .args(["--format", "concise", "a.filing.toml"])
+            .output()
+            .unwrap()
+    };
+    let out = run();
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("house-investor-unit"),
+        "{out:?}"
+    );
+    std::os::unix::fs::symlink("../shared/gone.yaml", dir.path().join("rules/gone.yaml")).unwrap();
+    let out = run();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("gone.yaml"),
+        "{out:?}"
+    );
+}
