@@ -195,7 +195,8 @@ fn rewrite(text: &str, start: usize, end: usize) -> (String, Range<usize>) {
             }
             merged
         } else {
-            vec![0..body.len()]
+            let whole = 0..body.len();
+            vec![whole]
         };
         let mut at = 0;
         for r in kept {
