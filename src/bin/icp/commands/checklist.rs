@@ -53,7 +53,10 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
         Ok(list) => list,
         Err(e) => {
             let values = [
-                ("path", e.path.display().to_string()),
+                (
+                    "path",
+                    icp::report::snippet::escape(&e.path.display().to_string()).into_owned(),
+                ),
                 ("error", e.message.get(lang).to_owned()),
             ];
             eprintln!(

@@ -18,7 +18,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
     use icp::filing::draft::{Draft, Mode};
     use icp::i18n::Msg;
     let lang = ctx.lang;
-    let shown = args.file.display().to_string();
+    let shown = icp::report::snippet::escape(&args.file.display().to_string()).into_owned();
     let with_path = |m: Msg| icp::lang::fill(m.get(lang), &[("path", shown.clone())]);
     let to_stdout = args.template && args.file.as_os_str() == "-";
     // Ctrl-C, SIGTERM and SIGHUP end the process at once, except while the

@@ -81,7 +81,10 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     }
     for e in &path_errors {
         let values = [
-            ("path", e.path.display().to_string()),
+            (
+                "path",
+                icp::report::snippet::escape(&e.path.display().to_string()).into_owned(),
+            ),
             ("error", e.message.get(ctx.lang).to_owned()),
         ];
         eprintln!("{}", fill(Msg::Unreadable.get(ctx.lang), &values));
@@ -115,7 +118,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
         (Some(file), Some(text)) => {
             // The file is one the user named: replacing it is the point.
             if let Err(e) = atomically(file, text.as_bytes(), Overwrite::Allow) {
-                let path = file.display().to_string();
+                let path = icp::report::snippet::escape(&file.display().to_string()).into_owned();
                 eprintln!(
                     "{}",
                     fill(
