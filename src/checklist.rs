@@ -51,7 +51,7 @@ impl Checklist {
 
 /// The checklist of a filing file: its documents are looked for beside it.
 pub fn for_file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<Checklist, PathError> {
-    let bytes = std::fs::read(path).map_err(|e| PathError {
+    let bytes = crate::discover::read_bounded(path).map_err(|e| PathError {
         path: path.to_path_buf(),
         message: crate::i18n::io_error(&e),
     })?;

@@ -622,6 +622,24 @@ impl ConfigFile {
                 line: u64::try_from(self.line_of(&o.rule.span)).unwrap_or(u64::MAX),
                 province: None,
             };
+            if crate::rules::FILE_LEVEL.contains(&o.rule.value.as_str())
+                && o.severity.value != Severity::Error
+            {
+                let id = &o.rule.value;
+                problems.push(Problem {
+                    code: "config-file-level",
+                    span: Some(o.severity.span.clone()),
+                    message: Text::new(
+                        format!("{id} 关乎整个文件，级别只能是 error"),
+                        format!("{id} is about the file as a whole: its severity can only be error"),
+                    ),
+                    help: Some(Text::new(
+                        "文件读不出来（过大、不是 UTF-8、TOML 语法错误）时其他规则都无法运行，这样的文件不能通过；请删除这一行。",
+                        "When a file cannot be read (too large, not UTF-8, invalid TOML) no other rule runs, so such a file never passes: remove this line.",
+                    )),
+                });
+                continue;
+            }
             let Err(UnknownRule(id)) = rules.set_severity(&o.rule.value, o.severity.value, origin)
             else {
                 continue;

@@ -83,6 +83,12 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
             // A scan (pre-commit passes the changed ones) stands for the
             // filings that declare it.
             Ok(_) if is_scan(path) => files.extend(declaring(path)),
+            // A named pipe would wait for a writer forever, a device
+            // (`/dev/zero`) never end: neither is opened.
+            Ok(meta) if !meta.is_file() => errors.push(PathError {
+                path: path.clone(),
+                message: io_error(&crate::i18n::not_regular()),
+            }),
             Ok(_) => files.push(path.clone()),
         }
     }
@@ -103,7 +109,12 @@ fn walk_error(e: &walkdir::Error) -> Text {
 
 /// Reads a file, refusing to read more than the filing limit: a larger file
 /// becomes a `file-too-large` finding without being read.
+/// Anything but a regular file is refused before it is opened (opening a
+/// named pipe waits for a writer).
 pub fn read_bounded(path: &Path) -> std::io::Result<Vec<u8>> {
+    if !std::fs::metadata(path)?.is_file() {
+        return Err(crate::i18n::not_regular());
+    }
     let file = std::fs::File::open(path)?;
     let limit = filing::load::MAX_FILING_BYTES as u64;
     // The size is a hint (the file may change while it is read): it saves
@@ -241,8 +252,20 @@ pub fn rule_files(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
             .path()
             .extension()
             .is_some_and(|e| e == "yaml" || e == "yml");
-        if entry.file_type().is_file() && is_yaml {
+        if !is_yaml {
+            continue;
+        }
+        if entry.file_type().is_file() {
             paths.push(entry.into_path());
+        } else if entry.path_is_symlink() {
+            // A link to a rule file is followed (a link to a directory is
+            // not: no loops); a link to nothing is an error, not a file
+            // passed over in silence.
+            match std::fs::metadata(entry.path()) {
+                Ok(meta) if meta.is_file() => paths.push(entry.into_path()),
+                Ok(_) => {}
+                Err(e) => return Err(io(entry.path(), io_error(&e))),
+            }
         }
     }
     let mut out = Vec::new();

@@ -85,6 +85,8 @@ pub enum Msg {
     FixNothing,
     /// `icp fix`: the heading of what is left after the repairs.
     FixLeft,
+    /// `--output-file` names a file the command reads.
+    OutputIsInput,
 }
 
 impl Msg {
@@ -142,6 +144,10 @@ impl Msg {
             Msg::ColumnWarnings => ("警告", "warnings"),
             Msg::Total => ("合计", "total"),
             Msg::Checking => ("检查中", "checking"),
+            Msg::OutputIsInput => (
+                "--output-file {path} 是要读取的文件之一：报告不会写在它上面（文件未改动）",
+                "--output-file {path} is one of the files read: the report is not written over it (the file is untouched)",
+            ),
             Msg::OutputFileNeedsMachineFormat => (
                 "--output-file 写入机器可读的格式：请同时给出 --format json、sarif、github 或 concise（终端仍显示易读的报告）",
                 "--output-file writes a machine format: add --format json, sarif, github or concise (the terminal still gets the human report)",
@@ -176,12 +182,26 @@ impl Msg {
     }
 }
 
+/// The error of a path that names something other than a regular file.
+pub const NOT_REGULAR: &str = "not a regular file";
+
+/// [`NOT_REGULAR`] as an I/O error, which [`io_error`] puts in words.
+pub fn not_regular() -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, NOT_REGULAR)
+}
+
 /// What the system said when reading or writing failed, in both languages:
 /// the error's kind in words (the operating system's own text is in
 /// English, or in the machine's language), with its number when the kind
 /// has no name of its own here.
 pub fn io_error(e: &std::io::Error) -> Text {
     use std::io::ErrorKind as K;
+    if e.kind() == K::InvalidInput && e.get_ref().is_some_and(|r| r.to_string() == NOT_REGULAR) {
+        return Text::new(
+            "不是普通文件（例如设备或命名管道），不读取",
+            "not a regular file (a device or a named pipe, say): not read",
+        );
+    }
     let (zh, en) = match e.kind() {
         K::NotFound => ("路径不存在", "the path does not exist"),
         K::PermissionDenied => ("没有访问权限", "permission denied"),

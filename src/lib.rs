@@ -25,6 +25,8 @@ pub mod facts;
 pub mod filing;
 pub mod finding;
 pub mod fix;
+#[doc(hidden)]
+pub mod fuzz;
 pub mod i18n;
 pub mod lang;
 pub mod redact;

@@ -76,7 +76,7 @@ pub fn table(reports: &[FileReport], lang: Lang, width: Option<u16>, rows: Rows)
     let count = |n: usize| Cell::new(n).set_alignment(CellAlignment::Right);
     for r in &listed {
         table.add_row(vec![
-            Cell::new(display_path(&r.path)),
+            Cell::new(super::snippet::escape(&display_path(&r.path))),
             Cell::new(
                 r.province
                     .map_or_else(|| "—".to_owned(), |p| province(p, lang)),

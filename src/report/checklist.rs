@@ -5,6 +5,7 @@ use comfy_table::{ColumnConstraint, ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use super::json::display_path;
+use super::snippet::escape;
 use crate::Lang;
 use crate::checklist::{Checklist, Section};
 use crate::facts::DocTable;
@@ -28,7 +29,7 @@ pub fn owner_label(filing: &Filing, table: DocTable, lang: Lang) -> String {
             .websites
             .get(i)
             .and_then(|w| w.name.as_ref())
-            .map(|n| n.value.trim().to_owned())
+            .map(|n| escape(n.value.trim()).into_owned())
             .unwrap_or_default();
         match (lang, name.is_empty()) {
             (Lang::Zh, false) => format!("网站 {}（{name}）", i + 1),
@@ -107,6 +108,7 @@ fn row_reason(filing: &Filing, r: &Requirement, lang: Lang) -> String {
 pub fn document_name(rules: &RuleSet, r: &Requirement, lang: Lang) -> String {
     let mut name = prose::document_name(rules, &r.kind, lang);
     if let Some(domain) = &r.domain {
+        let domain = escape(domain);
         name.push_str(&match lang {
             Lang::Zh => format!("（{domain}）"),
             Lang::En => format!(" ({domain})"),
@@ -146,8 +148,12 @@ fn problems(file: &str, findings: &[Finding], lang: Lang) -> String {
     let texts: Vec<String> = findings
         .iter()
         .map(|f| {
-            let mut values = vec![("document.file", file.to_owned())];
-            values.extend(f.placeholders(lang));
+            let mut values = vec![("document.file", escape(file).into_owned())];
+            values.extend(
+                f.placeholders(lang)
+                    .into_iter()
+                    .map(|(k, v)| (k, escape(&v).into_owned())),
+            );
             fill(f.rule.message.get(lang), &values)
         })
         .collect();
@@ -174,6 +180,7 @@ fn title(list: &Checklist, lang: Lang) -> String {
         .and_then(|s| s.name.as_ref())
         .map(|n| n.value.trim().to_owned())
         .unwrap_or_else(|| display_path(&list.path));
+    let subject = escape(&subject);
     match lang {
         Lang::Zh => format!("备案材料清单：{subject}"),
         Lang::En => format!("Filing checklist: {subject}"),

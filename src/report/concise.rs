@@ -13,6 +13,7 @@
 
 use std::fmt::Write;
 
+use super::snippet::{escape, text};
 use super::{artifact_path, region};
 use crate::Lang;
 use crate::validate::FileReport;
@@ -21,7 +22,7 @@ use crate::validate::FileReport;
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
     super::per_file(reports, |report| {
         let mut out = String::new();
-        let path = artifact_path(&report.path);
+        let path = escape(&artifact_path(&report.path)).into_owned();
         for f in &report.findings {
             let (line, column) = region(f, &report.text).map_or((0, 0), |r| (r.line, r.column));
             // Writing into a String does not fail.
@@ -31,7 +32,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
                 "{path}:{line}:{column}: {} {} {}{}",
                 f.severity().as_str(),
                 f.id(),
-                one_line(&f.message(lang)),
+                one_line(&text(f, lang, false)),
                 if f.fixable() { " [fixable]" } else { "" }
             );
         }

@@ -3,10 +3,11 @@
 
 use std::path::{Component, Path, PathBuf};
 
-use miette::{LabeledSpan, MietteDiagnostic, NamedSource, Report};
+use miette::MietteDiagnostic;
 use unicode_width::UnicodeWidthStr;
 
-use super::human::{Style, handler};
+use super::human::{Style, handler, render_at};
+use super::snippet::{escape, escape_lines};
 use crate::Lang;
 use crate::config::{Choice, ConfigError, Origin, Settings};
 
@@ -132,10 +133,10 @@ pub fn render(settings: &Settings, lang: Lang) -> String {
 /// Renders what is wrong with a configuration file (exit 2).
 pub fn errors(error: &ConfigError, style: Style) -> String {
     let lang = style.lang;
-    let name = error.path.display().to_string();
+    let name = escape(&error.path.display().to_string()).into_owned();
     let mut out = String::new();
     for p in &error.problems {
-        let mut diag = MietteDiagnostic::new(p.message.get(lang).to_owned())
+        let mut diag = MietteDiagnostic::new(escape_lines(p.message.get(lang)).into_owned())
             .with_code(p.code)
             .with_severity(miette::Severity::Error);
         if let Some(help) = &p.help {
@@ -143,20 +144,19 @@ pub fn errors(error: &ConfigError, style: Style) -> String {
         }
         let rendered = match &p.span {
             Some(span) if !error.text.is_empty() => {
-                let start = span.start.min(error.text.len());
-                let len = span.end.min(error.text.len()).saturating_sub(start);
-                diag = diag.with_label(LabeledSpan::new(None, start, len));
-                let report =
-                    Report::new(diag).with_source_code(NamedSource::new(&name, error.text.clone()));
-                handler(style).render_report(&mut out, report.as_ref())
+                render_at(style, diag, &name, &error.text, span.clone())
             }
             _ => {
                 diag.message = format!("{name}: {}", diag.message);
-                handler(style).render_report(&mut out, &diag)
+                let mut text = String::new();
+                handler(style)
+                    .render_report(&mut text, &diag)
+                    .map(|()| text)
             }
         };
-        if rendered.is_err() {
-            out.push_str(&format!("{name}: {}\n", p.message.get(lang)));
+        match rendered {
+            Ok(text) => out.push_str(&text),
+            Err(_) => out.push_str(&format!("{name}: {}\n", escape_lines(p.message.get(lang)))),
         }
     }
     out

@@ -13,6 +13,7 @@
 
 use std::fmt::Write;
 
+use super::snippet::{escape, text};
 use super::{artifact_path, region};
 use crate::Lang;
 use crate::finding::Severity;
@@ -22,7 +23,7 @@ use crate::validate::FileReport;
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
     super::per_file(reports, |report| {
         let mut out = String::new();
-        let file = escape_property(&artifact_path(&report.path));
+        let file = escape_property(&escape(&artifact_path(&report.path)));
         for f in &report.findings {
             let command = match f.severity() {
                 Severity::Error | Severity::Off => "error",
@@ -40,7 +41,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
                 );
             }
             let _ = write!(properties, ",title={}", escape_property(f.id()));
-            let mut body = format!("{}\n{}", f.message(lang), f.help(lang));
+            let mut body = format!("{}\n{}", text(f, lang, false), text(f, lang, true));
             if let Some(fix) = &f.fix {
                 let value = [("value", format!("{fix:?}"))];
                 body.push('\n');

@@ -2,12 +2,13 @@
 //! the rule id as the code, a label on the exact span, the help and the
 //! rule's source; then a one-line summary.
 
-use miette::{
-    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
-};
+use std::ops::Range;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, Report};
 
 use super::Summary;
 use super::json::display_path;
+use super::snippet::{Window, escape, escape_lines};
 use crate::Lang;
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Msg, summary};
@@ -42,10 +43,33 @@ pub(crate) fn handler(style: Style) -> GraphicalReportHandler {
     }
 }
 
-/// Renders one finding.
+/// Renders a diagnostic with a label on `span` of a file's `text`: the
+/// lines around it escaped and, when long, shortened (see
+/// [`super::snippet`]).
+pub(crate) fn render_at(
+    style: Style,
+    diag: MietteDiagnostic,
+    name: &str,
+    text: &str,
+    span: Range<usize>,
+) -> Result<String, std::fmt::Error> {
+    let (window, label) = Window::new(name, text, span);
+    let diag = diag.with_label(LabeledSpan::new(None, label.start, label.len()));
+    let report = Report::new(diag).with_source_code(window);
+    let mut out = String::new();
+    handler(style).render_report(&mut out, report.as_ref())?;
+    Ok(out)
+}
+
+/// Renders one finding. `path` is shown as it is: escape it first.
 pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
     let lang = style.lang;
-    let args = f.placeholders(lang);
+    // Values come from the user: no control character reaches the terminal.
+    let args: Vec<(&str, String)> = f
+        .placeholders(lang)
+        .into_iter()
+        .map(|(k, v)| (k, escape(&v).into_owned()))
+        .collect();
     let message = fill(f.rule.message.get(lang), &args);
     let mut help = fill(f.rule.help.get(lang), &args);
     let colon = if lang == Lang::Zh { "：" } else { ": " };
@@ -67,36 +91,29 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
         Severity::Warning => miette::Severity::Warning,
         Severity::Info => miette::Severity::Advice,
     };
-    let mut diag = MietteDiagnostic::new(match &f.span {
+    let diag = MietteDiagnostic::new(match &f.span {
         Some(_) => message,
         None => format!("{path}: {message}"),
     })
     .with_code(f.id().to_owned())
     .with_severity(severity)
     .with_help(help);
-    let mut out = String::new();
     let rendered = match &f.span {
-        Some(span) => {
-            let len = span.end.saturating_sub(span.start);
-            diag = diag.with_label(LabeledSpan::new(None, span.start, len));
-            let report =
-                Report::new(diag).with_source_code(NamedSource::new(path, text.to_owned()));
-            handler(style).render_report(&mut out, report.as_ref())
+        Some(span) => render_at(style, diag, path, text, span.clone()),
+        None => {
+            let mut out = String::new();
+            handler(style).render_report(&mut out, &diag).map(|()| out)
         }
-        None => handler(style).render_report(&mut out, &diag),
     };
-    if rendered.is_err() {
-        // Rendering into a String does not fail; keep the message if it ever does.
-        out = format!("{}: {}\n", f.id(), fill(f.rule.message.get(lang), &args));
-    }
-    out
+    // Rendering into a String does not fail; keep the message if it ever does.
+    rendered.unwrap_or_else(|_| format!("{}: {}\n", f.id(), fill(f.rule.message.get(lang), &args)))
 }
 
 /// Renders every file's findings, the table of files when there are
 /// several, and the summary line.
 pub fn render(reports: &[FileReport], style: Style) -> String {
     let mut out = super::per_file(reports, |report| {
-        let path = display_path(&report.path);
+        let path = escape(&display_path(&report.path)).into_owned();
         report
             .findings
             .iter()
@@ -158,34 +175,29 @@ pub fn rule_errors(errors: &crate::rules::RulesError, style: Style) -> String {
         }
         RulesError::Invalid(files) => {
             for file in files {
+                let name = escape(&file.file.name);
                 for e in &file.errors {
                     let message = e.text();
-                    let mut diag = MietteDiagnostic::new(message.get(lang).to_owned())
+                    let message = escape_lines(message.get(lang));
+                    let diag = MietteDiagnostic::new(message.clone().into_owned())
                         .with_code("rule-file")
                         .with_severity(miette::Severity::Error);
                     let rendered = match &e.span {
                         Some(span) if !file.file.text.is_empty() => {
-                            let start = span.start.min(file.file.text.len());
-                            let len = span.end.min(file.file.text.len()).saturating_sub(start);
-                            diag = diag.with_label(LabeledSpan::new(None, start, len));
-                            let report = Report::new(diag).with_source_code(NamedSource::new(
-                                &file.file.name,
-                                file.file.text.clone(),
-                            ));
-                            handler(style).render_report(&mut out, report.as_ref())
+                            render_at(style, diag, &name, &file.file.text, span.clone())
                         }
                         _ => {
-                            let diag = MietteDiagnostic::new(format!(
-                                "{}: {}",
-                                file.file.name,
-                                message.get(lang)
-                            ))
-                            .with_code("rule-file");
-                            handler(style).render_report(&mut out, &diag)
+                            let diag = MietteDiagnostic::new(format!("{name}: {message}"))
+                                .with_code("rule-file");
+                            let mut text = String::new();
+                            handler(style)
+                                .render_report(&mut text, &diag)
+                                .map(|()| text)
                         }
                     };
-                    if rendered.is_err() {
-                        out.push_str(&format!("{}: {}\n", file.file.name, message.get(lang)));
+                    match rendered {
+                        Ok(text) => out.push_str(&text),
+                        Err(_) => out.push_str(&format!("{name}: {message}\n")),
                     }
                 }
             }

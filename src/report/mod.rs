@@ -11,6 +11,7 @@ pub mod json;
 pub mod prose;
 pub mod rules;
 pub mod sarif;
+pub mod snippet;
 pub mod words;
 
 use std::path::Path;

@@ -765,6 +765,15 @@ impl Compiler<'_> {
         f.severity_reason = def.severity_reason.clone().map(Arc::new);
         f.since = def.since.as_ref().and_then(|d| self.date(d));
         f.until = def.until.as_ref().and_then(|d| self.date(d));
+        if let (Some(since), Some(until), Some(until_def)) = (f.since, f.until, &def.until) {
+            if since > until {
+                let diag = Diag::SinceAfterUntil {
+                    since: since.to_string(),
+                    until: until.to_string(),
+                };
+                self.error(&until_def.referenced, diag);
+            }
+        }
         f.examples = def.examples.as_ref().map(|e| {
             Arc::new(Examples {
                 trips: e.trips.clone(),

@@ -185,12 +185,21 @@ impl Clone for Pattern {
 }
 
 impl Pattern {
-    /// Checks the syntax; the error message says what is wrong.
+    /// Checks the syntax, and that the engine accepts the pattern (a
+    /// pattern over its size limit, `\w{5000}`, parses but does not
+    /// compile: it would never match, so an `assert` would fire on every
+    /// value); the error message says what is wrong. Short patterns without
+    /// a counted repetition are within any limit and compile on first use.
     pub fn new(source: &str) -> Result<Pattern, String> {
         regex_syntax::Parser::new()
             .parse(source)
             .map_err(|e| e.to_string())?;
-        Ok(Pattern::unchecked(source.to_owned()))
+        let pattern = Pattern::unchecked(source.to_owned());
+        if source.len() > 64 || source.contains('{') {
+            let compiled = Regex::new(source).map_err(|e| e.to_string())?;
+            let _ = pattern.compiled.set(Some(compiled));
+        }
+        Ok(pattern)
     }
 
     fn unchecked(source: String) -> Pattern {

@@ -218,6 +218,18 @@ pub enum Diag {
         /// The fact as written.
         name: String,
     },
+    /// `since` later than `until`: the rule would never be in force.
+    SinceAfterUntil {
+        /// `since` as written.
+        since: String,
+        /// `until` as written.
+        until: String,
+    },
+    /// A `version:` this `icp` does not read.
+    UnsupportedVersion {
+        /// As written.
+        version: u32,
+    },
     /// `since`/`until` that is not a date.
     NotADate {
         /// As written.
@@ -652,6 +664,18 @@ impl Diag {
             Diag::TestsNothing { name } => t(
                 format!("条件没有对 {name} 做任何判断（eq、in、lt、present …）"),
                 format!("the condition tests nothing about {name} (eq, in, lt, present …)"),
+            ),
+            Diag::SinceAfterUntil { since, until } => t(
+                format!("since（{since}）晚于 until（{until}）：这条规则永远不会生效"),
+                format!(
+                    "since ({since}) is later than until ({until}): the rule would never be in force"
+                ),
+            ),
+            Diag::UnsupportedVersion { version } => t(
+                format!("不支持规则文件格式版本 {version}：这个版本的 icp 只读取 version: 1"),
+                format!(
+                    "rule-file format version {version} is not supported: this icp reads version: 1"
+                ),
             ),
             Diag::NotADate { value } => t(
                 format!("{value} 不是日期（YYYY-MM-DD）"),

@@ -101,6 +101,20 @@ impl RuleSet {
         deferred: Option<&'static str>,
         errors: &mut Vec<RuleError>,
     ) {
+        if let Some(version) = def.version.filter(|v| *v != 1) {
+            // The span of the key, found in the text (the value carries none).
+            let span = file.text.lines().scan(0, |at, line| {
+                let start = *at;
+                *at += line.len() + 1;
+                Some((start, line))
+            });
+            let span = span
+                .filter(|(_, line)| line.starts_with("version:"))
+                .map(|(start, line)| start..start + line.trim_end().len())
+                .next();
+            errors.push(RuleError::new(span, Diag::UnsupportedVersion { version }));
+            return;
+        }
         let province = match &def.province {
             None => None,
             Some(code) => match data::province(code.value.trim()) {

@@ -101,6 +101,11 @@ pub struct RuleSet {
     views: Vec<OnceLock<Arc<View>>>,
 }
 
+/// The findings about a file as a whole, reported when it cannot be read
+/// as a filing at all (no other rule then runs): they are always errors,
+/// and `icp.toml` cannot set them lower (a broken file would pass).
+pub const FILE_LEVEL: [&str; 3] = ["file-too-large", "not-utf8", "toml-syntax"];
+
 /// A rule id no rule file defines.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnknownRule(pub String);

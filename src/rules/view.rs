@@ -229,7 +229,8 @@ impl RuleSet {
         // have their default severity, unless `[severity]` names the rule.
         if let Some((class_severity, origin)) = self.class_severities.get(&evidence.basis) {
             let named = self.severities.iter().any(|s| s.id == entry.id);
-            if !named && evidence.default_severity() == Some(severity) {
+            let file_level = super::FILE_LEVEL.contains(&&*entry.id);
+            if !named && !file_level && evidence.default_severity() == Some(severity) {
                 severity = *class_severity;
                 overrides.push(origin.clone());
             }

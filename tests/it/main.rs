@@ -15,6 +15,7 @@ mod docs;
 mod engine;
 mod fix;
 mod formats;
+mod fuzz;
 mod hostile;
 mod new;
 mod precommit;

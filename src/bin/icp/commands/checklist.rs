@@ -40,12 +40,35 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ChecklistArgs, terminal: bool) 
     let Some(file) = args.file else {
         return ERROR;
     };
+    // A file that is not a filing (not TOML, not UTF-8, too large, empty,
+    // without a province or a subject's nature) has no checklist: it gets
+    // what `validate` says of it, and its exit code.
+    match icp::validate::file(rules, &file, ctx.dates) {
+        Ok(report) if report.province.is_none() || report.nature.is_none() => {
+            let report = if args.redact {
+                icp::redact::file_report(report)
+            } else {
+                report
+            };
+            let fails = report.count(icp::finding::Severity::Error) > 0;
+            let reports = [report];
+            emit(&match args.format {
+                ChecklistFormat::Json => report::json::render(&reports, lang),
+                _ => report::human::render(&reports, ctx.style(terminal)),
+            });
+            return if fails { FAIL } else { OK };
+        }
+        _ => {}
+    }
     let list = match icp::checklist::for_file(rules, &file, ctx.dates) {
         Ok(list) if args.redact => icp::redact::checklist(list),
         Ok(list) => list,
         Err(e) => {
             let values = [
-                ("path", e.path.display().to_string()),
+                (
+                    "path",
+                    icp::report::snippet::escape(&e.path.display().to_string()).into_owned(),
+                ),
                 ("error", e.message.get(lang).to_owned()),
             ];
             eprintln!(

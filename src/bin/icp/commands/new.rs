@@ -11,18 +11,57 @@ use crate::cli::NewArgs;
 /// Held while a file is being written, so that Ctrl-C waits for the write to
 /// finish (or fail) instead of leaving a temporary file behind.
 static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+/// Whether the file was written (a signal after it cancels nothing).
+static WRITTEN: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
     use icp::filing::draft::{Draft, Mode};
     use icp::i18n::Msg;
     let lang = ctx.lang;
-    let shown = args.file.display().to_string();
+    let shown = icp::report::snippet::escape(&args.file.display().to_string()).into_owned();
     let with_path = |m: Msg| icp::lang::fill(m.get(lang), &[("path", shown.clone())]);
     let to_stdout = args.template && args.file.as_os_str() == "-";
+    // Ctrl-C, SIGTERM and SIGHUP end the process at once, except while the
+    // file is being written: the handler waits for the write to finish (the
+    // file is then complete) or fail (its temporary file is then removed),
+    // so no `.icp-*.tmp` is ever left behind. The handler also restores the
+    // cursor the wizard's selection prompts hide.
+    let cancelled = Msg::Cancelled.get(lang);
+    // Installed before anything touches the disk.
+    let _ = ctrlc::set_handler(move || {
+        let _guard = WRITING.lock();
+        let _ = dialoguer::console::Term::stderr().show_cursor();
+        if !WRITTEN.load(std::sync::atomic::Ordering::SeqCst) {
+            eprintln!("\n{cancelled}");
+        }
+        std::process::exit(i32::from(ERROR));
+    });
     // Refuse before asking anything: answers would otherwise be lost.
     if !to_stdout && !args.force && args.file.exists() {
         eprintln!("{}", with_path(Msg::FileExists));
         return ERROR;
+    }
+    // Nor may the file be unwritable: a missing or read-only directory, a
+    // link to nothing.
+    if !to_stdout {
+        // It creates (and removes) a temporary file: a signal waits for it.
+        let checked = {
+            let _guard = WRITING.lock();
+            icp::write::check_writable(&args.file)
+        };
+        if let Err(e) = checked {
+            eprintln!(
+                "{}",
+                icp::lang::fill(
+                    Msg::CannotWrite.get(lang),
+                    &[
+                        ("path", shown.clone()),
+                        ("error", icp::i18n::io_error(&e).get(lang).to_owned())
+                    ]
+                )
+            );
+            return ERROR;
+        }
     }
     let today = ctx.dates.forced.unwrap_or(ctx.dates.today);
     let text = if args.template {
@@ -52,15 +91,6 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
             eprintln!("{}", Msg::NoTerminal.get(lang));
             return ERROR;
         }
-        let cancelled = Msg::Cancelled.get(lang);
-        // Ctrl-C kills the process at once (nothing has been written); the
-        // handler only restores the cursor the selection prompts hide.
-        let _ = ctrlc::set_handler(move || {
-            let _guard = WRITING.lock();
-            let _ = dialoguer::console::Term::stderr().show_cursor();
-            eprintln!("\n{cancelled}");
-            std::process::exit(i32::from(ERROR));
-        });
         match crate::wizard::Wizard::new(rules, ctx.dates, lang, &args.file).run() {
             Ok(draft) => canonical(rules, ctx, draft.render(Mode::Filing)),
             Err(e) => {
@@ -89,7 +119,9 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
     };
     let written = {
         let _guard = WRITING.lock();
-        icp::write::atomically(&args.file, text.as_bytes(), overwrite)
+        let written = icp::write::atomically(&args.file, text.as_bytes(), overwrite);
+        WRITTEN.store(written.is_ok(), std::sync::atomic::Ordering::SeqCst);
+        written
     };
     if let Err(e) = written {
         eprintln!(

@@ -9,7 +9,7 @@ use icp::lang::fill;
 use icp::report::{self, Summary};
 use icp::rules::RuleSet;
 use icp::validate::FileReport;
-use icp::write::{Overwrite, atomically};
+use icp::write::{Overwrite, atomically, same_file};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use super::{Context, ERROR, FAIL, OK, emit};
@@ -34,6 +34,23 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
         files.retain(|f| !config.excludes(f, &ctx.settings.cwd));
     }
     let excluded = found - files.len();
+    // The report never goes over a file it is about (nor the configuration).
+    if let Some(out) = &args.output_file {
+        let config = ctx.settings.file.as_ref().map(|c| c.path.as_path());
+        let read = paths
+            .iter()
+            .chain(&files)
+            .map(PathBuf::as_path)
+            .chain(config);
+        if read.into_iter().any(|p| same_file(p, out)) {
+            let shown = icp::report::snippet::escape(&out.display().to_string()).into_owned();
+            eprintln!(
+                "{}",
+                fill(Msg::OutputIsInput.get(ctx.lang), &[("path", shown)])
+            );
+            return ERROR;
+        }
+    }
     let deny_warnings = if args.deny_warnings {
         true
     } else if args.no_deny_warnings {
@@ -64,7 +81,10 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     }
     for e in &path_errors {
         let values = [
-            ("path", e.path.display().to_string()),
+            (
+                "path",
+                icp::report::snippet::escape(&e.path.display().to_string()).into_owned(),
+            ),
             ("error", e.message.get(ctx.lang).to_owned()),
         ];
         eprintln!("{}", fill(Msg::Unreadable.get(ctx.lang), &values));
@@ -120,7 +140,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
         (Some(file), Some(text)) => {
             // The file is one the user named: replacing it is the point.
             if let Err(e) = atomically(file, text.as_bytes(), Overwrite::Allow) {
-                let path = file.display().to_string();
+                let path = icp::report::snippet::escape(&file.display().to_string()).into_owned();
                 eprintln!(
                     "{}",
                     fill(
