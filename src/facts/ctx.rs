@@ -517,12 +517,10 @@ impl<'a> Ctx<'a> {
                 Value::Int(checks::site_name::counted_length(n) as i64)
             }),
             WebsiteFact::NameRepeated => match &w.name {
-                Some(name) => Value::Bool(self.filing.websites[..index].iter().any(|other| {
-                    other
-                        .name
-                        .as_ref()
-                        .is_some_and(|o| o.value.trim() == name.value.trim())
-                })),
+                Some(_) => {
+                    let repeated = self.memo.repeated_names(|| self.repeated_names());
+                    Value::Bool(repeated.get(index).copied().unwrap_or(false))
+                }
                 None => Value::Null,
             },
             WebsiteFact::NameSymbols => Value::of(&w.name, |n| {
@@ -967,7 +965,7 @@ impl Ctx<'_> {
     /// For every website, which of its domains repeat one listed before
     /// (in this website or an earlier one).
     fn duplicate_domains(&self) -> Vec<Vec<bool>> {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         self.filing
             .websites
             .iter()
@@ -975,14 +973,26 @@ impl Ctx<'_> {
                 w.domains
                     .iter()
                     .map(|d| match self.domain_key(d) {
-                        Some(key) if seen.contains(&key) => true,
-                        Some(key) => {
-                            seen.push(key);
-                            false
-                        }
+                        // `insert` is false when the key was there before.
+                        Some(key) => !seen.insert(key),
                         None => false,
                     })
                     .collect()
+            })
+            .collect()
+    }
+
+    /// For every website, whether its name (trimmed) is an earlier
+    /// website's.
+    fn repeated_names(&self) -> Vec<bool> {
+        let mut seen = std::collections::HashSet::new();
+        self.filing
+            .websites
+            .iter()
+            .map(|w| {
+                w.name
+                    .as_ref()
+                    .is_some_and(|n| !seen.insert(n.value.trim()))
             })
             .collect()
     }

@@ -6,8 +6,8 @@ use miette::{
     GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, NamedSource, Report,
 };
 
-use super::Summary;
 use super::json::display_path;
+use super::{Lines, Summary};
 use crate::Lang;
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Msg, summary};
@@ -42,6 +42,11 @@ pub(crate) fn handler(style: Style) -> GraphicalReportHandler {
 
 /// Renders one finding.
 pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
+    finding_in(f, path, text, &Lines::new(text), style)
+}
+
+/// Renders one finding of a file whose lines are indexed.
+pub fn finding_in(f: &Finding, path: &str, text: &str, lines: &Lines, style: Style) -> String {
     let lang = style.lang;
     let args = f.placeholders(lang);
     let message = fill(f.rule.message.get(lang), &args);
@@ -73,8 +78,10 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
         Some(span) => {
             let len = span.end.saturating_sub(span.start);
             diag = diag.with_label(LabeledSpan::new(None, span.start, len));
-            let report =
-                Report::new(diag).with_source_code(NamedSource::new(path, text.to_owned()));
+            let report = match Window::around(lines, text, span) {
+                Some(window) => Report::new(diag).with_source_code(NamedSource::new(path, window)),
+                None => Report::new(diag).with_source_code(NamedSource::new(path, text.to_owned())),
+            };
             handler(style).render_report(&mut out, report.as_ref())
         }
         None => handler(style).render_report(&mut out, &diag),
@@ -86,15 +93,71 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
     out
 }
 
+/// The lines of a file around one finding, as miette reads them: a few lines
+/// copied out of the text, and where they stand in it. Giving miette the
+/// whole text would copy it and read it from its start for every finding,
+/// a cost that grows with the square of a file with many findings.
+struct Window {
+    /// The lines.
+    text: String,
+    /// The byte offset of their first character in the file.
+    offset: usize,
+    /// The lines before them.
+    line: usize,
+}
+
+impl Window {
+    /// The lines of `text` from two before the span's first to two after its
+    /// last: miette shows one line of context on each side. `None` when the
+    /// text has a carriage return alone, which miette counts as a line break
+    /// of its own.
+    fn around(lines: &Lines, text: &str, span: &std::ops::Range<usize>) -> Option<Window> {
+        if lines.has_lone_cr() {
+            return None;
+        }
+        let first = lines.line_index(span.start).saturating_sub(2);
+        let last = lines.line_index(span.end.max(span.start)) + 2;
+        let range = lines.line_range(first, last);
+        Some(Window {
+            text: text.get(range.clone())?.to_owned(),
+            offset: range.start,
+            line: first,
+        })
+    }
+}
+
+impl miette::SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &miette::SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let local =
+            miette::SourceSpan::new(span.offset().saturating_sub(self.offset).into(), span.len());
+        let inner = self.text.read_span(&local, before, after)?;
+        let data = inner.data();
+        let at = inner.span().offset() + self.offset;
+        Ok(Box::new(miette::MietteSpanContents::new(
+            data,
+            miette::SourceSpan::new(at.into(), inner.span().len()),
+            inner.line() + self.line,
+            inner.column(),
+            inner.line_count() + self.line,
+        )))
+    }
+}
+
 /// Renders every file's findings, the table of files when there are
 /// several, and the summary line.
 pub fn render(reports: &[FileReport], style: Style) -> String {
     let mut out = super::per_file(reports, |report| {
         let path = display_path(&report.path);
+        let lines = Lines::new(&report.text);
         report
             .findings
             .iter()
-            .map(|f| finding(f, &path, &report.text, style))
+            .map(|f| finding_in(f, &path, &report.text, &lines, style))
             .collect()
     });
     if reports.len() > 1 {

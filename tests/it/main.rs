@@ -19,6 +19,7 @@ mod new;
 mod precommit;
 mod redact;
 mod rules;
+mod scale;
 mod schema;
 mod vectors;
 mod waivers;
