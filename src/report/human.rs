@@ -151,7 +151,17 @@ impl miette::SourceCode for Window {
 /// Renders every file's findings, the table of files when there are
 /// several, and the summary line.
 pub fn render(reports: &[FileReport], style: Style) -> String {
-    let mut out = super::per_file(reports, |report| {
+    let mut out = findings(reports, style);
+    let rows: Vec<super::batch::Row> = reports.iter().map(super::batch::Row::of).collect();
+    out.push_str(&end(&rows, &Summary::of(reports), style));
+    out
+}
+
+/// The findings of some files, in their order: the report is written in
+/// parts ([`findings`] for each batch of files, then [`end`]), as the files
+/// are checked; the parts join into exactly what [`render`] gives.
+pub fn findings(reports: &[FileReport], style: Style) -> String {
+    super::per_file(reports, |report| {
         let path = display_path(&report.path);
         let lines = Lines::new(&report.text);
         report
@@ -159,12 +169,17 @@ pub fn render(reports: &[FileReport], style: Style) -> String {
             .iter()
             .map(|f| finding_in(f, &path, &report.text, &lines, style))
             .collect()
-    });
-    if reports.len() > 1 {
+    })
+}
+
+/// The end of the report: the table of files when there are several, and
+/// the summary line.
+pub fn end(rows: &[super::batch::Row], s: &Summary, style: Style) -> String {
+    let mut out = String::new();
+    if rows.len() > 1 {
         let width = style.width.map(|w| u16::try_from(w).unwrap_or(u16::MAX));
-        out.push_str(&super::batch::table(reports, style.lang, width));
+        out.push_str(&super::batch::rows_table(rows, style.lang, width));
     }
-    let s = Summary::of(reports);
     if s.errors + s.warnings + s.infos == 0 {
         let files = match style.lang {
             Lang::Zh => format!("{} 个文件", s.files),

@@ -47,6 +47,14 @@ impl Summary {
         s
     }
 
+    /// Adds the totals of another batch of files.
+    pub fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+
     /// Whether the run fails: an error, or a warning under `--deny-warnings`.
     pub fn fails(&self, deny_warnings: bool) -> bool {
         self.errors > 0 || (deny_warnings && self.warnings > 0)

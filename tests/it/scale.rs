@@ -31,11 +31,21 @@ documents = [{ kind = "verification-sheet", file = "scans/sheet{i}.jpg" }]
 fn shape(name: &str, size: usize) -> String {
     let site = "[[websites]]\nname = \"x\"\n";
     let (start, part, end): (String, fn(usize) -> String, &str) = match name {
-        "websites" => (head(), |i| format!("[[websites]]\n{}", SITE.replace("{i}", &i.to_string())), ""),
-        "same-websites" => (head(), |_| format!("[[websites]]\n{}", SITE.replace("{i}", "")), ""),
+        "websites" => (
+            head(),
+            |i| format!("[[websites]]\n{}", SITE.replace("{i}", &i.to_string())),
+            "",
+        ),
+        "same-websites" => (
+            head(),
+            |_| format!("[[websites]]\n{}", SITE.replace("{i}", "")),
+            "",
+        ),
         "domains" => (
             format!("{}{site}domains = [\n", head()),
-            |i| format!("  {{ name = \"example{i}.com\", holder = \"深圳市示例科技有限公司\" }},\n"),
+            |i| {
+                format!("  {{ name = \"example{i}.com\", holder = \"深圳市示例科技有限公司\" }},\n")
+            },
             "]\n",
         ),
         "one-line" => (
@@ -44,7 +54,10 @@ fn shape(name: &str, size: usize) -> String {
             "]\n",
         ),
         "documents" => (
-            format!("{}{site}domains = [\"example.com\"]\ndocuments = [\n", head()),
+            format!(
+                "{}{site}domains = [\"example.com\"]\ndocuments = [\n",
+                head()
+            ),
             |i| format!("  {{ kind = \"verification-sheet\", file = \"scans/s{i}.jpg\" }},\n"),
             "]\n",
         ),
@@ -55,7 +68,13 @@ fn shape(name: &str, size: usize) -> String {
         ),
         "one-string" => (
             format!("{}{site}domains = [\"example.com\"]\nnote = \"", head()),
-            |i| if i % 4 == 0 { "电话 13800138000 ".to_owned() } else { "备案".to_owned() },
+            |i| {
+                if i % 4 == 0 {
+                    "电话 13800138000 ".to_owned()
+                } else {
+                    "备案".to_owned()
+                }
+            },
             "\"\n",
         ),
         other => panic!("no shape {other}"),
