@@ -212,14 +212,12 @@ impl<'a> Ctx<'a> {
                     return Value::Null;
                 };
                 let kind = self.document_kind(&kind.value);
-                let file = file.value.trim();
-                Value::Bool(self.filing.documents().any(|other| {
-                    other.file.as_ref().is_some_and(|f| f.value.trim() == file)
-                        && other
-                            .kind
-                            .as_ref()
-                            .is_some_and(|k| self.document_kind(&k.value) != kind)
-                }))
+                let kinds = self.memo.file_kinds(|| self.file_kinds());
+                Value::Bool(
+                    kinds
+                        .get(file.value.trim())
+                        .is_some_and(|ks| ks.iter().any(|k| k != kind)),
+                )
             }
             DocumentFact::IsJpeg => match probe() {
                 Some(p) if p.exists => Value::Bool(p.is_jpeg),
@@ -245,14 +243,18 @@ impl<'a> Ctx<'a> {
                 _ => Value::Null,
             },
             FilingFact::WebsiteCount => Value::Int(filing.websites.len() as i64),
-            FilingFact::NewWebsiteCount => Value::Int(new_sites().count() as i64),
-            FilingFact::DomainCount => {
-                Value::Int(filing.websites.iter().map(|w| w.domains.len() as i64).sum())
+            // Counts over every website, computed once: a rule about each
+            // website may read them for every website.
+            FilingFact::NewWebsiteCount => {
+                Value::Int(self.memo.count(f.key(), || new_sites().count() as i64))
             }
-            FilingFact::NewDomainCount => {
-                Value::Int(new_sites().map(|w| w.domains.len() as i64).sum())
-            }
-            FilingFact::DistinctDomainPrefixes => {
+            FilingFact::DomainCount => Value::Int(self.memo.count(f.key(), || {
+                filing.websites.iter().map(|w| w.domains.len() as i64).sum()
+            })),
+            FilingFact::NewDomainCount => Value::Int(self.memo.count(f.key(), || {
+                new_sites().map(|w| w.domains.len() as i64).sum()
+            })),
+            FilingFact::DistinctDomainPrefixes => Value::Int(self.memo.count(f.key(), || {
                 let mut prefixes: Vec<String> = filing
                     .websites
                     .iter()
@@ -261,8 +263,8 @@ impl<'a> Ctx<'a> {
                     .collect();
                 prefixes.sort();
                 prefixes.dedup();
-                Value::Int(prefixes.len() as i64)
-            }
+                prefixes.len() as i64
+            })),
         }
     }
 
@@ -980,6 +982,24 @@ impl Ctx<'_> {
                     .collect()
             })
             .collect()
+    }
+
+    /// The kinds (canonical, each once) of the documents declaring each
+    /// file (trimmed).
+    fn file_kinds(&self) -> std::collections::HashMap<String, Vec<String>> {
+        let mut map: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        for d in self.filing.documents() {
+            let (Some(kind), Some(file)) = (&d.kind, &d.file) else {
+                continue;
+            };
+            let kind = self.document_kind(&kind.value);
+            let kinds = map.entry(file.value.trim().to_owned()).or_default();
+            if !kinds.iter().any(|k| k == kind) {
+                kinds.push(kind.to_owned());
+            }
+        }
+        map
     }
 
     /// For every website, whether its name (trimmed) is an earlier

@@ -33,6 +33,10 @@ pub struct Memo {
     duplicates: OnceCell<Vec<Vec<bool>>>,
     /// For every website, whether its name repeats an earlier website's.
     repeated_names: OnceCell<Vec<bool>>,
+    /// The kinds of the documents of each declared file.
+    file_kinds: OnceCell<HashMap<String, Vec<String>>>,
+    /// The filing's counts (websites, domains, prefixes), by fact key.
+    counts: RefCell<HashMap<&'static str, i64>>,
     /// The subject's city, looked up in its province.
     city: OnceCell<Option<&'static City>>,
     /// Declared scans, looked at once each.
@@ -82,6 +86,25 @@ impl Memo {
     /// Which domains repeat an earlier one, by website and domain index.
     pub fn duplicates(&self, compute: impl FnOnce() -> Vec<Vec<bool>>) -> &[Vec<bool>] {
         self.duplicates.get_or_init(compute)
+    }
+
+    /// The kinds (canonical) of the documents that declare each file.
+    pub fn file_kinds(
+        &self,
+        compute: impl FnOnce() -> HashMap<String, Vec<String>>,
+    ) -> &HashMap<String, Vec<String>> {
+        self.file_kinds.get_or_init(compute)
+    }
+
+    /// A count over the whole filing, computed once (rules about each
+    /// website may read it for every website).
+    pub fn count(&self, key: &'static str, compute: impl FnOnce() -> i64) -> i64 {
+        if let Some(n) = self.counts.borrow().get(key) {
+            return *n;
+        }
+        let n = compute();
+        self.counts.borrow_mut().insert(key, n);
+        n
     }
 
     /// Which websites' names repeat an earlier website's, by website index.
