@@ -67,3 +67,24 @@ else
     awk -v a="$full" -v b="$base" 'BEGIN { printf "  ratio icp / parse-only:    %.2f\n", a / b }'
   done
 fi
+
+# One filing just under the 1 MiB limit, of as many websites as fit (about
+# 2,400, each with findings): the cost must stay linear in the file's size.
+big="target/bench-one-big"
+[ -f "$big/big.filing.toml" ] || "$generate" "$big" 1 --one-big >/dev/null
+for format in human json; do
+  echo "1 MiB filing of websites, --format $format: $(ms "$(min_us 3 "$icp" validate "$big/big.filing.toml" --format "$format")")"
+done
+
+# Peak memory (maximum resident set, GNU time's %M) over many empty filings
+# (nine findings each): the report is streamed, so it stays flat in the
+# number of files. `bash bench/run.sh N` uses 10 × N files here.
+empty="target/bench-filings-$((n * 10))-empty"
+[ -d "$empty" ] || "$generate" "$empty" "$((n * 10))" --empty >/dev/null
+if [ -x /usr/bin/time ]; then
+  for format in human concise github json sarif; do
+    /usr/bin/time -f %M -o target/bench-rss "$icp" validate "$empty" --format "$format" >/dev/null 2>&1 || true
+    kb=$(tail -n 1 target/bench-rss)
+    echo "$((n * 10)) empty filings, --format $format: peak RSS $((kb / 1024)) MiB"
+  done
+fi

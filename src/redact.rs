@@ -15,9 +15,15 @@
 //!   `emergency_phone`, `email`), found in the text itself rather than in
 //!   the loaded model, so that a value of the wrong type, an inline table or
 //!   a file that is not valid TOML is masked too;
+//!   The keys are read as TOML reads them (quoted, escaped: `"id\u005Fnumber"`),
+//!   and a key that is not the format's but reads like a personal one (a
+//!   typo such as `id_numbr`, `phone`, `passport_no`) masks its value too;
 //! - anything that looks like one of them anywhere else (a comment, a note, a
 //!   file name, a message's placeholder): 18- and 15-digit ID numbers,
-//!   mobile and landline numbers, e-mail addresses;
+//!   mobile and landline numbers, written with or without separators
+//!   (`137.1234.5670`, `0755 2654 1234`, `4403 0519 9003 0744 37`),
+//!   passport and travel permit numbers (`E12345678`, `H12345678`), e-mail
+//!   addresses, internationalised ones included;
 //! - in a finding's placeholders: the value of a field of those kinds,
 //!   and every value the filing gives those keys, wherever it appears.
 //!
@@ -48,18 +54,6 @@ pub fn field_kind(path: &str) -> Option<Kind> {
     FIELDS.iter().find(|f| f.key == key)?.personal
 }
 
-/// The keys of the fields that hold personal data, each once.
-fn personal_keys() -> Vec<&'static str> {
-    let mut keys: Vec<&str> = FIELDS
-        .iter()
-        .filter(|f| f.personal.is_some())
-        .map(|f| f.key)
-        .collect();
-    keys.sort_unstable();
-    keys.dedup();
-    keys
-}
-
 /// A report with every ID number, phone number and e-mail address masked in
 /// its text and in its findings' placeholders. Spans stay valid.
 pub fn file_report(mut report: FileReport) -> FileReport {
@@ -72,11 +66,16 @@ pub fn file_report(mut report: FileReport) -> FileReport {
 }
 
 /// A checklist with every ID number, phone number and e-mail address masked
-/// in the file names of its documents (the only filing text it shows besides
-/// the subject's and websites' names).
+/// wherever it shows the filing's text: the subject's and websites' names
+/// (read again from the masked text, so whatever the checklist shows of the
+/// filing is masked as `validate` masks it), the file names of its
+/// documents and the findings that make one unusable.
 pub fn checklist(mut list: Checklist) -> Checklist {
     use crate::rules::engine::DocStatus;
     let known = known_values(&list.loaded.text);
+    if !list.loaded.text.is_empty() {
+        list.loaded = crate::filing::load(filing_text(&list.loaded.text));
+    }
     for doc in &mut list.documents {
         if let DocStatus::Provided { file } | DocStatus::Unusable { file, .. } = &mut doc.status {
             *file = placeholder(file, None, &known);
@@ -157,18 +156,89 @@ fn looks_like(kind: Kind, s: &str) -> bool {
     }
 }
 
-/// `key = value` for the keys to mask, in any TOML spelling: a bare or
-/// quoted key, a dotted key, inside an inline table; a value that is a
-/// string of any kind (even unterminated) or a bare word (a number written
-/// without quotes).
+/// `key = value` for any key, in any TOML spelling: a bare or quoted key
+/// (escapes included: `"id\u005Fnumber"`), a dotted key, inside an inline
+/// table; a value that is a string of any kind (even unterminated) or a
+/// bare word (a number written without quotes). Which keys are masked is
+/// decided on the decoded key ([`key_kind`]): a mistyped key masks its value
+/// too.
 static KEYED: LazyLock<Regex> = LazyLock::new(|| {
-    // Keys are `[a-z_]+`: nothing to escape.
-    let keys = personal_keys().join("|");
-    Regex::new(&format!(
-        r#"(?m)(?:^|[^A-Za-z0-9_-])["']?({keys})["']?[ \t]*=[ \t]*("""(?s:.*?)(?:"""|\z)|'''(?s:.*?)(?:'''|\z)|"(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|[^\s,}}\]#]+)"#,
+    Regex::new(concat!(
+        r#"(?m)(?:^|[^A-Za-z0-9_-])([A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')[ \t]*=[ \t]*"#,
+        r#"("""(?s:.*?)(?:"""|\z)|'''(?s:.*?)(?:'''|\z)|"(?:[^"\\\n]|\\.)*"?|'[^'\n]*'?|[^\s,}\]#]+)"#,
     ))
     .expect("a valid regex")
 });
+
+/// A key as TOML reads it: quotes removed, escapes decoded.
+fn decode_key(raw: &str) -> String {
+    if let Some(inner) = raw.strip_prefix('\'') {
+        return inner.strip_suffix('\'').unwrap_or(inner).to_owned();
+    }
+    let Some(inner) = raw.strip_prefix('"') else {
+        return raw.to_owned();
+    };
+    let inner = inner.strip_suffix('"').unwrap_or(inner);
+    let mut out = String::with_capacity(inner.len());
+    let mut chars = inner.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let decoded = match chars.next() {
+            Some(n @ ('u' | 'U')) => {
+                let digits: String = chars.by_ref().take(if n == 'u' { 4 } else { 8 }).collect();
+                u32::from_str_radix(&digits, 16)
+                    .ok()
+                    .and_then(char::from_u32)
+            }
+            Some('n') => Some('\n'),
+            Some('t') => Some('\t'),
+            other => other,
+        };
+        out.extend(decoded);
+    }
+    out
+}
+
+/// The kind of value a key (decoded) holds, if it is one to mask: the keys
+/// of the personal fields, and keys that are none of the filing format's
+/// but read like one of them (`id_numbr`, `Mobile`, `phone`, `passport_no`):
+/// a mistyped key is a finding, and its value is shown with it.
+pub fn key_kind(key: &str) -> Option<Kind> {
+    if let Some(field) = FIELDS.iter().find(|f| f.key == key) {
+        return field.personal;
+    }
+    let plain: String = key
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect();
+    if let Some(field) = FIELDS.iter().find(|f| f.key.replace('_', "") == plain) {
+        return field.personal;
+    }
+    for (word, kind) in [
+        ("phone", Kind::Phone),
+        ("mobile", Kind::Phone),
+        ("tel", Kind::Phone),
+        ("mail", Kind::Email),
+        ("passport", Kind::Id),
+        ("permit", Kind::Id),
+        ("idn", Kind::Id),
+        ("idcard", Kind::Id),
+    ] {
+        if plain.contains(word) {
+            return Some(kind);
+        }
+    }
+    // One or two letters off a personal key.
+    FIELDS
+        .iter()
+        .filter_map(|f| Some((f.key.replace('_', ""), f.personal?)))
+        .find(|(k, _)| strsim::damerau_levenshtein(k, &plain) <= 2)
+        .map(|(_, kind)| kind)
+}
 
 /// The value ranges (delimiters excluded) of the keys to mask.
 fn keyed_values(text: &str) -> Vec<(Kind, std::ops::Range<usize>)> {
@@ -177,7 +247,7 @@ fn keyed_values(text: &str) -> Vec<(Kind, std::ops::Range<usize>)> {
         let (Some(key), Some(value)) = (caps.get(1), caps.get(2)) else {
             continue;
         };
-        let Some(kind) = field_kind(key.as_str()) else {
+        let Some(kind) = key_kind(&decode_key(key.as_str())) else {
             continue;
         };
         out.push((kind, inner(text, value.range())));
@@ -215,16 +285,34 @@ fn known_values(text: &str) -> Vec<(Kind, String)> {
     values
 }
 
-/// An e-mail address (ASCII; a filing's address field is masked whatever it
-/// holds).
+/// An e-mail address, internationalised ones included (`张三@例子.中国`; a
+/// filing's address field is masked whatever it holds).
 static EMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+").expect("a valid regex")
+    Regex::new(r"[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)+").expect("a valid regex")
 });
 
 /// A run of digits, half- or full-width, perhaps ending in the X of an ID
 /// number; what it is depends on its length.
 static DIGITS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[0-9０-９]+[XxＸｘ]?").expect("a valid regex"));
+
+/// Groups of digits joined by one kind of separator (`137.1234.5670`,
+/// `0755 2654 1234`, `4403 0519 9003 0744 37`): what it is depends on how
+/// many digits it has ([`separated_kind`]).
+static SEPARATED: LazyLock<Regex> = LazyLock::new(|| {
+    let d = "[0-9０-９]+";
+    let x = "[XxＸｘ]?";
+    Regex::new(&format!(
+        "{d}(?:[.．]{d})+{x}|{d}(?:[ \u{3000}]{d})+{x}|{d}(?:[\\-－]{d})+{x}"
+    ))
+    .expect("a valid regex")
+});
+
+/// A passport, travel permit or foreign permanent residence ID number: one
+/// to three Latin letters, then seven to twelve digits (`E12345678`,
+/// `H12345678`, `ABC123456789012`).
+static DOCUMENT_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[A-Za-z]{1,3}[0-9]{7,12}").expect("a valid regex"));
 
 /// A phone number written with separators: landlines (`0755-86013388`,
 /// `086-0755-86013388`, `+86 755 86013388`) and mobiles (`138 0013 8000`,
@@ -275,6 +363,33 @@ fn digits_kind(run: &str) -> Option<Kind> {
         Some(Kind::Phone)
     } else if n == 18 || (n == 15 && all_digits) {
         Some(Kind::Id)
+    } else if all_digits && (10..=12).contains(&n) && digits.starts_with('0') {
+        // A landline with its area code, written without a separator.
+        Some(Kind::Phone)
+    } else {
+        None
+    }
+}
+
+/// What digits joined by separators are, by how many digits they hold: an
+/// ID number (15 or 18, not starting with 0), a phone number (10 to 14:
+/// a mobile, a landline with its area code, either with a country code);
+/// an IPv4 address, a date and short numbers are none.
+fn separated_kind(run: &str) -> Option<Kind> {
+    let groups: Vec<&str> = run
+        .split(|c: char| !(c.is_numeric() || matches!(c, 'X' | 'x' | 'Ｘ' | 'ｘ')))
+        .collect();
+    let ipv4 = groups.len() == 4 && groups.iter().all(|g| g.chars().count() <= 3);
+    if ipv4 {
+        return None;
+    }
+    let joined: String = groups.concat();
+    let n = joined.chars().count();
+    let first_zero = joined.starts_with(['0', '０']);
+    if (n == 15 || n == 18) && !first_zero {
+        Some(Kind::Id)
+    } else if (10..=14).contains(&n) && !joined.ends_with(['X', 'x', 'Ｘ', 'ｘ']) {
+        Some(Kind::Phone)
     } else {
         None
     }
@@ -359,11 +474,23 @@ impl<'a> Hidden<'a> {
                 self.value(Kind::Phone, m.range());
             }
         }
+        for m in SEPARATED.find_iter(text) {
+            if stands_alone(text, &m.range()) {
+                if let Some(kind) = separated_kind(m.as_str()) {
+                    self.value(kind, m.range());
+                }
+            }
+        }
         for m in DIGITS.find_iter(text) {
             if stands_alone(text, &m.range()) {
                 if let Some(kind) = digits_kind(m.as_str()) {
                     self.value(kind, m.range());
                 }
+            }
+        }
+        for m in DOCUMENT_NUMBER.find_iter(text) {
+            if stands_alone(text, &m.range()) {
+                self.value(Kind::Id, m.range());
             }
         }
     }
@@ -397,7 +524,7 @@ mod tests {
     fn exactly_the_personal_fields_are_masked() {
         for f in FIELDS {
             // A value no pattern recognises: only the key can mask it.
-            let text = format!("{} = \"ab12345678\"\n", f.key);
+            let text = format!("{} = \"ab12cd34\"\n", f.key);
             let found: Vec<Kind> = keyed_values(&text).into_iter().map(|(k, _)| k).collect();
             assert_eq!(
                 found,
@@ -407,7 +534,7 @@ mod tests {
                 f.key
             );
             assert_eq!(filing_text(&text) != text, f.personal.is_some(), "{text}");
-            let inline = format!("x = {{ {} = 'ab12345678' }}\n", f.key);
+            let inline = format!("x = {{ {} = 'ab12cd34' }}\n", f.key);
             assert_eq!(
                 filing_text(&inline) != inline,
                 f.personal.is_some(),
@@ -537,5 +664,58 @@ mod tests {
             placeholder("id E1234567 ok", None, &known),
             "id E1****67 ok"
         );
+    }
+
+    #[test]
+    fn numbers_with_separators_are_masked() {
+        assert_eq!(text("137.1234.5670"), "137.****.5670");
+        assert_eq!(text("0755 2654 1234"), "0755 **** 1234");
+        assert_eq!(
+            text("id 4403 0519 9003 0744 37"),
+            "id 4403 **** **** **44 37"
+        );
+        assert_eq!(text("075526541234"), "0755****1234");
+        // Dates, addresses and short numbers stay.
+        for s in [
+            "2026-11-28 10:00:00",
+            "119.29.168.10",
+            "1.2.3",
+            "room 301 2",
+        ] {
+            assert_eq!(text(s), s);
+        }
+    }
+
+    #[test]
+    fn passport_and_permit_numbers_are_masked() {
+        assert_eq!(text("护照 E12345678 有效"), "护照 E1*****78 有效");
+        assert_eq!(text("permit H12345678."), "permit H1*****78.");
+        assert_eq!(text("ABC123456789012"), "ABC*********012");
+    }
+
+    #[test]
+    fn internationalised_emails_are_masked() {
+        assert_eq!(text("张三丰@例子.中国"), "张＊＊@例子.中国");
+        assert_eq!(text("mail zhangsan@例子.公司"), "mail z*******@例子.公司");
+    }
+
+    #[test]
+    fn mistyped_and_escaped_keys_mask_their_values() {
+        for (filing, masked) in [
+            ("id_numbr = \"H12345678\"\n", "id_numbr = \"H1*****78\"\n"),
+            ("Mobile = \"abc-12345\"\n", "Mobile = \"abc-***45\"\n"),
+            (
+                "\"id\\u005Fnumber\" = \"ab12345678\"\n",
+                "\"id\\u005Fnumber\" = \"ab******78\"\n",
+            ),
+            ("passport_no = 'X1234'\n", "passport_no = 'X***4'\n"),
+            ("e_mail = \"lisi\"\n", "e_mail = \"l***\"\n"),
+        ] {
+            assert_eq!(filing_text(filing), masked, "{filing}");
+        }
+        // The format's other keys are no one's number.
+        for key in ["name", "id_type", "id_expires", "holder", "note", "ips"] {
+            assert_eq!(key_kind(key), None, "{key}");
+        }
     }
 }

@@ -212,14 +212,12 @@ impl<'a> Ctx<'a> {
                     return Value::Null;
                 };
                 let kind = self.document_kind(&kind.value);
-                let file = file.value.trim();
-                Value::Bool(self.filing.documents().any(|other| {
-                    other.file.as_ref().is_some_and(|f| f.value.trim() == file)
-                        && other
-                            .kind
-                            .as_ref()
-                            .is_some_and(|k| self.document_kind(&k.value) != kind)
-                }))
+                let kinds = self.memo.file_kinds(|| self.file_kinds());
+                Value::Bool(
+                    kinds
+                        .get(file.value.trim())
+                        .is_some_and(|ks| ks.iter().any(|k| k != kind)),
+                )
             }
             DocumentFact::IsJpeg => match probe() {
                 Some(p) if p.exists => Value::Bool(p.is_jpeg),
@@ -245,14 +243,18 @@ impl<'a> Ctx<'a> {
                 _ => Value::Null,
             },
             FilingFact::WebsiteCount => Value::Int(filing.websites.len() as i64),
-            FilingFact::NewWebsiteCount => Value::Int(new_sites().count() as i64),
-            FilingFact::DomainCount => {
-                Value::Int(filing.websites.iter().map(|w| w.domains.len() as i64).sum())
+            // Counts over every website, computed once: a rule about each
+            // website may read them for every website.
+            FilingFact::NewWebsiteCount => {
+                Value::Int(self.memo.count(f.key(), || new_sites().count() as i64))
             }
-            FilingFact::NewDomainCount => {
-                Value::Int(new_sites().map(|w| w.domains.len() as i64).sum())
-            }
-            FilingFact::DistinctDomainPrefixes => {
+            FilingFact::DomainCount => Value::Int(self.memo.count(f.key(), || {
+                filing.websites.iter().map(|w| w.domains.len() as i64).sum()
+            })),
+            FilingFact::NewDomainCount => Value::Int(self.memo.count(f.key(), || {
+                new_sites().map(|w| w.domains.len() as i64).sum()
+            })),
+            FilingFact::DistinctDomainPrefixes => Value::Int(self.memo.count(f.key(), || {
                 let mut prefixes: Vec<String> = filing
                     .websites
                     .iter()
@@ -261,8 +263,8 @@ impl<'a> Ctx<'a> {
                     .collect();
                 prefixes.sort();
                 prefixes.dedup();
-                Value::Int(prefixes.len() as i64)
-            }
+                prefixes.len() as i64
+            })),
         }
     }
 
@@ -578,12 +580,10 @@ impl<'a> Ctx<'a> {
                 Value::Int(checks::site_name::counted_length(n) as i64)
             }),
             WebsiteFact::NameRepeated => match &w.name {
-                Some(name) => Value::Bool(self.filing.websites[..index].iter().any(|other| {
-                    other
-                        .name
-                        .as_ref()
-                        .is_some_and(|o| o.value.trim() == name.value.trim())
-                })),
+                Some(_) => {
+                    let repeated = self.memo.repeated_names(|| self.repeated_names());
+                    Value::Bool(repeated.get(index).copied().unwrap_or(false))
+                }
                 None => Value::Null,
             },
             WebsiteFact::NameSymbols => Value::of(&w.name, |n| {
@@ -1034,7 +1034,7 @@ impl Ctx<'_> {
     /// For every website, which of its domains repeat one listed before
     /// (in this website or an earlier one).
     fn duplicate_domains(&self) -> Vec<Vec<bool>> {
-        let mut seen: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         self.filing
             .websites
             .iter()
@@ -1042,14 +1042,44 @@ impl Ctx<'_> {
                 w.domains
                     .iter()
                     .map(|d| match self.domain_key(d) {
-                        Some(key) if seen.contains(&key) => true,
-                        Some(key) => {
-                            seen.push(key);
-                            false
-                        }
+                        // `insert` is false when the key was there before.
+                        Some(key) => !seen.insert(key),
                         None => false,
                     })
                     .collect()
+            })
+            .collect()
+    }
+
+    /// The kinds (canonical, each once) of the documents declaring each
+    /// file (trimmed).
+    fn file_kinds(&self) -> std::collections::HashMap<String, Vec<String>> {
+        let mut map: std::collections::HashMap<String, Vec<String>> =
+            std::collections::HashMap::new();
+        for d in self.filing.documents() {
+            let (Some(kind), Some(file)) = (&d.kind, &d.file) else {
+                continue;
+            };
+            let kind = self.document_kind(&kind.value);
+            let kinds = map.entry(file.value.trim().to_owned()).or_default();
+            if !kinds.iter().any(|k| k == kind) {
+                kinds.push(kind.to_owned());
+            }
+        }
+        map
+    }
+
+    /// For every website, whether its name (trimmed) is an earlier
+    /// website's.
+    fn repeated_names(&self) -> Vec<bool> {
+        let mut seen = std::collections::HashSet::new();
+        self.filing
+            .websites
+            .iter()
+            .map(|w| {
+                w.name
+                    .as_ref()
+                    .is_some_and(|n| !seen.insert(n.value.trim()))
             })
             .collect()
     }

@@ -1,9 +1,11 @@
 //! Per-filing memory of the expensive parses (domains, ID numbers, credit
 //! codes), so the many rules and facts that read
-//! the same value work on it once. A filing has a handful of such values, so
-//! a short list searched linearly beats hashing.
+//! the same value work on it once. Keyed by hash: a filing of thousands of
+//! websites has thousands of domains and scans, and a list searched linearly
+//! would make the cost grow with the square of them.
 
 use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use jiff::civil::Date;
@@ -24,27 +26,33 @@ pub type UsccParse = Rc<(Option<Uscc>, Vec<UsccProblem>)>;
 /// The parses of one filing. Parsed values are keyed by their cleaned text.
 #[derive(Default)]
 pub struct Memo {
-    domains: RefCell<Vec<(String, DomainParse)>>,
-    ids: RefCell<Vec<(String, bool, IdParse)>>,
-    usccs: RefCell<Vec<(String, UsccParse)>>,
+    domains: RefCell<HashMap<String, DomainParse>>,
+    ids: RefCell<HashMap<(String, bool), IdParse>>,
+    usccs: RefCell<HashMap<String, UsccParse>>,
     /// For every website, which of its domains repeat an earlier one.
     duplicates: OnceCell<Vec<Vec<bool>>>,
+    /// For every website, whether its name repeats an earlier website's.
+    repeated_names: OnceCell<Vec<bool>>,
+    /// The kinds of the documents of each declared file.
+    file_kinds: OnceCell<HashMap<String, Vec<String>>>,
+    /// The filing's counts (websites, domains, prefixes), by fact key.
+    counts: RefCell<HashMap<&'static str, i64>>,
     /// The subject's city, looked up in its province.
     city: OnceCell<Option<&'static City>>,
     /// Declared scans, looked at once each.
-    files: RefCell<Vec<(String, Probe)>>,
+    files: RefCell<HashMap<String, Probe>>,
 }
 
 fn remember<V: Clone>(
-    cell: &RefCell<Vec<(String, V)>>,
+    cell: &RefCell<HashMap<String, V>>,
     key: &str,
     compute: impl FnOnce(&str) -> V,
 ) -> V {
-    if let Some((_, v)) = cell.borrow().iter().find(|(k, _)| k == key) {
+    if let Some(v) = cell.borrow().get(key) {
         return v.clone();
     }
     let value = compute(key);
-    cell.borrow_mut().push((key.to_owned(), value.clone()));
+    cell.borrow_mut().insert(key.to_owned(), value.clone());
     value
 }
 
@@ -60,11 +68,12 @@ impl Memo {
         let key = chars::clean(raw).value;
         let hmt = kind == IdKind::HmtResidencePermit;
         let mut cell = self.ids.borrow_mut();
-        if let Some((_, _, v)) = cell.iter().find(|(k, h, _)| *k == key && *h == hmt) {
+        let key = (key.into_owned(), hmt);
+        if let Some(v) = cell.get(&key) {
             return v.clone();
         }
-        let value = Rc::new(resident_id::check(&key, as_of, kind));
-        cell.push((key.into_owned(), hmt, value.clone()));
+        let value = Rc::new(resident_id::check(&key.0, as_of, kind));
+        cell.insert(key, value.clone());
         value
     }
 
@@ -79,14 +88,38 @@ impl Memo {
         self.duplicates.get_or_init(compute)
     }
 
+    /// The kinds (canonical) of the documents that declare each file.
+    pub fn file_kinds(
+        &self,
+        compute: impl FnOnce() -> HashMap<String, Vec<String>>,
+    ) -> &HashMap<String, Vec<String>> {
+        self.file_kinds.get_or_init(compute)
+    }
+
+    /// A count over the whole filing, computed once (rules about each
+    /// website may read it for every website).
+    pub fn count(&self, key: &'static str, compute: impl FnOnce() -> i64) -> i64 {
+        if let Some(n) = self.counts.borrow().get(key) {
+            return *n;
+        }
+        let n = compute();
+        self.counts.borrow_mut().insert(key, n);
+        n
+    }
+
+    /// Which websites' names repeat an earlier website's, by website index.
+    pub fn repeated_names(&self, compute: impl FnOnce() -> Vec<bool>) -> &[bool] {
+        self.repeated_names.get_or_init(compute)
+    }
+
     /// A declared scan's file (as written, trimmed), looked at once: many
     /// rules read the same document, so `scans` is asked only the first time.
     pub fn file(&self, scans: &dyn Scans, file: &str) -> Probe {
-        if let Some((_, p)) = self.files.borrow().iter().find(|(k, _)| k == file) {
+        if let Some(p) = self.files.borrow().get(file) {
             return *p;
         }
         let probe = scans.probe(file);
-        self.files.borrow_mut().push((file.to_owned(), probe));
+        self.files.borrow_mut().insert(file.to_owned(), probe);
         probe
     }
 

@@ -6,7 +6,6 @@
 
 use comfy_table::{Cell, CellAlignment, ContentArrangement, Table, presets};
 
-use super::Summary;
 use super::json::display_path;
 use crate::Lang;
 use crate::filing::Vocabulary;
@@ -25,14 +24,19 @@ pub struct Rows {
 
 impl Rows {
     /// Whether a file fails the run.
-    pub fn fails(self, r: &FileReport) -> bool {
-        r.count(Severity::Error) > 0 || (self.deny_warnings && r.count(Severity::Warning) > 0)
+    pub fn fails(self, r: &Row) -> bool {
+        r.errors > 0 || (self.deny_warnings && r.warnings > 0)
     }
 }
 
 /// How many files fail.
 pub fn failed(reports: &[FileReport], rows: Rows) -> usize {
-    reports.iter().filter(|r| rows.fails(r)).count()
+    reports.iter().filter(|r| rows.fails(&Row::of(r))).count()
+}
+
+/// How many of the files of `rows` fail.
+pub fn failed_rows(rows: &[Row], filter: Rows) -> usize {
+    rows.iter().filter(|r| filter.fails(r)).count()
 }
 
 /// What the summary line adds for a batch: how many of its files failed.
@@ -47,15 +51,47 @@ pub fn failed_text(failed: usize, files: usize, lang: Lang) -> String {
     }
 }
 
+/// What the table says of one file: all it keeps of a report, so a batch
+/// of any size is written as it is checked and only its rows are kept.
+#[derive(Clone, Debug)]
+pub struct Row {
+    /// The path as shown.
+    pub path: String,
+    /// The filing's province code, when known.
+    pub province: Option<&'static str>,
+    /// The subject's nature, when known.
+    pub nature: Option<crate::filing::Nature>,
+    /// Findings at error severity.
+    pub errors: usize,
+    /// Findings at warning severity.
+    pub warnings: usize,
+}
+
+impl Row {
+    /// The row of a report.
+    pub fn of(r: &FileReport) -> Row {
+        Row {
+            path: display_path(&r.path),
+            province: r.province,
+            nature: r.nature,
+            errors: r.count(Severity::Error),
+            warnings: r.count(Severity::Warning),
+        }
+    }
+}
+
 /// The table of the reports; `width` in columns, `None` to fit the terminal.
-/// Without `rows.all` only the failing files have a row, and a line under
+/// Without `filter.all` only the failing files have a row, and a line under
 /// the table says how to see the others; when no file fails there is no
 /// table.
-pub fn table(reports: &[FileReport], lang: Lang, width: Option<u16>, rows: Rows) -> String {
-    let listed: Vec<&FileReport> = reports
-        .iter()
-        .filter(|r| rows.all || rows.fails(r))
-        .collect();
+pub fn table(reports: &[FileReport], lang: Lang, width: Option<u16>, filter: Rows) -> String {
+    let rows: Vec<Row> = reports.iter().map(Row::of).collect();
+    rows_table(&rows, lang, width, filter)
+}
+
+/// The table of the rows of the files; `width` and `filter` as for [`table`].
+pub fn rows_table(rows: &[Row], lang: Lang, width: Option<u16>, filter: Rows) -> String {
+    let listed: Vec<&Row> = rows.iter().filter(|r| filter.all || filter.fails(r)).collect();
     if listed.is_empty() {
         return String::new();
     }
@@ -74,39 +110,43 @@ pub fn table(reports: &[FileReport], lang: Lang, width: Option<u16>, rows: Rows)
         Cell::new(Msg::ColumnWarnings.get(lang)),
     ]);
     let count = |n: usize| Cell::new(n).set_alignment(CellAlignment::Right);
+    let (mut errors, mut warnings) = (0, 0);
+    for r in rows {
+        errors += r.errors;
+        warnings += r.warnings;
+    }
     for r in &listed {
         table.add_row(vec![
-            Cell::new(super::snippet::escape(&display_path(&r.path))),
+            Cell::new(super::snippet::escape(&r.path)),
             Cell::new(
                 r.province
                     .map_or_else(|| "—".to_owned(), |p| province(p, lang)),
             ),
             Cell::new(r.nature.map_or("—", |n| n.label(lang))),
-            count(r.count(Severity::Error)),
-            count(r.count(Severity::Warning)),
+            count(r.errors),
+            count(r.warnings),
         ]);
     }
-    let s = Summary::of(reports);
     table.add_row(vec![
         Cell::new(Msg::Total.get(lang)),
         Cell::new(""),
         Cell::new(""),
-        count(s.errors),
-        count(s.warnings),
+        count(errors),
+        count(warnings),
     ]);
     super::words::keep_words(&mut table);
     let mut out = format!("{table}\n");
-    if listed.len() < reports.len() {
+    if listed.len() < rows.len() {
         out.push_str(&match lang {
             Lang::Zh => format!(
                 "列出未通过的 {} 个文件（共 {} 个）；--verbose 列出全部文件\n",
                 listed.len(),
-                reports.len()
+                rows.len()
             ),
             Lang::En => format!(
                 "{} of {} files listed: those that failed; --verbose lists every file\n",
                 listed.len(),
-                reports.len()
+                rows.len()
             ),
         });
     }

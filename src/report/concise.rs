@@ -14,7 +14,7 @@
 use std::fmt::Write;
 
 use super::snippet::{escape, text};
-use super::{artifact_path, region};
+use super::{Lines, artifact_path};
 use crate::Lang;
 use crate::validate::FileReport;
 
@@ -23,8 +23,9 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
     super::per_file(reports, |report| {
         let mut out = String::new();
         let path = escape(&artifact_path(&report.path)).into_owned();
+        let lines = Lines::new(&report.text);
         for f in &report.findings {
-            let (line, column) = region(f, &report.text).map_or((0, 0), |r| (r.line, r.column));
+            let (line, column) = lines.region(f).map_or((0, 0), |r| (r.line, r.column));
             // Writing into a String does not fail.
             // `[fixable]`, like the severity, is the same in every language.
             let _ = writeln!(

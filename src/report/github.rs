@@ -14,7 +14,7 @@
 use std::fmt::Write;
 
 use super::snippet::{escape, text};
-use super::{artifact_path, region};
+use super::{Lines, artifact_path};
 use crate::Lang;
 use crate::finding::Severity;
 use crate::validate::FileReport;
@@ -24,6 +24,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
     super::per_file(reports, |report| {
         let mut out = String::new();
         let file = escape_property(&escape(&artifact_path(&report.path)));
+        let lines = Lines::new(&report.text);
         for f in &report.findings {
             let command = match f.severity() {
                 Severity::Error | Severity::Off => "error",
@@ -33,7 +34,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
             let mut properties = format!("file={file}");
             // A finding about the whole file has no position: GitHub then
             // annotates the file itself.
-            if let Some(r) = region(f, &report.text) {
+            if let Some(r) = lines.region(f) {
                 let _ = write!(
                     properties,
                     ",line={},endLine={},col={},endColumn={}",

@@ -6,9 +6,9 @@ use std::ops::Range;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteDiagnostic, Report};
 
-use super::Summary;
 use super::json::display_path;
 use super::snippet::{Window, escape, escape_lines};
+use super::{Lines, Summary};
 use crate::Lang;
 use crate::finding::{Finding, Severity};
 use crate::i18n::{Msg, summary};
@@ -53,7 +53,19 @@ pub(crate) fn render_at(
     text: &str,
     span: Range<usize>,
 ) -> Result<String, std::fmt::Error> {
-    let (window, label) = Window::new(name, text, span);
+    render_in(style, diag, name, text, &Lines::new(text), span)
+}
+
+/// [`render_at`] for a file whose lines are indexed.
+pub(crate) fn render_in(
+    style: Style,
+    diag: MietteDiagnostic,
+    name: &str,
+    text: &str,
+    lines: &Lines,
+    span: Range<usize>,
+) -> Result<String, std::fmt::Error> {
+    let (window, label) = Window::within(name, text, lines, span);
     let diag = diag.with_label(LabeledSpan::new(None, label.start, label.len()));
     let report = Report::new(diag).with_source_code(window);
     let mut out = String::new();
@@ -63,6 +75,11 @@ pub(crate) fn render_at(
 
 /// Renders one finding. `path` is shown as it is: escape it first.
 pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
+    finding_in(f, path, text, &Lines::new(text), style)
+}
+
+/// Renders one finding of a file whose lines are indexed.
+pub fn finding_in(f: &Finding, path: &str, text: &str, lines: &Lines, style: Style) -> String {
     let lang = style.lang;
     // Values come from the user: no control character reaches the terminal.
     let args: Vec<(&str, String)> = f
@@ -99,7 +116,7 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
     .with_severity(severity)
     .with_help(help);
     let rendered = match &f.span {
-        Some(span) => render_at(style, diag, path, text, span.clone()),
+        Some(span) => render_in(style, diag, path, text, lines, span.clone()),
         None => {
             let mut out = String::new();
             handler(style).render_report(&mut out, &diag).map(|()| out)
@@ -112,25 +129,41 @@ pub fn finding(f: &Finding, path: &str, text: &str, style: Style) -> String {
 /// Renders every file's findings, the table of files when there are
 /// several, and the summary line.
 pub fn render(reports: &[FileReport], style: Style) -> String {
-    let mut out = super::per_file(reports, |report| {
+    let mut out = findings(reports, style);
+    let rows: Vec<super::batch::Row> = reports.iter().map(super::batch::Row::of).collect();
+    out.push_str(&end(&rows, &Summary::of(reports), style));
+    out
+}
+
+/// The findings of some files, in their order: the report is written in
+/// parts ([`findings`] for each batch of files, then [`end`]), as the files
+/// are checked; the parts join into exactly what [`render`] gives.
+pub fn findings(reports: &[FileReport], style: Style) -> String {
+    super::per_file(reports, |report| {
         let path = escape(&display_path(&report.path)).into_owned();
+        let lines = Lines::new(&report.text);
         report
             .findings
             .iter()
-            .map(|f| finding(f, &path, &report.text, style))
+            .map(|f| finding_in(f, &path, &report.text, &lines, style))
             .collect()
-    });
-    if reports.len() > 1 {
+    })
+}
+
+/// The end of the report: the table of files when there are several, and
+/// the summary line.
+pub fn end(rows: &[super::batch::Row], s: &Summary, style: Style) -> String {
+    let mut out = String::new();
+    if rows.len() > 1 {
         let width = style.width.map(|w| u16::try_from(w).unwrap_or(u16::MAX));
-        out.push_str(&super::batch::table(
-            reports,
+        out.push_str(&super::batch::rows_table(
+            rows,
             style.lang,
             width,
             style.batch,
         ));
     }
-    let s = Summary::of(reports);
-    let failed = super::batch::failed(reports, style.batch);
+    let failed = super::batch::failed_rows(rows, style.batch);
     if s.errors + s.warnings + s.infos == 0 {
         let files = match style.lang {
             Lang::Zh => format!("{} 个文件", s.files),

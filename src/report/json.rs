@@ -4,18 +4,11 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Summary, line_column};
+use super::{Lines, Summary};
 use crate::Lang;
 use crate::finding::Finding;
 use crate::lang::fill;
 use crate::validate::FileReport;
-
-#[derive(Serialize)]
-struct Document<'a> {
-    version: u32,
-    files: Vec<File<'a>>,
-    summary: Summary,
-}
 
 #[derive(Serialize)]
 struct File<'a> {
@@ -47,11 +40,11 @@ pub fn display_path(path: &std::path::Path) -> String {
     path.to_string_lossy().replace('\\', "/")
 }
 
-fn diagnostic<'a>(f: &'a Finding, text: &str, lang: Lang) -> Diagnostic<'a> {
+fn diagnostic<'a>(f: &'a Finding, lines: &Lines, lang: Lang) -> Diagnostic<'a> {
     let args = f.placeholders(lang);
     let (line, column) = match &f.span {
         Some(span) => {
-            let (l, c) = line_column(text, span.start);
+            let (l, c) = lines.line_column(span.start);
             (Some(l), Some(c))
         }
         None => (None, None),
@@ -72,25 +65,65 @@ fn diagnostic<'a>(f: &'a Finding, text: &str, lang: Lang) -> Diagnostic<'a> {
 
 /// Renders the reports as the JSON document.
 pub fn render(reports: &[FileReport], lang: Lang) -> String {
-    let doc = Document {
-        version: 1,
-        // Built on all cores: a batch may hold tens of thousands of findings.
-        files: reports
-            .par_iter()
-            .map(|r| File {
+    let mut out = start();
+    out.push_str(&files(reports, lang, true));
+    out.push_str(&end(&Summary::of(reports), reports.is_empty()));
+    out
+}
+
+/// The document's start, up to its first file: the document is written in
+/// parts ([`start`], [`files`] for each batch of files in order, [`end`]),
+/// so a report of any number of files is written as they are checked; the
+/// parts join into exactly what [`render`] gives.
+pub fn start() -> String {
+    "{\n  \"version\": 1,\n  \"files\": [".to_owned()
+}
+
+/// The entries of some files; `first` when no file came before them.
+pub fn files(reports: &[FileReport], lang: Lang, first: bool) -> String {
+    // Built on all cores: a batch may hold tens of thousands of findings.
+    let parts: Vec<String> = reports
+        .par_iter()
+        .map(|r| {
+            let lines = Lines::new(&r.text);
+            let file = File {
                 path: display_path(&r.path),
                 province: r.province,
                 diagnostics: r
                     .findings
                     .iter()
-                    .map(|f| diagnostic(f, &r.text, lang))
+                    .map(|f| diagnostic(f, &lines, lang))
                     .collect(),
-            })
-            .collect(),
-        summary: Summary::of(reports),
-    };
-    // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+            };
+            // Serialising plain structs of strings and numbers cannot fail.
+            let text = serde_json::to_string_pretty(&file).unwrap_or_default();
+            // At the depth of an entry of `files`: no string holds a line
+            // break (JSON escapes it), so indenting lines is indenting
+            // the entry.
+            let mut entry = String::with_capacity(text.len() + text.len() / 8);
+            for line in text.lines() {
+                entry.push_str("\n    ");
+                entry.push_str(line);
+            }
+            entry
+        })
+        .collect();
+    let mut out = String::new();
+    for (i, part) in parts.iter().enumerate() {
+        if i > 0 || !first {
+            out.push(',');
+        }
+        out.push_str(part);
+    }
+    out
+}
+
+/// The document's end: the summary; `empty` when there was no file at all.
+pub fn end(summary: &Summary, empty: bool) -> String {
+    let summary = serde_json::to_string_pretty(summary).unwrap_or_default();
+    let summary = summary.replace('\n', "\n  ");
+    let close = if empty { "]" } else { "\n  ]" };
+    format!("{close},\n  \"summary\": {summary}\n}}\n")
 }
 
 #[cfg(test)]
@@ -98,6 +131,56 @@ mod tests {
     use super::*;
     use crate::finding::Severity;
     use crate::report::testing;
+
+    /// The document written in parts is the one serde writes whole.
+    #[test]
+    fn the_parts_make_the_whole_document() {
+        #[derive(Serialize)]
+        struct Document<'a> {
+            version: u32,
+            files: Vec<File<'a>>,
+            summary: Summary,
+        }
+        let reports = [
+            testing::report(vec![
+                testing::finding(testing::rule("mobile-format", Severity::Warning), false),
+                testing::finding(testing::rule("not-utf8", Severity::Error), true),
+            ]),
+            testing::report(Vec::new()),
+            testing::report(vec![testing::finding(
+                testing::rule("a-rule", Severity::Info),
+                false,
+            )]),
+        ];
+        for n in 0..=reports.len() {
+            let reports = &reports[..n];
+            let doc = Document {
+                version: 1,
+                files: reports
+                    .iter()
+                    .map(|r| File {
+                        path: display_path(&r.path),
+                        province: r.province,
+                        diagnostics: r
+                            .findings
+                            .iter()
+                            .map(|f| diagnostic(f, &Lines::new(&r.text), Lang::En))
+                            .collect(),
+                    })
+                    .collect(),
+                summary: Summary::of(reports),
+            };
+            let whole = serde_json::to_string_pretty(&doc).unwrap() + "\n";
+            assert_eq!(render(reports, Lang::En), whole);
+            // In batches of one.
+            let mut parts = start();
+            for (i, r) in reports.iter().enumerate() {
+                parts.push_str(&files(std::slice::from_ref(r), Lang::En, i == 0));
+            }
+            parts.push_str(&end(&Summary::of(reports), reports.is_empty()));
+            assert_eq!(parts, whole);
+        }
+    }
 
     #[test]
     fn each_finding_is_a_diagnostic_with_stable_fields() {

@@ -57,6 +57,15 @@ impl Summary {
         s
     }
 
+    /// Adds the totals of another batch of files.
+    pub fn add(&mut self, other: &Summary) {
+        self.files += other.files;
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+        self.fixable += other.fixable;
+    }
+
     /// Whether the run fails: an error, or a warning under `--deny-warnings`.
     pub fn fails(&self, deny_warnings: bool) -> bool {
         self.errors > 0 || (deny_warnings && self.warnings > 0)
@@ -80,17 +89,139 @@ pub fn per_file(reports: &[FileReport], render: impl Fn(&FileReport) -> String +
         .concat()
 }
 
-/// 1-based line and column (in Unicode characters) of a byte offset.
+/// 1-based line and column (in Unicode characters) of a byte offset. Reads
+/// the text up to the offset: a reporter asking about many findings of one
+/// file uses [`Lines`], which reads the text once.
 pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
+    Lines::new(text).line_column(offset)
+}
+
+/// Where the lines of a text start, and how many characters come before
+/// every 1,024th byte: the line and column of any offset in logarithmic
+/// time plus at most a kilobyte read, so that the positions of a file's
+/// findings cost what the file's size does, however many findings it has
+/// and however long its lines.
+pub struct Lines<'a> {
+    text: &'a str,
+    /// The byte offset of each line's first character.
+    starts: Vec<usize>,
+    /// For each block of [`BLOCK`] bytes, the characters before its first
+    /// character boundary, and that boundary.
+    marks: Vec<(usize, usize)>,
+    /// Whether every character is one byte.
+    ascii: bool,
+    /// Whether a carriage return stands without a line feed after it.
+    lone_cr: bool,
+}
+
+/// The bytes between two marks of [`Lines`].
+const BLOCK: usize = 1024;
+
+impl<'a> Lines<'a> {
+    /// Reads the text once.
+    pub fn new(text: &'a str) -> Lines<'a> {
+        let mut starts = vec![0];
+        starts.extend(memchr_lines(text));
+        let mut marks = Vec::with_capacity(text.len() / BLOCK + 1);
+        let mut chars = 0;
+        let mut at = 0;
+        for block in 0..=text.len() / BLOCK {
+            let mut boundary = (block * BLOCK).min(text.len());
+            while !text.is_char_boundary(boundary) {
+                boundary += 1;
+            }
+            chars += text[at..boundary].chars().count();
+            at = boundary;
+            marks.push((boundary, chars));
+        }
+        Lines {
+            text,
+            starts,
+            marks,
+            ascii: text.is_ascii(),
+            lone_cr: text
+                .bytes()
+                .enumerate()
+                .any(|(i, b)| b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n')),
+        }
     }
-    let before = &text[..offset];
-    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    (line, column)
+
+    /// The text the lines are of.
+    pub fn text(&self) -> &'a str {
+        self.text
+    }
+
+    /// Whether a carriage return stands without a line feed after it.
+    pub fn has_lone_cr(&self) -> bool {
+        self.lone_cr
+    }
+
+    /// The 0-based line of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        self.starts
+            .partition_point(|s| *s <= offset)
+            .saturating_sub(1)
+    }
+
+    /// The bytes of lines `first` to `last` (0-based, inclusive; clipped to
+    /// the text), line feed included.
+    pub fn line_range(&self, first: usize, last: usize) -> std::ops::Range<usize> {
+        let start = self.starts.get(first).copied().unwrap_or(self.text.len());
+        let end = self
+            .starts
+            .get(last + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        start..end.max(start)
+    }
+
+    /// Characters before a byte offset (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let i = self.marks.partition_point(|(b, _)| *b <= offset);
+        let (boundary, chars) = self.marks[i.saturating_sub(1)];
+        chars + self.text[boundary..offset].chars().count()
+    }
+
+    /// 1-based line and column (in Unicode characters) of a byte offset.
+    pub fn line_column(&self, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        // The lines that start at or before the offset.
+        let line = self.starts.partition_point(|s| *s <= offset);
+        let start = self.starts[line - 1];
+        let column = if self.ascii {
+            offset - start
+        } else if offset - start < BLOCK {
+            self.text[start..offset].chars().count()
+        } else {
+            self.chars_before(offset) - self.chars_before(start)
+        };
+        (line, column + 1)
+    }
+
+    /// The region of a finding in the text; `None` for a finding about the
+    /// whole file.
+    pub fn region(&self, f: &Finding) -> Option<Region> {
+        let span = f.span.as_ref()?;
+        let (line, column) = self.line_column(span.start);
+        let (end_line, end_column) = self.line_column(span.end.max(span.start));
+        Some(Region {
+            line,
+            column,
+            end_line,
+            end_column,
+        })
+    }
+}
+
+/// The offsets just after each line feed.
+fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i + 1)
 }
 
 /// Where a finding points, 1-based, columns in Unicode characters; the end
@@ -109,17 +240,9 @@ pub struct Region {
 }
 
 /// The region of a finding in its file's text; `None` for a finding about the
-/// whole file.
+/// whole file. Reads the text: for many findings of one file, see [`Lines`].
 pub fn region(f: &Finding, text: &str) -> Option<Region> {
-    let span = f.span.as_ref()?;
-    let (line, column) = line_column(text, span.start);
-    let (end_line, end_column) = line_column(text, span.end.max(span.start));
-    Some(Region {
-        line,
-        column,
-        end_line,
-        end_column,
-    })
+    Lines::new(text).region(f)
 }
 
 /// A rule's sources' titles and dates, for the terminal (`icp explain` and
@@ -288,5 +411,30 @@ mod tests {
         let after = text.find("\"\n").unwrap();
         assert_eq!(line_column(text, after), (2, 11));
         assert_eq!(line_column(text, 10_000), (3, 1));
+    }
+
+    /// The index agrees with reading the text from its start, on long lines
+    /// of mixed widths too.
+    #[test]
+    fn the_line_index_agrees_with_counting() {
+        let mut text = String::new();
+        for i in 0..3000 {
+            text.push_str(["a", "示", "😀", "\n", "ab\r\n", "é"][i % 6]);
+            if i % 1000 == 999 {
+                text.push_str(&"备x".repeat(900));
+            }
+        }
+        let lines = Lines::new(&text);
+        for offset in (0..=text.len() + 3).step_by(7) {
+            let mut at = offset.min(text.len());
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            let before = &text[..at];
+            let line = before.matches('\n').count() + 1;
+            let start = before.rfind('\n').map_or(0, |i| i + 1);
+            let column = before[start..].chars().count() + 1;
+            assert_eq!(lines.line_column(offset), (line, column), "at {offset}");
+        }
     }
 }

@@ -18,7 +18,7 @@ use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use serde_json::{Value, json};
 use serde_sarif::sarif;
 
-use super::{artifact_path, region};
+use super::{Lines, artifact_path};
 use crate::Lang;
 use crate::finding::{Finding, RuleMeta, Severity};
 use crate::lang::generic;
@@ -50,6 +50,7 @@ pub fn render(reports: &[FileReport], rules: &RuleSet, lang: Lang) -> String {
             continue;
         }
         let uri = uri(&report.path);
+        let lines = Lines::new(&report.text);
         let view = rules.view(report.province.and_then(crate::data::province));
         for f in &report.findings {
             let rule_index = *index.entry(f.id()).or_insert_with(|| {
@@ -62,7 +63,7 @@ pub fn render(reports: &[FileReport], rules: &RuleSet, lang: Lang) -> String {
                 descriptors.push(descriptor(&f.rule, requirement, lang));
                 descriptors.len() - 1
             });
-            results.push(result(f, &report.text, &uri, rule_index, lang));
+            results.push(result(f, &lines, &uri, rule_index, lang));
         }
     }
     let driver = sarif::ToolComponent::builder()
@@ -191,11 +192,11 @@ fn descriptor(v: &RuleMeta, requirement: String, lang: Lang) -> sarif::Reporting
     }
 }
 
-fn result(f: &Finding, text: &str, uri: &str, rule_index: usize, lang: Lang) -> sarif::Result {
+fn result(f: &Finding, lines: &Lines, uri: &str, rule_index: usize, lang: Lang) -> sarif::Result {
     let artifact = sarif::ArtifactLocation::builder()
         .uri(uri.to_owned())
         .build();
-    let physical = match region(f, text) {
+    let physical = match lines.region(f) {
         Some(r) => sarif::PhysicalLocation::builder()
             .artifact_location(artifact)
             .region(
@@ -230,7 +231,7 @@ fn result(f: &Finding, text: &str, uri: &str, rule_index: usize, lang: Lang) -> 
     // The help with this finding's values filled in (the rule's `help` is
     // the generic text).
     properties.insert("help".to_owned(), json!(f.help(lang)));
-    let fixes = fixes(f, text, uri, lang);
+    let fixes = fixes(f, lines, uri, lang);
     let mut result = sarif::Result::builder()
         .rule_id(f.id().to_owned())
         .rule_index(as_i64(rule_index))
@@ -255,8 +256,9 @@ fn result(f: &Finding, text: &str, uri: &str, rule_index: usize, lang: Lang) -> 
 
 /// What `icp fix` does to a fixable finding, as a SARIF fix: the value's
 /// literal replaced by the literal of its canonical spelling.
-fn fixes(f: &Finding, text: &str, uri: &str, lang: Lang) -> Vec<sarif::Fix> {
-    let (Some(new), Some(span), Some(r)) = (&f.fix, &f.span, region(f, text)) else {
+fn fixes(f: &Finding, lines: &Lines, uri: &str, lang: Lang) -> Vec<sarif::Fix> {
+    let text = lines.text();
+    let (Some(new), Some(span), Some(r)) = (&f.fix, &f.span, lines.region(f)) else {
         return Vec::new();
     };
     let Some(old) = text.get(span.clone()) else {
@@ -318,7 +320,14 @@ mod tests {
     #[test]
     fn a_result_names_its_rule_level_message_and_region() {
         let f = testing::finding(testing::rule("mobile-format", Severity::Info), false);
-        let r = serde_json::to_value(result(&f, testing::TEXT, "a.toml", 3, Lang::En)).unwrap();
+        let r = serde_json::to_value(result(
+            &f,
+            &Lines::new(testing::TEXT),
+            "a.toml",
+            3,
+            Lang::En,
+        ))
+        .unwrap();
         assert_eq!(r["ruleId"], "mobile-format");
         assert_eq!(r["ruleIndex"], 3);
         assert_eq!(r["level"], "note");
@@ -344,7 +353,14 @@ mod tests {
         );
         // A finding about the whole file has neither region nor field.
         let whole = testing::finding(f.rule.clone(), true);
-        let r = serde_json::to_value(result(&whole, testing::TEXT, "a.toml", 3, Lang::En)).unwrap();
+        let r = serde_json::to_value(result(
+            &whole,
+            &Lines::new(testing::TEXT),
+            "a.toml",
+            3,
+            Lang::En,
+        ))
+        .unwrap();
         assert!(r["locations"][0]["physicalLocation"]["region"].is_null());
         assert!(r["locations"][0]["logicalLocations"].is_null());
     }

@@ -88,42 +88,34 @@ impl Window {
     /// The window around `span` of `text` (the label's line, and one line
     /// before and after), and the label within it.
     pub fn new(name: &str, text: &str, span: Range<usize>) -> (Window, Range<usize>) {
+        Window::within(name, text, &super::Lines::new(text), span)
+    }
+
+    /// [`Window::new`] for a file whose lines are indexed: the window is
+    /// found without reading the text from its start, so many findings in
+    /// one large file cost what they show, not the file's size each.
+    pub fn within(
+        name: &str,
+        text: &str,
+        lines: &super::Lines,
+        span: Range<usize>,
+    ) -> (Window, Range<usize>) {
         let start = floor(text, span.start.min(text.len()));
         let end = floor(text, span.end.clamp(start, text.len()));
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        let line = lines.line_index(start);
         // One line before.
-        let from = match line_start.checked_sub(1) {
-            Some(nl) => text[..nl].rfind('\n').map_or(0, |i| i + 1),
-            None => 0,
-        };
-        // The line of the label's last character, and one line after.
+        let first_line = line.saturating_sub(1);
+        let from = lines.line_range(first_line, first_line).start;
+        // The line of the label's last character, and one line after (with
+        // its line break: miette shows an empty line as one).
         let last = if end > start {
             floor(text, end - 1)
         } else {
             start
         };
-        let mut to = text.len();
-        let mut lines_after = 0;
-        for (i, b) in text.as_bytes()[last..].iter().enumerate() {
-            if *b == b'\n' {
-                lines_after += 1;
-                if lines_after == 2 {
-                    // With its line break: miette shows an empty line as one.
-                    to = last + i + 1;
-                    break;
-                }
-            }
-        }
-        let first_line = text.as_bytes()[..from]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        let line = first_line
-            + text.as_bytes()[from..start]
-                .iter()
-                .filter(|b| **b == b'\n')
-                .count();
-        let column = text[line_start..start].chars().count();
+        let last_line = lines.line_index(last);
+        let to = lines.line_range(last_line, last_line + 1).end.max(start);
+        let column = lines.line_column(start).1.saturating_sub(1);
         let (shown, label) = rewrite(&text[from..to], start - from, end - from);
         (
             Window {

@@ -14,7 +14,7 @@ use crate::finding::Args;
 use crate::lang::Text;
 
 /// An algorithm of `icp`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Algorithm {
     /// Full-width characters, spaces or invisible characters in a value.
     Characters,

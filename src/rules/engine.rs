@@ -821,7 +821,8 @@ type OutcomeKey = (Algorithm, u64, *const u8, usize);
 /// facts' [`Memo`]: outcomes are the rules' business, not the facts'.
 #[derive(Default)]
 struct OutcomeMemo {
-    entries: RefCell<Vec<(OutcomeKey, Outcomes)>>,
+    /// Hashed: a filing of thousands of websites has thousands of values.
+    entries: RefCell<std::collections::HashMap<OutcomeKey, Outcomes>>,
 }
 
 impl OutcomeMemo {
@@ -842,12 +843,12 @@ impl OutcomeMemo {
         compute: impl FnOnce() -> Vec<Outcome>,
     ) -> Outcomes {
         let key: OutcomeKey = (algorithm, params, value.as_ptr(), value.len());
-        if let Some((_, v)) = self.entries.borrow().iter().find(|(k, _)| *k == key) {
+        if let Some(v) = self.entries.borrow().get(&key) {
             return v.clone();
         }
         let found = compute();
         let value = (!found.is_empty()).then(|| Rc::new(found));
-        self.entries.borrow_mut().push((key, value.clone()));
+        self.entries.borrow_mut().insert(key, value.clone());
         value
     }
 }

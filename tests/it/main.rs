@@ -21,6 +21,7 @@ mod new;
 mod precommit;
 mod redact;
 mod rules;
+mod scale;
 mod schema;
 mod vectors;
 mod waivers;

@@ -225,3 +225,106 @@ fn checklist_redacts_scan_file_names() {
         assert!(leaked.is_empty(), "{format} leaks {leaked:?}:\n{redacted}");
     }
 }
+
+/// Values that look like personal data where no known key holds them: under
+/// a mistyped key, an escaped key spelling, numbers in groups, passport and
+/// permit numbers, an internationalised e-mail address, a phone number in a
+/// website's name. Each stands on a line with a finding, so the human report
+/// quotes it.
+const HIDDEN: &str = r#"version = 1
+type = "new"
+prepared_on = 2026-11-28
+
+[subject]
+province = "sc"
+city = "成都市"
+district = "锦江区"
+nature = "personal"
+name = "李四"
+address = "四川省成都市锦江区红星路三段1号2栋3单元401"
+
+[subject.principal]
+name = "李四"
+id_type = "id-card"
+id_numbr = "H87654321"   # 备用 137.2468.1357，座机 0755 2654 9876
+id_number_old = "4403 0519 9003 0744 37"   # 护照 E87654321，通行证 M13572468
+mail_box = "张三丰@例子.中国"
+"emergency\u005Fphone2" = "13755556666"
+
+[[websites]]
+name = "李四13812345678博客"
+bogus = 1
+domains = ["lisi-notes.cn"]
+"#;
+
+const HIDDEN_SECRETS: &[&str] = &[
+    "87654321",
+    "137.2468.1357",
+    "0755 2654 9876",
+    "4403 0519 9003 0744 37",
+    "13572468",
+    "张三丰@",
+    "13755556666",
+    "13812345678",
+];
+
+#[test]
+fn values_that_look_personal_are_redacted_wherever_they_stand() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("filing.toml"), HIDDEN).unwrap();
+    let run = |args: &[&str], redact: bool| {
+        let mut cmd = icp(dir.path());
+        cmd.args(args);
+        if redact {
+            cmd.arg("--redact");
+        }
+        output(&mut cmd)
+    };
+    // Without --redact the human report shows each of them: the test sees
+    // a leak when there is one.
+    let plain = run(&["validate", "filing.toml", "--lang", "en"], false);
+    let missing: Vec<&str> = HIDDEN_SECRETS
+        .iter()
+        .copied()
+        .filter(|s| !plain.contains(s))
+        .collect();
+    assert!(missing.is_empty(), "not shown: {missing:?}\n{plain}");
+    for format in formats() {
+        for lang in ["en", "zh"] {
+            let args = [
+                "validate",
+                "filing.toml",
+                "--lang",
+                lang,
+                "--format",
+                &format,
+            ];
+            let out = run(&args, true);
+            let leaked = leaks(&out, HIDDEN_SECRETS);
+            assert!(
+                leaked.is_empty(),
+                "--format {format} --lang {lang} leaks {leaked:?}:\n{out}"
+            );
+        }
+    }
+    // The checklist shows the website's name: masked as validate masks it
+    // (the table renders the same name, wrapped in its cell).
+    for format in ["markdown", "json"] {
+        let args = [
+            "checklist",
+            "filing.toml",
+            "--lang",
+            "en",
+            "--format",
+            format,
+        ];
+        assert!(run(&args, false).contains("13812345678"), "{format}");
+        let out = run(&args, true);
+        let leaked = leaks(&out, HIDDEN_SECRETS);
+        assert!(
+            leaked.is_empty(),
+            "checklist --format {format} leaks {leaked:?}:\n{out}"
+        );
+        assert!(out.contains("138****5678"), "{format}:\n{out}");
+    }
+}

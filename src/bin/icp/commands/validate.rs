@@ -8,7 +8,6 @@ use icp::i18n::{Msg, io_error};
 use icp::lang::fill;
 use icp::report::{self, Summary};
 use icp::rules::RuleSet;
-use icp::validate::FileReport;
 use icp::write::{Overwrite, atomically, same_file};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 
@@ -60,24 +59,91 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     };
     let human_on_stdout = args.format == FormatArg::Human || args.output_file.is_some();
     let bar = progress_bar(files.len(), human_on_stdout, ctx.lang);
-    let results = match &bar {
-        // The bar moves as each file finishes; indicatif keeps the position
-        // in an atomic and redraws at most a few times a second, so the
-        // workers never wait on the terminal.
-        Some(bar) => icp::validate::files_with_progress(rules, &files, ctx.dates, &|| bar.inc(1)),
-        None => icp::validate::files(rules, &files, ctx.dates),
+    let mut style = ctx.style(terminal);
+    style.batch = report::batch::Rows {
+        all: args.verbose,
+        deny_warnings,
     };
+    // The report is written as the files are checked, in their order: a
+    // batch of files is checked on all cores, its part of the report
+    // written, and its reports dropped before the next, so memory stays
+    // flat whatever the number of files. SARIF lists the rules before the
+    // results and `--output-file` is written whole, atomically: those keep
+    // the reports (or the text) until the end.
+    let keep_all = args.format == FormatArg::Sarif;
+    let machine = if args.format == FormatArg::Human {
+        None
+    } else {
+        Some(args.format)
+    };
+    let mut machine_text = String::new();
+    let mut to_stdout = |text: &str, machine_part: bool, file: bool| {
+        if machine_part && file {
+            machine_text.push_str(text);
+        } else {
+            emit(text);
+        }
+    };
+    let to_file = args.output_file.is_some();
+    let mut summary = Summary::default();
+    let mut rows = Vec::new();
+    let mut kept = Vec::new();
+    let mut first = true;
+    if machine == Some(FormatArg::Json) {
+        to_stdout(&report::json::start(), true, to_file);
+    }
+    // Enough files per batch to keep every core busy, few enough that
+    // their reports take little memory.
+    let batch = rayon::current_num_threads().max(1) * 64;
+    for chunk in files.chunks(batch) {
+        let results = match &bar {
+            // The bar moves as each file finishes; indicatif keeps the
+            // position in an atomic and redraws at most a few times a
+            // second, so the workers never wait on the terminal.
+            Some(bar) => {
+                icp::validate::files_with_progress(rules, chunk, ctx.dates, &|| bar.inc(1))
+            }
+            None => icp::validate::files(rules, chunk, ctx.dates),
+        };
+        let mut reports = Vec::with_capacity(chunk.len());
+        for result in results {
+            match result {
+                // Redacted before any renderer sees it: every format is masked.
+                Ok(r) if args.redact => reports.push(icp::redact::file_report(r)),
+                Ok(r) => reports.push(r),
+                Err(e) => path_errors.push(e),
+            }
+        }
+        summary.add(&Summary::of(&reports));
+        if human_on_stdout {
+            rows.extend(reports.iter().map(report::batch::Row::of));
+            emit(&report::human::findings(&reports, style));
+        }
+        let part = match machine {
+            Some(FormatArg::Json) => report::json::files(&reports, ctx.lang, first),
+            Some(FormatArg::Concise) => report::concise::render(&reports, ctx.lang),
+            Some(FormatArg::Github) => report::github::render(&reports, ctx.lang),
+            _ => String::new(),
+        };
+        first &= reports.is_empty();
+        to_stdout(&part, true, to_file);
+        if keep_all {
+            kept.extend(reports);
+        }
+    }
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
-    let mut reports = Vec::with_capacity(files.len());
-    for result in results {
-        match result {
-            // Redacted before any renderer sees it: every format is masked.
-            Ok(r) if args.redact => reports.push(icp::redact::file_report(r)),
-            Ok(r) => reports.push(r),
-            Err(e) => path_errors.push(e),
+    match machine {
+        Some(FormatArg::Json) => to_stdout(&report::json::end(&summary, first), true, to_file),
+        Some(FormatArg::Sarif) => {
+            to_stdout(
+                &report::sarif::render(&kept, rules, ctx.lang),
+                true,
+                to_file,
+            );
         }
+        _ => {}
     }
     for e in &path_errors {
         let values = [
@@ -125,58 +191,33 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     }
     let mut code = if !path_errors.is_empty() || nothing_found {
         ERROR
-    } else if Summary::of(&reports).fails(deny_warnings) {
+    } else if summary.fails(deny_warnings) {
         FAIL
     } else {
         OK
     };
-    let mut style = ctx.style(terminal);
-    style.batch = report::batch::Rows {
-        all: args.verbose,
-        deny_warnings,
-    };
-    let machine = machine_format(args.format, &reports, rules, ctx.lang);
-    match (&args.output_file, machine) {
-        (Some(file), Some(text)) => {
-            // The file is one the user named: replacing it is the point.
-            if let Err(e) = atomically(file, text.as_bytes(), Overwrite::Allow) {
-                let path = icp::report::snippet::escape(&file.display().to_string()).into_owned();
-                eprintln!(
-                    "{}",
-                    fill(
-                        Msg::CannotWrite.get(ctx.lang),
-                        &[
-                            ("path", path),
-                            ("error", io_error(&e).get(ctx.lang).to_owned())
-                        ]
-                    )
-                );
-                code = ERROR;
-            }
-            emit(&report::human::render(&reports, style));
+    if let Some(file) = &args.output_file {
+        // The file is one the user named: replacing it is the point.
+        if let Err(e) = atomically(file, machine_text.as_bytes(), Overwrite::Allow) {
+            let path = icp::report::snippet::escape(&file.display().to_string()).into_owned();
+            eprintln!(
+                "{}",
+                fill(
+                    Msg::CannotWrite.get(ctx.lang),
+                    &[
+                        ("path", path),
+                        ("error", io_error(&e).get(ctx.lang).to_owned())
+                    ]
+                )
+            );
+            code = ERROR;
         }
-        (None, Some(text)) => emit(&text),
-        // Paths that do not exist checked nothing: no "0 files, no problems".
-        (_, None) if reports.is_empty() && code == ERROR => {}
-        (_, None) => emit(&report::human::render(&reports, style)),
+    }
+    // Paths that do not exist checked nothing: no "0 files, no problems".
+    if human_on_stdout && !(rows.is_empty() && code == ERROR) {
+        emit(&report::human::end(&rows, &summary, style));
     }
     code
-}
-
-/// The report in a machine format; `None` for the human one.
-fn machine_format(
-    format: FormatArg,
-    reports: &[FileReport],
-    rules: &RuleSet,
-    lang: Lang,
-) -> Option<String> {
-    Some(match format {
-        FormatArg::Human => return None,
-        FormatArg::Json => report::json::render(reports, lang),
-        FormatArg::Concise => report::concise::render(reports, lang),
-        FormatArg::Github => report::github::render(reports, lang),
-        FormatArg::Sarif => report::sarif::render(reports, rules, lang),
-    })
 }
 
 /// A progress bar on stderr for a batch, only when a person watches: stderr
