@@ -38,11 +38,14 @@ pub enum KindName {
     Load,
     /// `step`: a step of the process, shown by the checklist.
     Step,
+    /// `across`: a value two filings must not share, checked across all
+    /// the filings of a run.
+    Across,
 }
 
 impl KindName {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [KindName; 10] = [
+    pub const ALL: [KindName; 11] = [
         KindName::Assert,
         KindName::Require,
         KindName::Forbid,
@@ -53,6 +56,7 @@ impl KindName {
         KindName::Document,
         KindName::Load,
         KindName::Step,
+        KindName::Across,
     ];
 
     /// The key in rule files.
@@ -68,6 +72,7 @@ impl KindName {
             KindName::Document => "document",
             KindName::Load => "load",
             KindName::Step => "step",
+            KindName::Across => "across",
         }
     }
 }

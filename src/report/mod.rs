@@ -229,6 +229,7 @@ pub(crate) mod testing {
             nature: None,
             text: TEXT.into(),
             findings,
+            across: None,
         }
     }
 }

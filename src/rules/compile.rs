@@ -257,6 +257,60 @@ pub enum Kind {
     /// A step of the process that cannot be uploaded (the SMS verification,
     /// posting signed forms): shown by `icp checklist`, never a finding.
     Step,
+    /// A value no two filings of a run may share: checked by
+    /// [`crate::rules::across`] after every filing was read.
+    Across(Across),
+}
+
+/// What an `across` rule compares between filings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Across {
+    /// A domain in two filings.
+    Domain,
+    /// An ID or certificate number under two different names.
+    IdNumber,
+    /// An ICP filing number on two subjects.
+    IcpNumber,
+    /// A scan file declared by two clients.
+    Scan,
+    /// One person as principal of several subjects.
+    Principal,
+}
+
+impl Across {
+    /// Every value, in documentation order.
+    pub const ALL: [Across; 5] = [
+        Across::Domain,
+        Across::IdNumber,
+        Across::IcpNumber,
+        Across::Scan,
+        Across::Principal,
+    ];
+
+    /// The spelling in rule files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Across::Domain => "domain",
+            Across::IdNumber => "id-number",
+            Across::IcpNumber => "icp-number",
+            Across::Scan => "scan",
+            Across::Principal => "principal",
+        }
+    }
+
+    /// Parses the rule-file spelling.
+    pub fn parse(s: &str) -> Option<Across> {
+        Across::ALL.into_iter().find(|a| a.key() == s)
+    }
+
+    /// The placeholders its findings fill in.
+    pub fn args(self) -> &'static [&'static str] {
+        match self {
+            Across::Domain | Across::IcpNumber | Across::Scan => &["value", "other", "others"],
+            Across::IdNumber => &["value", "name", "other", "other_name", "others"],
+            Across::Principal => &["value", "name", "count"],
+        }
+    }
 }
 
 impl Kind {
@@ -273,6 +327,7 @@ impl Kind {
             Kind::Document { .. } => KindName::Document,
             Kind::Load => KindName::Load,
             Kind::Step => KindName::Step,
+            Kind::Across(_) => KindName::Across,
         }
     }
 
@@ -375,6 +430,7 @@ fn gives(def: &BodyDef, kind: KindName) -> bool {
         KindName::Document => def.document.is_some(),
         KindName::Load => def.load.is_some(),
         KindName::Step => def.step.is_some(),
+        KindName::Across => def.across.is_some(),
     }
 }
 
@@ -906,6 +962,14 @@ impl Compiler<'_> {
         }
         if def.step == Some(true) {
             return Some(Kind::Step);
+        }
+        if let Some(a) = &def.across {
+            let Some(across) = Across::parse(a.value.trim()) else {
+                let value = a.value.clone();
+                self.error(&a.referenced, Diag::UnknownAcross { value });
+                return None;
+            };
+            return Some(Kind::Across(across));
         }
         None
     }

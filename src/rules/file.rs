@@ -182,6 +182,10 @@ pub struct BodyDef {
     /// Kind `step`: a process step shown by the checklist.
     #[serde(default)]
     pub step: Option<bool>,
+    /// Kind `across`: a value no two filings of a run may share (`domain`,
+    /// `id-number`, `icp-number`, `scan`, `principal`).
+    #[serde(default)]
+    pub across: Option<Spanned<String>>,
     /// The fact whose field a finding points at.
     #[serde(default)]
     pub at: Option<Spanned<String>>,

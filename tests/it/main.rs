@@ -4,6 +4,7 @@
 
 mod common;
 
+mod across;
 mod architecture;
 mod catalog;
 mod checklist;

@@ -355,6 +355,11 @@ fn every_case_trips_its_rule_and_nothing_else() {
 const COVERED_ELSEWHERE: &[(&str, &str)] = &[
     ("file-too-large", "tests/it/hostile.rs"),
     ("not-utf8", "tests/it/hostile.rs"),
+    ("across-domain", "tests/it/across.rs"),
+    ("across-id-number", "tests/it/across.rs"),
+    ("across-icp-number", "tests/it/across.rs"),
+    ("across-scan", "tests/it/across.rs"),
+    ("across-principal", "tests/it/across.rs"),
 ];
 
 #[test]
@@ -556,6 +561,7 @@ fn sample_args(v: &icp::rules::Variant) -> icp::finding::Args {
             args
         }
         Kind::Step => Vec::new(),
+        Kind::Across(across) => plain(across.args()),
     }
 }
 
@@ -579,6 +585,7 @@ fn check_rendered(
         nature: None,
         text: text.to_owned(),
         findings,
+        across: None,
     };
     let reports = std::slice::from_ref(&file);
     for lang in [Lang::Zh, Lang::En] {

@@ -56,11 +56,16 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     let mut reports = Vec::with_capacity(files.len());
     for result in results {
         match result {
-            // Redacted before any renderer sees it: every format is masked.
-            Ok(r) if args.redact => reports.push(icp::redact::file_report(r)),
             Ok(r) => reports.push(r),
             Err(e) => path_errors.push(e),
         }
+    }
+    // The rules across filings, once every file was checked; their
+    // findings join each file's.
+    icp::validate::add_across(rules, &mut reports);
+    if args.redact {
+        // Redacted before any renderer sees it: every format is masked.
+        reports = reports.into_iter().map(icp::redact::file_report).collect();
     }
     for e in &path_errors {
         let values = [
