@@ -44,7 +44,7 @@ pub struct Entry {
     pub icp_number: Option<String>,
     /// Dated expiries of ID documents, the unit certificate and domains:
     /// the field path and the date, in file order (长期 is left out).
-    pub expiries: Vec<(String, Date)>,
+    pub expiries: Vec<(String, Date, String)>,
 }
 
 impl Entry {
@@ -64,8 +64,8 @@ impl Entry {
     }
 
     /// The soonest expiry, with its field path.
-    pub fn next_expiry(&self) -> Option<&(String, Date)> {
-        self.expiries.iter().min_by_key(|(_, d)| *d)
+    pub fn next_expiry(&self) -> Option<&(String, Date, String)> {
+        self.expiries.iter().min_by_key(|(_, d, _)| *d)
     }
 }
 
@@ -233,22 +233,26 @@ impl Entry {
             },
             None => None,
         };
+        let person = |p: &crate::filing::Principal| text(&p.name).map(|(n, _)| n).unwrap_or_default();
         if let Some(d) = subject.and_then(|s| dated(&s.certificate_expires)) {
-            expiries.push(("subject.certificate_expires".to_owned(), d));
+            let path = "subject.certificate_expires".to_owned();
+            expiries.push((path, d, subject_name.clone()));
         }
-        if let Some(d) = filing
-            .subject_principal()
-            .and_then(|p| dated(&p.id_expires))
-        {
-            expiries.push(("subject.principal.id_expires".to_owned(), d));
+        if let Some(p) = filing.subject_principal() {
+            if let Some(d) = dated(&p.id_expires) {
+                expiries.push(("subject.principal.id_expires".to_owned(), d, person(p)));
+            }
         }
         for (i, site) in filing.websites.iter().enumerate() {
-            if let Some(d) = site.principal.as_ref().and_then(|p| dated(&p.id_expires)) {
-                expiries.push((format!("websites[{i}].principal.id_expires"), d));
+            if let Some(p) = site.principal.as_ref().filter(|p| !p.is_same_as_subject()) {
+                if let Some(d) = dated(&p.id_expires) {
+                    expiries.push((format!("websites[{i}].principal.id_expires"), d, person(p)));
+                }
             }
             for (j, domain) in site.domains.iter().enumerate() {
                 if let Some(d) = &domain.expires {
-                    expiries.push((format!("websites[{i}].domains[{j}].expires"), d.value));
+                    let name = text(&domain.name).map(|(n, _)| n).unwrap_or_default();
+                    expiries.push((format!("websites[{i}].domains[{j}].expires"), d.value, name));
                 }
             }
         }
