@@ -2,6 +2,7 @@
 //! nowhere else; the rules and the engine never format text.
 
 pub mod batch;
+pub mod book;
 pub mod checklist;
 pub mod concise;
 pub mod config;

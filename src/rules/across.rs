@@ -233,7 +233,8 @@ impl Entry {
             },
             None => None,
         };
-        let person = |p: &crate::filing::Principal| text(&p.name).map(|(n, _)| n).unwrap_or_default();
+        let person =
+            |p: &crate::filing::Principal| text(&p.name).map(|(n, _)| n).unwrap_or_default();
         if let Some(d) = subject.and_then(|s| dated(&s.certificate_expires)) {
             let path = "subject.certificate_expires".to_owned();
             expiries.push((path, d, subject_name.clone()));

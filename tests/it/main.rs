@@ -6,6 +6,7 @@ mod common;
 
 mod across;
 mod architecture;
+mod book;
 mod catalog;
 mod checklist;
 mod cli;

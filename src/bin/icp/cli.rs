@@ -44,6 +44,8 @@ pub struct Cli {
 pub enum Command {
     /// 检查备案文件或目录 / validate filing files and directories
     Validate(ValidateArgs),
+    /// 全部客户的备案总览：状态、即将到期、跨备案问题 / the whole book of filings: status, what expires soon, conflicts across filings
+    Report(ReportArgs),
     /// 规则列表与各省要求 / the rule set: list every rule, or show a province's
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -231,6 +233,41 @@ pub struct ValidateArgs {
     /// 隐去身份证号、电话号码和电子邮箱（所有输出格式）/ mask ID numbers, phone numbers and e-mail addresses in every output, e.g. 4403**********123X
     #[arg(long)]
     pub redact: bool,
+}
+
+/// `icp report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// 备案文件或目录（默认当前目录）/ filing files or directories [default: .]
+    #[arg(value_name = "PATH", value_hint = ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// 列出判断日期起多少天内到期的证件和域名 / list IDs, certificates and domains that expire within this many days of the as-of date
+    #[arg(long, value_name = "DAYS", default_value_t = 90, value_parser = clap::value_parser!(u32).range(0..=36600))]
+    pub within: u32,
+
+    /// 隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses
+    #[arg(long)]
+    pub redact: bool,
+}
+
+/// `icp report --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// tables for the terminal
+    Table,
+    /// a Markdown page
+    Markdown,
+    /// JSON
+    Json,
+    /// the table of filings as CSV, for a spreadsheet
+    Csv,
+    /// one self-contained HTML page with an expiry timeline
+    Html,
 }
 
 /// `--lang`.

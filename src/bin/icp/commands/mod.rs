@@ -10,6 +10,7 @@ use icp::rules::engine::Dates;
 
 use crate::cli::{Cli, ColorArg, Command, LangArg, RulesCommand};
 
+mod book;
 mod checklist;
 mod completions;
 mod config;
@@ -122,6 +123,7 @@ pub fn run(cli: Cli) -> u8 {
     let rules = &*Box::leak(Box::new(rules));
     match command {
         Command::Validate(args) => validate::run(&ctx, rules, args, stdout_tty),
+        Command::Report(args) => book::run(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::List(args)) => rules::list(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::Show(args)) => rules::show(&ctx, rules, args),
         Command::Explain(args) => rules::explain(&ctx, rules, args),
