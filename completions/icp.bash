@@ -34,6 +34,9 @@ _icp() {
             icp,new)
                 cmd="icp__subcmd__new"
                 ;;
+            icp,report)
+                cmd="icp__subcmd__report"
+                ;;
             icp,rules)
                 cmd="icp__subcmd__rules"
                 ;;
@@ -60,6 +63,9 @@ _icp() {
                 ;;
             icp__subcmd__help,new)
                 cmd="icp__subcmd__help__subcmd__new"
+                ;;
+            icp__subcmd__help,report)
+                cmd="icp__subcmd__help__subcmd__report"
                 ;;
             icp__subcmd__help,rules)
                 cmd="icp__subcmd__help__subcmd__rules"
@@ -101,7 +107,7 @@ _icp() {
 
     case "${cmd}" in
         icp)
-            opts="-h -V --lang --color --rules --today --config --no-config --help --version validate rules explain checklist new config schema completions help"
+            opts="-h -V --lang --color --rules --today --config --no-config --help --version validate report rules explain checklist new config schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -383,7 +389,7 @@ _icp() {
             return 0
             ;;
         icp__subcmd__help)
-            opts="validate rules explain checklist new config schema completions help"
+            opts="validate report rules explain checklist new config schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -467,6 +473,20 @@ _icp() {
             return 0
             ;;
         icp__subcmd__help__subcmd__new)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        icp__subcmd__help__subcmd__report)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -567,6 +587,65 @@ _icp() {
                     ;;
                 --type)
                     COMPREPLY=($(compgen -W "new access add-website change" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "zh en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --rules)
+                    COMPREPLY=()
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o plusdirs
+                    fi
+                    return 0
+                    ;;
+                --today)
+                    COMPREPLY=("${cur}")
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o nospace
+                    fi
+                    return 0
+                    ;;
+                --config)
+                    local oldifs
+                    if [ -n "${IFS+x}" ]; then
+                        oldifs="$IFS"
+                    fi
+                    IFS=$'\n'
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    if [ -n "${oldifs+x}" ]; then
+                        IFS="$oldifs"
+                    fi
+                    if [[ "${BASH_VERSINFO[0]}" -ge 4 ]]; then
+                        compopt -o filenames
+                    fi
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        icp__subcmd__report)
+            opts="-h --format --within --redact --lang --color --rules --today --config --no-config --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table markdown json csv html" -- "${cur}"))
+                    return 0
+                    ;;
+                --within)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --lang)
