@@ -41,11 +41,14 @@ pub enum KindName {
     /// `across`: a value two filings must not share, checked across all
     /// the filings of a run.
     Across,
+    /// `change`: what a change between two versions of a filing involves
+    /// (`icp diff`).
+    Change,
 }
 
 impl KindName {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [KindName; 11] = [
+    pub const ALL: [KindName; 12] = [
         KindName::Assert,
         KindName::Require,
         KindName::Forbid,
@@ -57,6 +60,7 @@ impl KindName {
         KindName::Load,
         KindName::Step,
         KindName::Across,
+        KindName::Change,
     ];
 
     /// The key in rule files.
@@ -73,6 +77,7 @@ impl KindName {
             KindName::Load => "load",
             KindName::Step => "step",
             KindName::Across => "across",
+            KindName::Change => "change",
         }
     }
 }
@@ -221,6 +226,8 @@ pub enum Basis {
     Load,
     /// A step of the process: information by nature.
     Step,
+    /// What a change involves (`icp diff`): the rule file decides.
+    Change,
     /// Switched off (a template a province switches on, or a relaxation).
     Off,
     /// A rule of the filing format itself (it cites `icp`'s documentation).
@@ -244,9 +251,10 @@ pub enum Basis {
 
 impl Basis {
     /// Every basis.
-    pub const ALL: [Basis; 11] = [
+    pub const ALL: [Basis; 12] = [
         Basis::Load,
         Basis::Step,
+        Basis::Change,
         Basis::Off,
         Basis::Format,
         Basis::Document,
@@ -273,6 +281,7 @@ impl Basis {
         match self {
             Basis::Load => "load",
             Basis::Step => "step",
+            Basis::Change => "change",
             Basis::Off => "off",
             Basis::Format => "format",
             Basis::Document => "document",
@@ -294,7 +303,7 @@ impl Basis {
     /// file decides (loader rules, steps, rules switched off, format rules).
     pub fn default_severity(self) -> Option<Severity> {
         match self {
-            Basis::Load | Basis::Step | Basis::Off | Basis::Format => None,
+            Basis::Load | Basis::Step | Basis::Change | Basis::Off | Basis::Format => None,
             Basis::Regulation | Basis::Corroborated => Some(Severity::Error),
             Basis::Document
             | Basis::SingleSource
@@ -309,6 +318,10 @@ impl Basis {
         let t = Text::new;
         match self {
             Basis::Load => t("读取文件时报告", "reported while reading the file"),
+            Basis::Change => t(
+                "变更备案的说明，级别由规则文件决定",
+                "what a change involves; the rule file sets the severity",
+            ),
             Basis::Step => t(
                 "流程步骤，仅作提示",
                 "a step of the process, shown as information",

@@ -3,6 +3,7 @@
 
 pub mod batch;
 pub mod book;
+pub mod change;
 pub mod checklist;
 pub mod concise;
 pub mod config;

@@ -313,6 +313,7 @@ fn group(v: &Variant) -> usize {
         (Kind::Load, _) => 0,
         (Kind::Step, _) => 6,
         (Kind::Across(_), _) => 0,
+        (Kind::Change(_), _) => 6,
         (Kind::Document { .. }, _) => 5,
         (_, Each::Principal) => 2,
         (_, Each::Website | Each::Homepage | Each::Preapproval | Each::Ip) => 3,

@@ -260,6 +260,51 @@ pub enum Kind {
     /// A value no two filings of a run may share: checked by
     /// [`crate::rules::across`] after every filing was read.
     Across(Across),
+    /// What a change of some fields involves: read by `icp diff`, never a
+    /// finding of `validate`.
+    Change(Arc<Change>),
+}
+
+/// A compiled `change:`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Field patterns (`[*]` for any index).
+    pub fields: Vec<String>,
+    /// `changed`, `added`, `removed` or `any`.
+    pub on: &'static str,
+    /// The filing it needs.
+    pub filing: &'static str,
+    /// Document kinds.
+    pub documents: Vec<String>,
+    /// Whose mobile receives the SMS check.
+    pub sms: &'static str,
+    /// Whether the site may stay online.
+    pub online: &'static str,
+}
+
+impl Change {
+    /// The values of `on`.
+    pub const ON: [&'static str; 4] = ["any", "changed", "added", "removed"];
+    /// The values of `filing`.
+    pub const FILINGS: [&'static str; 7] = [
+        "subject-change",
+        "website-change",
+        "add-website",
+        "access",
+        "cancel-website",
+        "cancel-subject",
+        "new-filing",
+    ];
+    /// The values of `sms`.
+    pub const SMS: [&'static str; 5] = [
+        "subject-principal",
+        "website-principal",
+        "both",
+        "none",
+        "unknown",
+    ];
+    /// The values of `online`.
+    pub const ONLINE: [&'static str; 3] = ["yes", "no", "unknown"];
 }
 
 /// What an `across` rule compares between filings.
@@ -328,6 +373,7 @@ impl Kind {
             Kind::Load => KindName::Load,
             Kind::Step => KindName::Step,
             Kind::Across(_) => KindName::Across,
+            Kind::Change(_) => KindName::Change,
         }
     }
 
@@ -431,6 +477,7 @@ fn gives(def: &BodyDef, kind: KindName) -> bool {
         KindName::Load => def.load.is_some(),
         KindName::Step => def.step.is_some(),
         KindName::Across => def.across.is_some(),
+        KindName::Change => def.change.is_some(),
     }
 }
 
@@ -971,7 +1018,53 @@ impl Compiler<'_> {
             };
             return Some(Kind::Across(across));
         }
+        if let Some(c) = &def.change {
+            return self.change(c);
+        }
         None
+    }
+
+    fn change(&mut self, c: &super::file::ChangeDef) -> Option<Kind> {
+        let mut ok = true;
+        let mut pick = |value: Option<&Spanned<String>>,
+                        allowed: &[&'static str],
+                        default: &'static str,
+                        key: &'static str|
+         -> &'static str {
+            let Some(v) = value else {
+                return default;
+            };
+            match allowed.iter().find(|a| **a == v.value.trim()) {
+                Some(a) => a,
+                None => {
+                    ok = false;
+                    let value = format!("{key}: {}", v.value);
+                    self.errors.push(RuleError::new(
+                        byte_span(&v.referenced),
+                        Diag::UnknownAcross { value },
+                    ));
+                    default
+                }
+            }
+        };
+        let on = pick(c.on.as_ref(), &Change::ON, "any", "on");
+        let filing = pick(Some(&c.filing), &Change::FILINGS, "new-filing", "filing");
+        let sms = pick(c.sms.as_ref(), &Change::SMS, "unknown", "sms");
+        let online = pick(c.online.as_ref(), &Change::ONLINE, "unknown", "online");
+        ok.then(|| {
+            Kind::Change(Arc::new(Change {
+                fields: c.fields.iter().map(|f| f.value.trim().to_owned()).collect(),
+                on,
+                filing,
+                documents: c
+                    .documents
+                    .iter()
+                    .map(|d| d.value.trim().to_owned())
+                    .collect(),
+                sms,
+                online,
+            }))
+        })
     }
 
     fn check(&mut self, c: &CheckDef, each: Each) -> Option<Kind> {

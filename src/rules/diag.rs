@@ -1041,11 +1041,11 @@ mod tests {
         .text();
         assert_eq!(
             text.en,
-            "rule x lacks: assert/require/forbid/note/words/limit/check/document/load/step/across, message"
+            "rule x lacks: assert/require/forbid/note/words/limit/check/document/load/step/across/change, message"
         );
         assert_eq!(
             text.zh,
-            "规则 x 缺少：assert/require/forbid/note/words/limit/check/document/load/step/across、message"
+            "规则 x 缺少：assert/require/forbid/note/words/limit/check/document/load/step/across/change、message"
         );
     }
 

@@ -49,7 +49,7 @@ use layer::{Rules, SeverityOverride};
 pub use crate::finding::{Origin, Source};
 pub use builtin::{Json, RuleText, builtin_texts};
 pub use cases::examples;
-pub use compile::{Across, DocOwner, Examples, Kind, Match, Scope, WordSet, Words};
+pub use compile::{Across, Change, DocOwner, Examples, Kind, Match, Scope, WordSet, Words};
 pub use condition::{Cond, DateBase, Lit, Op, Tri};
 pub use diag::{Diag, RuleError};
 pub use engine::{Dates, DocStatus, Requirement};

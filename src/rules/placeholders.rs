@@ -104,10 +104,14 @@ fn provided(kind: &Kind, at: Option<Fact>) -> Provided {
         // A step's message is shown as written (`icp checklist`).
         Kind::Step => Vec::new(),
         Kind::Across(across) => plain(across.args()),
+        Kind::Change(_) => plain(&["old", "new", "field"]),
     };
     Provided {
         values,
-        facts: !matches!(kind, Kind::Load | Kind::Step | Kind::Across(_)),
+        facts: !matches!(
+            kind,
+            Kind::Load | Kind::Step | Kind::Across(_) | Kind::Change(_)
+        ),
     }
 }
 

@@ -13,6 +13,7 @@ mod cli;
 mod cmd;
 mod completions;
 mod config;
+mod diff;
 mod docs;
 mod engine;
 mod formats;

@@ -360,6 +360,15 @@ const COVERED_ELSEWHERE: &[(&str, &str)] = &[
     ("across-icp-number", "tests/it/across.rs"),
     ("across-scan", "tests/it/across.rs"),
     ("across-principal", "tests/it/across.rs"),
+    ("change-subject-principal", "tests/it/diff.rs"),
+    ("change-legal-representative", "tests/it/diff.rs"),
+    ("change-subject-details", "tests/it/diff.rs"),
+    ("change-certificate-number", "tests/it/diff.rs"),
+    ("change-add-website", "tests/it/diff.rs"),
+    ("change-add-domain", "tests/it/diff.rs"),
+    ("change-remove-website", "tests/it/diff.rs"),
+    ("change-website", "tests/it/diff.rs"),
+    ("change-hosting", "tests/it/diff.rs"),
 ];
 
 #[test]
@@ -562,6 +571,7 @@ fn sample_args(v: &icp::rules::Variant) -> icp::finding::Args {
         }
         Kind::Step => Vec::new(),
         Kind::Across(across) => plain(across.args()),
+        Kind::Change(_) => plain(&["old", "new", "field"]),
     }
 }
 

@@ -46,6 +46,8 @@ pub enum Command {
     Validate(ValidateArgs),
     /// 全部客户的备案总览：状态、即将到期、跨备案问题 / the whole book of filings: status, what expires soon, conflicts across filings
     Report(ReportArgs),
+    /// 比较备案文件的两个版本：改了什么、需办理什么 / compare two versions of a filing: what changed, which filing the change needs
+    Diff(DiffArgs),
     /// 规则列表与各省要求 / the rule set: list every rule, or show a province's
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -253,6 +255,37 @@ pub struct ReportArgs {
     /// 隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses
     #[arg(long)]
     pub redact: bool,
+}
+
+/// `icp diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// 旧版本和新版本；与 --rev 一起只给一个文件 / the old and the new version; with --rev, one file
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, num_args = 0..=2)]
+    pub files: Vec<PathBuf>,
+
+    /// 与该 git 版本中的同一文件比较（git show REV:FILE）/ compare FILE with its version at this git revision (git show REV:FILE)
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
+
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// 隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses
+    #[arg(long)]
+    pub redact: bool,
+}
+
+/// `icp diff --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// text for the terminal
+    Human,
+    /// a Markdown page, to send to a client
+    Markdown,
+    /// JSON
+    Json,
 }
 
 /// `icp report --format`.

@@ -14,6 +14,7 @@ mod book;
 mod checklist;
 mod completions;
 mod config;
+mod diff;
 mod new;
 mod rules;
 mod schema;
@@ -124,6 +125,7 @@ pub fn run(cli: Cli) -> u8 {
     match command {
         Command::Validate(args) => validate::run(&ctx, rules, args, stdout_tty),
         Command::Report(args) => book::run(&ctx, rules, args, stdout_tty),
+        Command::Diff(args) => diff::run(&ctx, rules, args),
         Command::Rules(RulesCommand::List(args)) => rules::list(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::Show(args)) => rules::show(&ctx, rules, args),
         Command::Explain(args) => rules::explain(&ctx, rules, args),
