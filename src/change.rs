@@ -332,7 +332,8 @@ impl Diff {
             n.fields.iter_mut().for_each(mask);
         }
         for f in &mut self.introduced {
-            for (_, a) in &mut f.args {
+            let values = f.args.iter_mut().map(|(_, a)| a);
+            for a in values.chain(f.facts.iter_mut().map(|(_, a)| a)) {
                 for t in a.texts_mut() {
                     *t = crate::redact::text(t);
                 }
