@@ -54,7 +54,7 @@ ms() { printf '%d.%03d ms' $(($1 / 1000)) $(($1 % 1000)); }
 if command -v hyperfine >/dev/null 2>&1; then
   hyperfine --warmup 3 -N "$icp validate $one"
   for dir in "$with" "$without"; do
-    hyperfine --warmup 2 "$parse $dir" "$icp validate $dir --format json"
+    hyperfine --warmup 2 "$parse $dir" "$icp validate $dir --format json" "$icp report $dir --format json"
   done
 else
   echo "one filing, whole process:   $(ms "$(min_us 50 "$icp" validate "$one")")"
@@ -65,6 +65,10 @@ else
     echo "  parse only:                $(ms "$base")"
     echo "  icp validate --format json: $(ms "$full")"
     awk -v a="$full" -v b="$base" 'BEGIN { printf "  ratio icp / parse-only:    %.2f\n", a / b }'
+    # `icp report` checks the same files and adds the book: at most 1.2x validate.
+    book=$(min_us 10 "$icp" report "$dir" --format json)
+    echo "  icp report --format json:   $(ms "$book")"
+    awk -v a="$book" -v b="$full" 'BEGIN { printf "  ratio report / validate:   %.2f\n", a / b }'
   done
 fi
 

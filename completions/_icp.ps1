@@ -33,6 +33,8 @@ Register-ArgumentCompleter -Native -CommandName 'icp' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, '检查备案文件或目录 / validate filing files and directories')
             [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, '就地修正机械性错误（全角数字、电话和日期写法等），保留注释和排版 / repair mechanical mistakes in place (full-width digits, phone and date spellings…), comments and layout kept')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, '全部客户的备案总览：状态、即将到期、跨备案问题 / the whole book of filings: status, what expires soon, conflicts across filings')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, '比较备案文件的两个版本：改了什么、需办理什么 / compare two versions of a filing: what changed, which filing the change needs')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, '规则列表与各省要求 / the rule set: list every rule, or show a province''s')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, '一条规则的完整说明 / one rule in full: what, why, how to fix, source')
             [CompletionResult]::new('checklist', 'checklist', [CompletionResultType]::ParameterValue, '备案材料清单 / the documents a filing needs and which are missing; or, with --province, what a province asks')
@@ -72,6 +74,34 @@ Register-ArgumentCompleter -Native -CommandName 'icp' -ScriptBlock {
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, '不写入；有可修正的内容时以 1 退出 / write nothing; exit 1 when anything would change')
             [CompletionResult]::new('--deny-warnings', '--deny-warnings', [CompletionResultType]::ParameterName, '修正后的检查中警告也视为失败 / warnings left after the repairs also fail (exit 1) [default: deny_warnings of icp.toml]')
             [CompletionResult]::new('--no-deny-warnings', '--no-deny-warnings', [CompletionResultType]::ParameterName, '警告不视为失败（覆盖 icp.toml）/ warnings do not fail, whatever icp.toml says')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, '不读取 icp.toml / ignore icp.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'icp;report' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '输出格式 / output format')
+            [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, '列出判断日期起多少天内到期的证件和域名 / list IDs, certificates and domains that expire within this many days of the as-of date')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '彩色输出 / coloured output (NO_COLOR is honoured)')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing''s prepared_on, else today]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]')
+            [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, '隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses')
+            [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, '不读取 icp.toml / ignore icp.toml')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'icp;diff' {
+            [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare FILE with its version at this git revision (git show REV:FILE)')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '输出格式 / output format')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '彩色输出 / coloured output (NO_COLOR is honoured)')
+            [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]')
+            [CompletionResult]::new('--today', '--today', [CompletionResultType]::ParameterName, '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing''s prepared_on, else today]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]')
+            [CompletionResult]::new('--redact', '--redact', [CompletionResultType]::ParameterName, '隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses')
             [CompletionResult]::new('--no-config', '--no-config', [CompletionResultType]::ParameterName, '不读取 icp.toml / ignore icp.toml')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
@@ -213,6 +243,8 @@ Register-ArgumentCompleter -Native -CommandName 'icp' -ScriptBlock {
         'icp;help' {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, '检查备案文件或目录 / validate filing files and directories')
             [CompletionResult]::new('fix', 'fix', [CompletionResultType]::ParameterValue, '就地修正机械性错误（全角数字、电话和日期写法等），保留注释和排版 / repair mechanical mistakes in place (full-width digits, phone and date spellings…), comments and layout kept')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, '全部客户的备案总览：状态、即将到期、跨备案问题 / the whole book of filings: status, what expires soon, conflicts across filings')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, '比较备案文件的两个版本：改了什么、需办理什么 / compare two versions of a filing: what changed, which filing the change needs')
             [CompletionResult]::new('rules', 'rules', [CompletionResultType]::ParameterValue, '规则列表与各省要求 / the rule set: list every rule, or show a province''s')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, '一条规则的完整说明 / one rule in full: what, why, how to fix, source')
             [CompletionResult]::new('checklist', 'checklist', [CompletionResultType]::ParameterValue, '备案材料清单 / the documents a filing needs and which are missing; or, with --province, what a province asks')
@@ -227,6 +259,12 @@ Register-ArgumentCompleter -Native -CommandName 'icp' -ScriptBlock {
             break
         }
         'icp;help;fix' {
+            break
+        }
+        'icp;help;report' {
+            break
+        }
+        'icp;help;diff' {
             break
         }
         'icp;help;rules' {

@@ -30,6 +30,8 @@ set edit:completion:arg-completer[icp] = {|@words|
             cand --version 'Print version'
             cand validate '检查备案文件或目录 / validate filing files and directories'
             cand fix '就地修正机械性错误（全角数字、电话和日期写法等），保留注释和排版 / repair mechanical mistakes in place (full-width digits, phone and date spellings…), comments and layout kept'
+            cand report '全部客户的备案总览：状态、即将到期、跨备案问题 / the whole book of filings: status, what expires soon, conflicts across filings'
+            cand diff '比较备案文件的两个版本：改了什么、需办理什么 / compare two versions of a filing: what changed, which filing the change needs'
             cand rules '规则列表与各省要求 / the rule set: list every rule, or show a province''s'
             cand explain '一条规则的完整说明 / one rule in full: what, why, how to fix, source'
             cand checklist '备案材料清单 / the documents a filing needs and which are missing; or, with --province, what a province asks'
@@ -67,6 +69,32 @@ set edit:completion:arg-completer[icp] = {|@words|
             cand --check '不写入；有可修正的内容时以 1 退出 / write nothing; exit 1 when anything would change'
             cand --deny-warnings '修正后的检查中警告也视为失败 / warnings left after the repairs also fail (exit 1) [default: deny_warnings of icp.toml]'
             cand --no-deny-warnings '警告不视为失败（覆盖 icp.toml）/ warnings do not fail, whatever icp.toml says'
+            cand --no-config '不读取 icp.toml / ignore icp.toml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'icp;report'= {
+            cand --format '输出格式 / output format'
+            cand --within '列出判断日期起多少天内到期的证件和域名 / list IDs, certificates and domains that expire within this many days of the as-of date'
+            cand --lang '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]'
+            cand --color '彩色输出 / coloured output (NO_COLOR is honoured)'
+            cand --rules '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]'
+            cand --today '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing''s prepared_on, else today]'
+            cand --config '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]'
+            cand --redact '隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses'
+            cand --no-config '不读取 icp.toml / ignore icp.toml'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'icp;diff'= {
+            cand --rev '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare FILE with its version at this git revision (git show REV:FILE)'
+            cand --format '输出格式 / output format'
+            cand --lang '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]'
+            cand --color '彩色输出 / coloured output (NO_COLOR is honoured)'
+            cand --rules '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]'
+            cand --today '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing''s prepared_on, else today]'
+            cand --config '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]'
+            cand --redact '隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses'
             cand --no-config '不读取 icp.toml / ignore icp.toml'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
@@ -194,6 +222,8 @@ set edit:completion:arg-completer[icp] = {|@words|
         &'icp;help'= {
             cand validate '检查备案文件或目录 / validate filing files and directories'
             cand fix '就地修正机械性错误（全角数字、电话和日期写法等），保留注释和排版 / repair mechanical mistakes in place (full-width digits, phone and date spellings…), comments and layout kept'
+            cand report '全部客户的备案总览：状态、即将到期、跨备案问题 / the whole book of filings: status, what expires soon, conflicts across filings'
+            cand diff '比较备案文件的两个版本：改了什么、需办理什么 / compare two versions of a filing: what changed, which filing the change needs'
             cand rules '规则列表与各省要求 / the rule set: list every rule, or show a province''s'
             cand explain '一条规则的完整说明 / one rule in full: what, why, how to fix, source'
             cand checklist '备案材料清单 / the documents a filing needs and which are missing; or, with --province, what a province asks'
@@ -206,6 +236,10 @@ set edit:completion:arg-completer[icp] = {|@words|
         &'icp;help;validate'= {
         }
         &'icp;help;fix'= {
+        }
+        &'icp;help;report'= {
+        }
+        &'icp;help;diff'= {
         }
         &'icp;help;rules'= {
             cand list '列出所有规则 / every rule with its severity, scope, dates and source'

@@ -37,6 +37,8 @@ complete -c icp -n "__fish_icp_needs_command" -s h -l help -d 'Print help (see m
 complete -c icp -n "__fish_icp_needs_command" -s V -l version -d 'Print version'
 complete -c icp -n "__fish_icp_needs_command" -f -a "validate" -d '检查备案文件或目录 / validate filing files and directories'
 complete -c icp -n "__fish_icp_needs_command" -f -a "fix" -d '就地修正机械性错误（全角数字、电话和日期写法等），保留注释和排版 / repair mechanical mistakes in place (full-width digits, phone and date spellings…), comments and layout kept'
+complete -c icp -n "__fish_icp_needs_command" -f -a "report" -d '全部客户的备案总览：状态、即将到期、跨备案问题 / the whole book of filings: status, what expires soon, conflicts across filings'
+complete -c icp -n "__fish_icp_needs_command" -f -a "diff" -d '比较备案文件的两个版本：改了什么、需办理什么 / compare two versions of a filing: what changed, which filing the change needs'
 complete -c icp -n "__fish_icp_needs_command" -f -a "rules" -d '规则列表与各省要求 / the rule set: list every rule, or show a province\'s'
 complete -c icp -n "__fish_icp_needs_command" -f -a "explain" -d '一条规则的完整说明 / one rule in full: what, why, how to fix, source'
 complete -c icp -n "__fish_icp_needs_command" -f -a "checklist" -d '备案材料清单 / the documents a filing needs and which are missing; or, with --province, what a province asks'
@@ -80,6 +82,38 @@ complete -c icp -n "__fish_icp_using_subcommand fix" -l deny-warnings -d '修正
 complete -c icp -n "__fish_icp_using_subcommand fix" -l no-deny-warnings -d '警告不视为失败（覆盖 icp.toml）/ warnings do not fail, whatever icp.toml says'
 complete -c icp -n "__fish_icp_using_subcommand fix" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand fix" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c icp -n "__fish_icp_using_subcommand report" -l format -d '输出格式 / output format' -r -f -a "table\t'tables for the terminal'
+markdown\t'a Markdown page'
+json\t'JSON'
+csv\t'the table of filings as CSV, for a spreadsheet'
+html\t'one self-contained HTML page with an expiry timeline'"
+complete -c icp -n "__fish_icp_using_subcommand report" -l within -d '列出判断日期起多少天内到期的证件和域名 / list IDs, certificates and domains that expire within this many days of the as-of date' -r
+complete -c icp -n "__fish_icp_using_subcommand report" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
+en\t'English'"
+complete -c icp -n "__fish_icp_using_subcommand report" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
+always\t'always colour'
+never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand report" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
+complete -c icp -n "__fish_icp_using_subcommand report" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
+complete -c icp -n "__fish_icp_using_subcommand report" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
+complete -c icp -n "__fish_icp_using_subcommand report" -l redact -d '隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses'
+complete -c icp -n "__fish_icp_using_subcommand report" -l no-config -d '不读取 icp.toml / ignore icp.toml'
+complete -c icp -n "__fish_icp_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c icp -n "__fish_icp_using_subcommand diff" -l rev -d '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare FILE with its version at this git revision (git show REV:FILE)' -r
+complete -c icp -n "__fish_icp_using_subcommand diff" -l format -d '输出格式 / output format' -r -f -a "human\t'text for the terminal'
+markdown\t'a Markdown page, to send to a client'
+json\t'JSON'"
+complete -c icp -n "__fish_icp_using_subcommand diff" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
+en\t'English'"
+complete -c icp -n "__fish_icp_using_subcommand diff" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
+always\t'always colour'
+never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand diff" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
+complete -c icp -n "__fish_icp_using_subcommand diff" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
+complete -c icp -n "__fish_icp_using_subcommand diff" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
+complete -c icp -n "__fish_icp_using_subcommand diff" -l redact -d '隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses'
+complete -c icp -n "__fish_icp_using_subcommand diff" -l no-config -d '不读取 icp.toml / ignore icp.toml'
+complete -c icp -n "__fish_icp_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c icp -n "__fish_icp_using_subcommand rules; and not __fish_seen_subcommand_from list show help" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
 en\t'English'"
 complete -c icp -n "__fish_icp_using_subcommand rules; and not __fish_seen_subcommand_from list show help" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
@@ -347,15 +381,17 @@ complete -c icp -n "__fish_icp_using_subcommand completions" -l today -d '判断
 complete -c icp -n "__fish_icp_using_subcommand completions" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
 complete -c icp -n "__fish_icp_using_subcommand completions" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "validate" -d '检查备案文件或目录 / validate filing files and directories'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "fix" -d '就地修正机械性错误（全角数字、电话和日期写法等），保留注释和排版 / repair mechanical mistakes in place (full-width digits, phone and date spellings…), comments and layout kept'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "rules" -d '规则列表与各省要求 / the rule set: list every rule, or show a province\'s'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "explain" -d '一条规则的完整说明 / one rule in full: what, why, how to fix, source'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "checklist" -d '备案材料清单 / the documents a filing needs and which are missing; or, with --province, what a province asks'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "new" -d '交互式填写新备案 / write a new filing by answering questions (or a template with --template)'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "config" -d '生效的配置及每项的来源 / the configuration in force and where each value came from'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "schema" -d '备案文件格式的 JSON Schema，供编辑器使用 / the JSON Schema of the filing format, for editors (taplo, VS Code)'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "completions" -d 'shell 补全脚本；--dir 写入全部脚本和手册页 / a shell completion script; with --dir, every script and the man pages'
-complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix rules explain checklist new config schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "validate" -d '检查备案文件或目录 / validate filing files and directories'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "fix" -d '就地修正机械性错误（全角数字、电话和日期写法等），保留注释和排版 / repair mechanical mistakes in place (full-width digits, phone and date spellings…), comments and layout kept'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "report" -d '全部客户的备案总览：状态、即将到期、跨备案问题 / the whole book of filings: status, what expires soon, conflicts across filings'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "diff" -d '比较备案文件的两个版本：改了什么、需办理什么 / compare two versions of a filing: what changed, which filing the change needs'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "rules" -d '规则列表与各省要求 / the rule set: list every rule, or show a province\'s'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "explain" -d '一条规则的完整说明 / one rule in full: what, why, how to fix, source'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "checklist" -d '备案材料清单 / the documents a filing needs and which are missing; or, with --province, what a province asks'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "new" -d '交互式填写新备案 / write a new filing by answering questions (or a template with --template)'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "config" -d '生效的配置及每项的来源 / the configuration in force and where each value came from'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "schema" -d '备案文件格式的 JSON Schema，供编辑器使用 / the JSON Schema of the filing format, for editors (taplo, VS Code)'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "completions" -d 'shell 补全脚本；--dir 写入全部脚本和手册页 / a shell completion script; with --dir, every script and the man pages'
+complete -c icp -n "__fish_icp_using_subcommand help; and not __fish_seen_subcommand_from validate fix report diff rules explain checklist new config schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c icp -n "__fish_icp_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d '列出所有规则 / every rule with its severity, scope, dates and source'
 complete -c icp -n "__fish_icp_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "show" -d '某省现行的全部要求（可打印给客户）/ the rules in force in a province, grouped, to print for a client'

@@ -54,6 +54,7 @@ pub fn filing(bytes: &[u8]) {
         nature: loaded.filing.nature(),
         text: loaded.text.clone(),
         findings,
+        across: None,
     };
     let reports = [report];
     render_all(&reports, rules);
@@ -110,6 +111,7 @@ pub fn rule_file(bytes: &[u8]) {
                 nature: loaded.filing.nature(),
                 text: loaded.text,
                 findings,
+                across: None,
             }];
             render_all(&reports, &rules);
         }

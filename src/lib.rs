@@ -16,6 +16,7 @@
 //! and written by the binary.
 #![deny(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod change;
 pub mod checklist;
 pub mod checks;
 pub mod config;

@@ -26,6 +26,9 @@ pub struct FileReport {
     pub text: String,
     /// Findings, sorted by position.
     pub findings: Vec<Finding>,
+    /// What the rules across filings compare ([`across`]); `None` when the
+    /// file was not parsed.
+    pub across: Option<crate::rules::across::Entry>,
 }
 
 impl FileReport {
@@ -48,6 +51,9 @@ pub fn file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<FileReport, Pa
     // Its documents' files are relative to its directory.
     let scans = path.parent().map(crate::scans::Disk::new);
     let findings = rules.check_in(&loaded, dates, scans.as_ref().map(|s| s as &dyn Scans));
+    let across = loaded
+        .parsed
+        .then(|| crate::rules::across::Entry::of(rules, &loaded, path, dates));
     Ok(FileReport {
         path: path.to_path_buf(),
         province: loaded.filing.province().map(|p| p.code),
@@ -58,7 +64,71 @@ pub fn file(rules: &RuleSet, path: &Path, dates: Dates) -> Result<FileReport, Pa
             loaded.text
         },
         findings,
+        across,
     })
+}
+
+/// The findings of the rules across filings ([`crate::rules::across`]),
+/// once every file was checked: one report per file that has any, in the
+/// order of `reports`, holding only those findings (and the file's text
+/// when a finding points into it). A renderer that streams each file's
+/// report as it is checked shows these after every file.
+pub fn across(rules: &RuleSet, reports: &[FileReport]) -> Vec<FileReport> {
+    across_at(rules, reports)
+        .into_iter()
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// [`across`], each report with the index of its file in `reports`.
+pub fn across_at(rules: &RuleSet, reports: &[FileReport]) -> Vec<(usize, FileReport)> {
+    let entries: Vec<crate::rules::across::Entry> =
+        reports.iter().filter_map(|r| r.across.clone()).collect();
+    let at: Vec<usize> = reports
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.across.is_some())
+        .map(|(i, _)| i)
+        .collect();
+    crate::rules::across::check(rules, &entries)
+        .into_iter()
+        .map(|(e, findings)| {
+            let report = &reports[at[e]];
+            let text = if report.text.is_empty() {
+                read_bounded(&report.path)
+                    .map(|b| filing::load(b).text)
+                    .unwrap_or_default()
+            } else {
+                report.text.clone()
+            };
+            let extra = FileReport {
+                path: report.path.clone(),
+                province: report.province,
+                nature: report.nature,
+                text,
+                findings,
+                across: None,
+            };
+            (at[e], extra)
+        })
+        .collect()
+}
+
+/// [`across`], its findings added to each file's report (re-sorted by
+/// position): how `validate` reports them when it shows every file at the
+/// end.
+pub fn add_across(rules: &RuleSet, reports: &mut [FileReport]) {
+    for (i, next) in across_at(rules, reports) {
+        let report = &mut reports[i];
+        if report.text.is_empty() {
+            report.text = next.text;
+        }
+        report.findings.extend(next.findings);
+        report.findings.sort_by(|a, b| {
+            let key = |f: &Finding| f.span.as_ref().map(|s| (s.start, s.end));
+            key(a).cmp(&key(b)).then_with(|| a.rule.id.cmp(&b.rule.id))
+        });
+    }
 }
 
 /// Loads and checks a filing given as bytes.

@@ -38,11 +38,17 @@ pub enum KindName {
     Load,
     /// `step`: a step of the process, shown by the checklist.
     Step,
+    /// `across`: a value two filings must not share, checked across all
+    /// the filings of a run.
+    Across,
+    /// `change`: what a change between two versions of a filing involves
+    /// (`icp diff`).
+    Change,
 }
 
 impl KindName {
     /// Every kind, in the order the documentation lists them.
-    pub const ALL: [KindName; 10] = [
+    pub const ALL: [KindName; 12] = [
         KindName::Assert,
         KindName::Require,
         KindName::Forbid,
@@ -53,6 +59,8 @@ impl KindName {
         KindName::Document,
         KindName::Load,
         KindName::Step,
+        KindName::Across,
+        KindName::Change,
     ];
 
     /// The key in rule files.
@@ -68,6 +76,8 @@ impl KindName {
             KindName::Document => "document",
             KindName::Load => "load",
             KindName::Step => "step",
+            KindName::Across => "across",
+            KindName::Change => "change",
         }
     }
 }
@@ -219,6 +229,8 @@ pub enum Basis {
     Load,
     /// A step of the process: information by nature.
     Step,
+    /// What a change involves (`icp diff`): the rule file decides.
+    Change,
     /// Switched off (a template a province switches on, or a relaxation).
     Off,
     /// A rule of the filing format itself (it cites `icp`'s documentation).
@@ -242,9 +254,10 @@ pub enum Basis {
 
 impl Basis {
     /// Every basis.
-    pub const ALL: [Basis; 11] = [
+    pub const ALL: [Basis; 12] = [
         Basis::Load,
         Basis::Step,
+        Basis::Change,
         Basis::Off,
         Basis::Format,
         Basis::Document,
@@ -271,6 +284,7 @@ impl Basis {
         match self {
             Basis::Load => "load",
             Basis::Step => "step",
+            Basis::Change => "change",
             Basis::Off => "off",
             Basis::Format => "format",
             Basis::Document => "document",
@@ -292,7 +306,7 @@ impl Basis {
     /// file decides (loader rules, steps, rules switched off, format rules).
     pub fn default_severity(self) -> Option<Severity> {
         match self {
-            Basis::Load | Basis::Step | Basis::Off | Basis::Format => None,
+            Basis::Load | Basis::Step | Basis::Change | Basis::Off | Basis::Format => None,
             Basis::Regulation | Basis::Corroborated => Some(Severity::Error),
             Basis::Document
             | Basis::SingleSource
@@ -307,6 +321,10 @@ impl Basis {
         let t = Text::new;
         match self {
             Basis::Load => t("读取文件时报告", "reported while reading the file"),
+            Basis::Change => t(
+                "变更备案的说明，级别由规则文件决定",
+                "what a change involves; the rule file sets the severity",
+            ),
             Basis::Step => t(
                 "流程步骤，仅作提示",
                 "a step of the process, shown as information",

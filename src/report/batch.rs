@@ -91,7 +91,10 @@ pub fn table(reports: &[FileReport], lang: Lang, width: Option<u16>, filter: Row
 
 /// The table of the rows of the files; `width` and `filter` as for [`table`].
 pub fn rows_table(rows: &[Row], lang: Lang, width: Option<u16>, filter: Rows) -> String {
-    let listed: Vec<&Row> = rows.iter().filter(|r| filter.all || filter.fails(r)).collect();
+    let listed: Vec<&Row> = rows
+        .iter()
+        .filter(|r| filter.all || filter.fails(r))
+        .collect();
     if listed.is_empty() {
         return String::new();
     }

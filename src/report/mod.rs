@@ -2,6 +2,8 @@
 //! nowhere else; the rules and the engine never format text.
 
 pub mod batch;
+pub mod book;
+pub mod change;
 pub mod checklist;
 pub mod concise;
 pub mod config;
@@ -363,6 +365,7 @@ pub(crate) mod testing {
             nature: None,
             text: TEXT.into(),
             findings,
+            across: None,
         }
     }
 }

@@ -320,6 +320,12 @@ pub fn generated(rules: &RuleSet, v: &Variant, lang: Lang) -> String {
         (Kind::Load, Lang::Zh) => "读取备案文件时检查".into(),
         (Kind::Load, Lang::En) => "checked while reading the filing".into(),
         (Kind::Step, _) => v.meta.message.get(lang).to_owned(),
+        (Kind::Across(_), Lang::Zh) => "在同一次检查的各份备案之间比对".into(),
+        (Kind::Across(_), Lang::En) => "checked across all the filings of a run".into(),
+        (Kind::Change(_), Lang::Zh) => "比较备案文件的两个版本时说明（icp diff）".into(),
+        (Kind::Change(_), Lang::En) => {
+            "shown when two versions of a filing are compared (icp diff)".into()
+        }
     }
 }
 

@@ -354,6 +354,8 @@ fn group(v: &Variant) -> usize {
     match (v.kind.as_ref(), v.each) {
         (Kind::Load, _) => 0,
         (Kind::Step, _) => 6,
+        (Kind::Across(_), _) => 0,
+        (Kind::Change(_), _) => 6,
         (Kind::Document { .. }, _) => 5,
         (_, Each::Principal) => 2,
         (_, Each::Website | Each::Homepage | Each::Preapproval | Each::Ip) => 3,

@@ -260,6 +260,105 @@ pub enum Kind {
     /// A step of the process that cannot be uploaded (the SMS verification,
     /// posting signed forms): shown by `icp checklist`, never a finding.
     Step,
+    /// A value no two filings of a run may share: checked by
+    /// [`crate::rules::across`] after every filing was read.
+    Across(Across),
+    /// What a change of some fields involves: read by `icp diff`, never a
+    /// finding of `validate`.
+    Change(Arc<Change>),
+}
+
+/// A compiled `change:`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Change {
+    /// Field patterns (`[*]` for any index).
+    pub fields: Vec<String>,
+    /// `changed`, `added`, `removed` or `any`.
+    pub on: &'static str,
+    /// The filing it needs.
+    pub filing: &'static str,
+    /// Document kinds.
+    pub documents: Vec<String>,
+    /// Whose mobile receives the SMS check.
+    pub sms: &'static str,
+    /// Whether the site may stay online.
+    pub online: &'static str,
+}
+
+impl Change {
+    /// The values of `on`.
+    pub const ON: [&'static str; 4] = ["any", "changed", "added", "removed"];
+    /// The values of `filing`.
+    pub const FILINGS: [&'static str; 7] = [
+        "subject-change",
+        "website-change",
+        "add-website",
+        "access",
+        "cancel-website",
+        "cancel-subject",
+        "new-filing",
+    ];
+    /// The values of `sms`.
+    pub const SMS: [&'static str; 5] = [
+        "subject-principal",
+        "website-principal",
+        "both",
+        "none",
+        "unknown",
+    ];
+    /// The values of `online`.
+    pub const ONLINE: [&'static str; 3] = ["yes", "no", "unknown"];
+}
+
+/// What an `across` rule compares between filings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Across {
+    /// A domain in two filings.
+    Domain,
+    /// An ID or certificate number under two different names.
+    IdNumber,
+    /// An ICP filing number on two subjects.
+    IcpNumber,
+    /// A scan file declared by two clients.
+    Scan,
+    /// One person as principal of several subjects.
+    Principal,
+}
+
+impl Across {
+    /// Every value, in documentation order.
+    pub const ALL: [Across; 5] = [
+        Across::Domain,
+        Across::IdNumber,
+        Across::IcpNumber,
+        Across::Scan,
+        Across::Principal,
+    ];
+
+    /// The spelling in rule files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Across::Domain => "domain",
+            Across::IdNumber => "id-number",
+            Across::IcpNumber => "icp-number",
+            Across::Scan => "scan",
+            Across::Principal => "principal",
+        }
+    }
+
+    /// Parses the rule-file spelling.
+    pub fn parse(s: &str) -> Option<Across> {
+        Across::ALL.into_iter().find(|a| a.key() == s)
+    }
+
+    /// The placeholders its findings fill in.
+    pub fn args(self) -> &'static [&'static str] {
+        match self {
+            Across::Domain | Across::IcpNumber | Across::Scan => &["value", "other", "others"],
+            Across::IdNumber => &["value", "name", "other", "other_name", "others"],
+            Across::Principal => &["value", "name", "count"],
+        }
+    }
 }
 
 impl Kind {
@@ -276,6 +375,8 @@ impl Kind {
             Kind::Document { .. } => KindName::Document,
             Kind::Load => KindName::Load,
             Kind::Step => KindName::Step,
+            Kind::Across(_) => KindName::Across,
+            Kind::Change(_) => KindName::Change,
         }
     }
 
@@ -380,6 +481,8 @@ fn gives(def: &BodyDef, kind: KindName) -> bool {
         KindName::Document => def.document.is_some(),
         KindName::Load => def.load.is_some(),
         KindName::Step => def.step.is_some(),
+        KindName::Across => def.across.is_some(),
+        KindName::Change => def.change.is_some(),
     }
 }
 
@@ -934,6 +1037,17 @@ impl Compiler<'_> {
         if def.step == Some(true) {
             return Some(Kind::Step);
         }
+        if let Some(a) = &def.across {
+            let Some(across) = Across::parse(a.value.trim()) else {
+                let value = a.value.clone();
+                self.error(&a.referenced, Diag::UnknownAcross { value });
+                return None;
+            };
+            return Some(Kind::Across(across));
+        }
+        if let Some(c) = &def.change {
+            return self.change(c);
+        }
         None
     }
 
@@ -963,6 +1077,49 @@ impl Compiler<'_> {
                 None
             }
         }
+    }
+
+    fn change(&mut self, c: &super::file::ChangeDef) -> Option<Kind> {
+        let mut ok = true;
+        let mut pick = |value: Option<&Spanned<String>>,
+                        allowed: &[&'static str],
+                        default: &'static str,
+                        key: &'static str|
+         -> &'static str {
+            let Some(v) = value else {
+                return default;
+            };
+            match allowed.iter().find(|a| **a == v.value.trim()) {
+                Some(a) => a,
+                None => {
+                    ok = false;
+                    let value = format!("{key}: {}", v.value);
+                    self.errors.push(RuleError::new(
+                        byte_span(&v.referenced),
+                        Diag::UnknownAcross { value },
+                    ));
+                    default
+                }
+            }
+        };
+        let on = pick(c.on.as_ref(), &Change::ON, "any", "on");
+        let filing = pick(Some(&c.filing), &Change::FILINGS, "new-filing", "filing");
+        let sms = pick(c.sms.as_ref(), &Change::SMS, "unknown", "sms");
+        let online = pick(c.online.as_ref(), &Change::ONLINE, "unknown", "online");
+        ok.then(|| {
+            Kind::Change(Arc::new(Change {
+                fields: c.fields.iter().map(|f| f.value.trim().to_owned()).collect(),
+                on,
+                filing,
+                documents: c
+                    .documents
+                    .iter()
+                    .map(|d| d.value.trim().to_owned())
+                    .collect(),
+                sms,
+                online,
+            }))
+        })
     }
 
     fn check(&mut self, c: &CheckDef, each: Each) -> Option<Kind> {

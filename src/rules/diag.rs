@@ -283,6 +283,11 @@ pub enum Diag {
         /// As written.
         owner: String,
     },
+    /// An unknown value of `across`.
+    UnknownAcross {
+        /// As written.
+        value: String,
+    },
     /// An unknown algorithm.
     UnknownAlgorithm {
         /// As written.
@@ -736,6 +741,16 @@ impl Diag {
                     "unknown document owner {owner} (subject, principal, subject.principal, website, website.principal)"
                 ),
             ),
+            Diag::UnknownAcross { value } => {
+                let all: Vec<&str> = super::compile::Across::ALL
+                    .iter()
+                    .map(|a| a.key())
+                    .collect();
+                t(
+                    format!("未知的 across 取值 {value}（{}）", all.join("、")),
+                    format!("unknown across value {value} ({})", all.join(", ")),
+                )
+            }
             Diag::UnknownAlgorithm { name, suggestion } => {
                 let (zh, en) = did_you_mean(suggestion);
                 t(
@@ -1087,11 +1102,11 @@ mod tests {
         .text();
         assert_eq!(
             text.en,
-            "rule x lacks: assert/require/forbid/note/words/limit/check/document/load/step, message"
+            "rule x lacks: assert/require/forbid/note/words/limit/check/document/load/step/across/change, message"
         );
         assert_eq!(
             text.zh,
-            "规则 x 缺少：assert/require/forbid/note/words/limit/check/document/load/step、message"
+            "规则 x 缺少：assert/require/forbid/note/words/limit/check/document/load/step/across/change、message"
         );
     }
 

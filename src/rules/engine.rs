@@ -257,7 +257,7 @@ impl RuleSet {
         };
         let at = |fallback: Option<Fact>| rule.at.or(fallback);
         match rule.kind.as_ref() {
-            Kind::Load | Kind::Step => {}
+            Kind::Load | Kind::Step | Kind::Across(_) | Kind::Change(_) => {}
             Kind::Assert(cond) => {
                 if cond.eval(ctx) == Tri::False {
                     let fact = at(cond.first_fact());

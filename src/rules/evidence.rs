@@ -190,6 +190,7 @@ pub fn evidence(form: &Form<'_>) -> Evidence {
     let basis = match () {
         _ if form.kind == KindName::Load => Basis::Load,
         _ if form.kind == KindName::Step => Basis::Step,
+        _ if form.kind == KindName::Change => Basis::Change,
         _ if form.severity == Severity::Off => Basis::Off,
         _ if product => Basis::Format,
         _ if form.kind == KindName::Document => Basis::Document,

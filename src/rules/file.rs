@@ -182,6 +182,13 @@ pub struct BodyDef {
     /// Kind `step`: a process step shown by the checklist.
     #[serde(default)]
     pub step: Option<bool>,
+    /// Kind `across`: a value no two filings of a run may share (`domain`,
+    /// `id-number`, `icp-number`, `scan`, `principal`).
+    #[serde(default)]
+    pub across: Option<Spanned<String>>,
+    /// Kind `change`: what a change of some fields involves (`icp diff`).
+    #[serde(default)]
+    pub change: Option<ChangeDef>,
     /// The fact whose field a finding points at.
     #[serde(default)]
     pub at: Option<Spanned<String>>,
@@ -495,6 +502,36 @@ pub struct DocumentDef {
     /// For pre-approval documents: the category (a fact or a key).
     #[serde(default)]
     pub category: Option<Spanned<String>>,
+}
+
+/// `change:` of a rule: which changed fields it is about and what they
+/// involve.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeDef {
+    /// Field paths, `[*]` for any index (`websites[*].domains`); a path
+    /// covers everything below it.
+    pub fields: Vec<Spanned<String>>,
+    /// `changed` (a value given in both versions differs), `added`,
+    /// `removed` or `any` (default).
+    #[serde(default)]
+    pub on: Option<Spanned<String>>,
+    /// The filing it needs: `subject-change`, `website-change`,
+    /// `add-website`, `access`, `cancel-website`, `cancel-subject`,
+    /// `new-filing` (cancel and file anew).
+    pub filing: Spanned<String>,
+    /// Document kinds it needs.
+    #[serde(default)]
+    pub documents: Vec<Spanned<String>>,
+    /// Whose mobile receives the SMS check: `subject-principal`,
+    /// `website-principal`, `both`, `none`, `unknown` (default: the
+    /// sources do not say).
+    #[serde(default)]
+    pub sms: Option<Spanned<String>>,
+    /// Whether the site may stay online meanwhile: `yes`, `no`, `unknown`
+    /// (default).
+    #[serde(default)]
+    pub online: Option<Spanned<String>>,
 }
 
 /// `examples:` for `icp explain`.

@@ -22,6 +22,7 @@
 //! [`Kind`], [`Cond`] …) and a finding's rule through
 //! [`crate::finding::RuleMeta`].
 
+pub mod across;
 pub mod algorithm;
 mod builtin;
 mod cases;
@@ -49,7 +50,7 @@ use layer::{Rules, SeverityOverride};
 pub use crate::finding::{Origin, Source};
 pub use builtin::{Json, RuleText, builtin_texts};
 pub use cases::{Example, examples};
-pub use compile::{DocOwner, Examples, Kind, Match, Scope, WordSet, Words};
+pub use compile::{Across, Change, DocOwner, Examples, Kind, Match, Scope, WordSet, Words};
 pub use condition::{Cond, DateBase, Lit, Op, Tri};
 pub use diag::{Diag, RuleError};
 pub use engine::{Dates, DocStatus, Requirement};
@@ -99,6 +100,8 @@ pub struct RuleSet {
     document_kinds: Vec<DocumentKind>,
     /// Views by province: slot 0 for filings without a (known) province.
     views: Vec<OnceLock<Arc<View>>>,
+    /// The ids of the `across` rules, worked out when first asked.
+    across_ids: OnceLock<Vec<String>>,
 }
 
 /// The findings about a file as a whole, reported when it cannot be read
@@ -140,6 +143,7 @@ impl RuleSet {
             class_severities: HashMap::new(),
             document_kinds: Vec::new(),
             views: Vec::new(),
+            across_ids: OnceLock::new(),
         };
         set.layer(texts)?;
         Ok(set)

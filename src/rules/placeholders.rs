@@ -103,10 +103,15 @@ fn provided(kind: &Kind, at: Option<Fact>) -> Provided {
         Kind::Load => plain(LOAD_VALUES),
         // A step's message is shown as written (`icp checklist`).
         Kind::Step => Vec::new(),
+        Kind::Across(across) => plain(across.args()),
+        Kind::Change(_) => plain(&["old", "new", "field"]),
     };
     Provided {
         values,
-        facts: !matches!(kind, Kind::Load | Kind::Step),
+        facts: !matches!(
+            kind,
+            Kind::Load | Kind::Step | Kind::Across(_) | Kind::Change(_)
+        ),
     }
 }
 

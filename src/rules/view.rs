@@ -149,7 +149,10 @@ impl View {
             .filter_map(|r| r.applying(date, nature, filing_type))
             .filter(|v| {
                 v.meta.severity != Severity::Off
-                    && !matches!(v.kind.as_ref(), Kind::Load | Kind::Step)
+                    && !matches!(
+                        v.kind.as_ref(),
+                        Kind::Load | Kind::Step | Kind::Across(_) | Kind::Change(_)
+                    )
             })
             .cloned()
             .collect();

@@ -107,7 +107,15 @@ pub fn apply(
                 let before = out.len();
                 out.retain(|f| !(f.id() == id && f.severity() < Severity::Error));
                 let dropped = before - out.len();
-                if dropped == 0 {
+                // An `across` rule's findings come after every filing was
+                // read: `across::check` applies its waivers.
+                let across = view.get(id).is_some_and(|r| {
+                    r.variants
+                        .iter()
+                        .any(|v| matches!(v.kind.as_ref(), super::Kind::Across(_)))
+                });
+                if across {
+                } else if dropped == 0 {
                     found.push((UNUSED, rule_place(), vec![("rule", id.to_owned().into())]));
                 } else {
                     applied.push(Applied {
@@ -133,7 +141,7 @@ fn reason(waiver: &Waiver) -> String {
 }
 
 /// A finding of one of the `waiver-*` rules, unless the rule is switched off.
-fn report(
+pub(super) fn report(
     view: &View,
     as_of: Date,
     rule: &str,

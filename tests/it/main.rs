@@ -4,13 +4,16 @@
 
 mod common;
 
+mod across;
 mod architecture;
+mod book;
 mod catalog;
 mod checklist;
 mod cli;
 mod cmd;
 mod completions;
 mod config;
+mod diff;
 mod docs;
 mod engine;
 mod fix;

@@ -355,6 +355,20 @@ fn every_case_trips_its_rule_and_nothing_else() {
 const COVERED_ELSEWHERE: &[(&str, &str)] = &[
     ("file-too-large", "tests/it/hostile.rs"),
     ("not-utf8", "tests/it/hostile.rs"),
+    ("across-domain", "tests/it/across.rs"),
+    ("across-id-number", "tests/it/across.rs"),
+    ("across-icp-number", "tests/it/across.rs"),
+    ("across-scan", "tests/it/across.rs"),
+    ("across-principal", "tests/it/across.rs"),
+    ("change-subject-principal", "tests/it/diff.rs"),
+    ("change-legal-representative", "tests/it/diff.rs"),
+    ("change-subject-details", "tests/it/diff.rs"),
+    ("change-certificate-number", "tests/it/diff.rs"),
+    ("change-add-website", "tests/it/diff.rs"),
+    ("change-add-domain", "tests/it/diff.rs"),
+    ("change-remove-website", "tests/it/diff.rs"),
+    ("change-website", "tests/it/diff.rs"),
+    ("change-hosting", "tests/it/diff.rs"),
 ];
 
 #[test]
@@ -556,6 +570,8 @@ fn sample_args(v: &icp::rules::Variant) -> icp::finding::Args {
             args
         }
         Kind::Step => Vec::new(),
+        Kind::Across(across) => plain(across.args()),
+        Kind::Change(_) => plain(&["old", "new", "field"]),
     }
 }
 
@@ -579,6 +595,7 @@ fn check_rendered(
         nature: None,
         text: text.to_owned(),
         findings,
+        across: None,
     };
     let reports = std::slice::from_ref(&file);
     for lang in [Lang::Zh, Lang::En] {

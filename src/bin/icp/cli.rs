@@ -46,6 +46,10 @@ pub enum Command {
     Validate(ValidateArgs),
     /// 就地修正机械性错误（全角数字、电话和日期写法等），保留注释和排版 / repair mechanical mistakes in place (full-width digits, phone and date spellings…), comments and layout kept
     Fix(FixArgs),
+    /// 全部客户的备案总览：状态、即将到期、跨备案问题 / the whole book of filings: status, what expires soon, conflicts across filings
+    Report(ReportArgs),
+    /// 比较备案文件的两个版本：改了什么、需办理什么 / compare two versions of a filing: what changed, which filing the change needs
+    Diff(DiffArgs),
     /// 规则列表与各省要求 / the rule set: list every rule, or show a province's
     #[command(subcommand)]
     Rules(RulesCommand),
@@ -271,6 +275,72 @@ pub struct FixArgs {
     /// 警告不视为失败（覆盖 icp.toml）/ warnings do not fail, whatever icp.toml says
     #[arg(long, overrides_with = "deny_warnings")]
     pub no_deny_warnings: bool,
+}
+
+/// `icp report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// 备案文件或目录（默认当前目录）/ filing files or directories [default: .]
+    #[arg(value_name = "PATH", value_hint = ValueHint::AnyPath)]
+    pub paths: Vec<PathBuf>,
+
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// 列出判断日期起多少天内到期的证件和域名 / list IDs, certificates and domains that expire within this many days of the as-of date
+    #[arg(long, value_name = "DAYS", default_value_t = 90, value_parser = clap::value_parser!(u32).range(0..=36600))]
+    pub within: u32,
+
+    /// 隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses
+    #[arg(long)]
+    pub redact: bool,
+}
+
+/// `icp diff`.
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// 旧版本和新版本；与 --rev 一起只给一个文件 / the old and the new version; with --rev, one file
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, num_args = 0..=2)]
+    pub files: Vec<PathBuf>,
+
+    /// 与该 git 版本中的同一文件比较（git show REV:FILE）/ compare FILE with its version at this git revision (git show REV:FILE)
+    #[arg(long, value_name = "REV")]
+    pub rev: Option<String>,
+
+    /// 输出格式 / output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// 隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses
+    #[arg(long)]
+    pub redact: bool,
+}
+
+/// `icp diff --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// text for the terminal
+    Human,
+    /// a Markdown page, to send to a client
+    Markdown,
+    /// JSON
+    Json,
+}
+
+/// `icp report --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// tables for the terminal
+    Table,
+    /// a Markdown page
+    Markdown,
+    /// JSON
+    Json,
+    /// the table of filings as CSV, for a spreadsheet
+    Csv,
+    /// one self-contained HTML page with an expiry timeline
+    Html,
 }
 
 /// `--lang`.

@@ -10,9 +10,11 @@ use icp::rules::engine::Dates;
 
 use crate::cli::{Cli, ColorArg, Command, LangArg, RulesCommand};
 
+mod book;
 mod checklist;
 mod completions;
 mod config;
+mod diff;
 mod fix;
 mod new;
 mod rules;
@@ -127,6 +129,8 @@ pub fn run(cli: Cli) -> u8 {
     match command {
         Command::Validate(args) => validate::run(&ctx, rules, args, stdout_tty),
         Command::Fix(args) => fix::run(&ctx, rules, args, stdout_tty),
+        Command::Report(args) => book::run(&ctx, rules, args, stdout_tty),
+        Command::Diff(args) => diff::run(&ctx, rules, args),
         Command::Rules(RulesCommand::List(args)) => rules::list(&ctx, rules, args, stdout_tty),
         Command::Rules(RulesCommand::Show(args)) => rules::show(&ctx, rules, args),
         Command::Explain(args) => rules::explain(&ctx, rules, args),

@@ -89,6 +89,12 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     let mut rows = Vec::new();
     let mut kept = Vec::new();
     let mut first = true;
+    // What the rules across filings compare, kept of each file as it goes
+    // by (their index, not the reports): their findings come once every
+    // file was checked, after the files' own.
+    let mut index: Vec<icp::validate::FileReport> = Vec::new();
+    let mut index_at: Vec<usize> = Vec::new();
+    let mut seen = 0usize;
     if machine == Some(FormatArg::Json) {
         to_stdout(&report::json::start(), true, to_file);
     }
@@ -114,6 +120,20 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
                 Err(e) => path_errors.push(e),
             }
         }
+        for (i, r) in reports.iter().enumerate() {
+            if let Some(entry) = &r.across {
+                index.push(icp::validate::FileReport {
+                    path: r.path.clone(),
+                    province: r.province,
+                    nature: r.nature,
+                    text: String::new(),
+                    findings: Vec::new(),
+                    across: Some(entry.clone()),
+                });
+                index_at.push(seen + i);
+            }
+        }
+        seen += reports.len();
         summary.add(&Summary::of(&reports));
         if human_on_stdout {
             rows.extend(reports.iter().map(report::batch::Row::of));
@@ -133,6 +153,47 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
+    }
+    // The findings across filings, as reports of their own after the files'.
+    let across: Vec<(usize, icp::validate::FileReport)> = icp::validate::across_at(rules, &index)
+        .into_iter()
+        .map(|(i, r)| {
+            let r = if args.redact {
+                icp::redact::file_report(r)
+            } else {
+                r
+            };
+            (index_at[i], r)
+        })
+        .collect();
+    drop(index);
+    if !across.is_empty() {
+        let (ats, extra): (Vec<usize>, Vec<icp::validate::FileReport>) = across.into_iter().unzip();
+        let mut counts = Summary::of(&extra);
+        // The files were counted already.
+        counts.files = 0;
+        summary.add(&counts);
+        if human_on_stdout {
+            for (at, r) in ats.iter().zip(&extra) {
+                if let Some(row) = rows.get_mut(*at) {
+                    let more = report::batch::Row::of(r);
+                    row.errors += more.errors;
+                    row.warnings += more.warnings;
+                }
+            }
+            emit(&report::human::findings(&extra, style));
+        }
+        let part = match machine {
+            Some(FormatArg::Json) => report::json::files(&extra, ctx.lang, first),
+            Some(FormatArg::Concise) => report::concise::render(&extra, ctx.lang),
+            Some(FormatArg::Github) => report::github::render(&extra, ctx.lang),
+            _ => String::new(),
+        };
+        first &= extra.is_empty();
+        to_stdout(&part, true, to_file);
+        if keep_all {
+            kept.extend(extra);
+        }
     }
     match machine {
         Some(FormatArg::Json) => to_stdout(&report::json::end(&summary, first), true, to_file),
