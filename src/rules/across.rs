@@ -402,41 +402,81 @@ pub fn check(rules: &RuleSet, entries: &[Entry]) -> Vec<(usize, Vec<Finding>)> {
         }
         let item = |(e, i): Hit| &entries[e].items[i];
         let path = |e: usize| entries[e].path.display().to_string();
+        // At most this many other files are named; `{others}` counts them
+        // all. A value shared by thousands of filings stays linear.
+        const NAMED: usize = 3;
+        let name_others = |e: usize, keep: &dyn Fn(Hit) -> bool| -> (Vec<String>, usize) {
+            let mut named: Vec<String> = Vec::new();
+            let mut seen: Vec<usize> = Vec::new();
+            for &h in hits {
+                if h.0 == e || !keep(h) || seen.contains(&h.0) {
+                    continue;
+                }
+                if named.len() < NAMED {
+                    named.push(path(h.0));
+                    seen.push(h.0);
+                } else {
+                    break;
+                }
+            }
+            (named, 0)
+        };
+        let mut distinct: Vec<usize> = hits.iter().map(|h| h.0).collect();
+        distinct.dedup();
         match key.0 {
             Across::Domain => {
+                if distinct.len() < 2 {
+                    continue;
+                }
                 for &(e, i) in hits {
-                    let others: Vec<String> =
-                        dedup(hits.iter().filter(|h| h.0 != e).map(|h| path(h.0)));
+                    let (others, _) = name_others(e, &|_| true);
                     if !others.is_empty() {
-                        found.push((e, key.0, i, args(item((e, i)), &others)));
+                        found.push((e, key.0, i, args(item((e, i)), &others, distinct.len() - 1)));
                     }
                 }
             }
             Across::IcpNumber | Across::Scan => {
+                let mut clients: Vec<&str> =
+                    hits.iter().map(|h| entries[h.0].client.as_str()).collect();
+                clients.sort_unstable();
+                clients.dedup();
+                if clients.len() < 2 {
+                    continue;
+                }
                 for &(e, i) in hits {
-                    let others: Vec<String> = dedup(
-                        hits.iter()
-                            .filter(|h| entries[h.0].client != entries[e].client)
-                            .map(|h| path(h.0)),
-                    );
+                    let mine = entries[e].client.as_str();
+                    let (others, _) = name_others(e, &|h| entries[h.0].client != mine);
+                    let count = hits
+                        .iter()
+                        .filter(|h| entries[h.0].client != mine)
+                        .count()
+                        .min(hits.len());
                     if !others.is_empty() {
-                        found.push((e, key.0, i, args(item((e, i)), &others)));
+                        found.push((e, key.0, i, args(item((e, i)), &others, count)));
                     }
                 }
             }
             Across::IdNumber => {
+                let squeeze =
+                    |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
+                let mut names: Vec<String> = hits.iter().map(|&h| squeeze(&item(h).name)).collect();
+                names.sort_unstable();
+                names.dedup();
+                if names.len() < 2 {
+                    continue;
+                }
                 for &(e, i) in hits {
                     let mine = item((e, i));
-                    let differ: Vec<Hit> = hits
+                    let (others, _) = name_others(e, &|h| !same_name(&item(h).name, &mine.name));
+                    let Some(first) = hits
                         .iter()
                         .copied()
-                        .filter(|&h| h.0 != e && !same_name(&item(h).name, &mine.name))
-                        .collect();
-                    let Some(&first) = differ.first() else {
+                        .find(|&h| h.0 != e && !same_name(&item(h).name, &mine.name))
+                    else {
                         continue;
                     };
-                    let others = dedup(differ.iter().map(|h| path(h.0)));
-                    let mut a = args(mine, &others);
+                    let count = others.len();
+                    let mut a = args(mine, &others, count);
                     a.push(("name", mine.name.clone().into()));
                     a.push(("other_name", item(first).name.clone().into()));
                     found.push((e, key.0, i, a));
@@ -541,22 +581,16 @@ fn variants<'v>(
         })
 }
 
-fn args(item: &Item, others: &[String]) -> Args {
+fn args(item: &Item, others: &[String], count: usize) -> Args {
+    let mut other = others.join(", ");
+    if count > others.len() {
+        other.push_str(&format!(" (+{})", count - others.len()));
+    }
     vec![
         ("value", item.shown.clone().into()),
-        ("other", others.join(", ").into()),
-        ("others", others.len().to_string().into()),
+        ("other", other.into()),
+        ("others", count.max(others.len()).to_string().into()),
     ]
-}
-
-fn dedup(paths: impl Iterator<Item = String>) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for p in paths {
-        if !out.contains(&p) {
-            out.push(p);
-        }
-    }
-    out
 }
 
 /// Names compared without blanks (a name written with or without a space
