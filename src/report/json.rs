@@ -120,10 +120,22 @@ pub fn files(reports: &[FileReport], lang: Lang, first: bool) -> String {
 
 /// The document's end: the summary; `empty` when there was no file at all.
 pub fn end(summary: &Summary, empty: bool) -> String {
+    end_with_across(summary, empty, &[], Lang::En)
+}
+
+/// [`end`], with the findings of the rules across filings, which are known
+/// only once every file was checked, as entries of their own under
+/// `across` (left out when there are none): `files` was written already.
+pub fn end_with_across(summary: &Summary, empty: bool, across: &[FileReport], lang: Lang) -> String {
     let summary = serde_json::to_string_pretty(summary).unwrap_or_default();
     let summary = summary.replace('\n', "\n  ");
     let close = if empty { "]" } else { "\n  ]" };
-    format!("{close},\n  \"summary\": {summary}\n}}\n")
+    let across = if across.is_empty() {
+        String::new()
+    } else {
+        format!(",\n  \"across\": [{}\n  ]", files(across, lang, true))
+    };
+    format!("{close}{across},\n  \"summary\": {summary}\n}}\n")
 }
 
 #[cfg(test)]

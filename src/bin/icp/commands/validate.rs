@@ -167,6 +167,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
         })
         .collect();
     drop(index);
+    let mut across_json = Vec::new();
     if !across.is_empty() {
         let (ats, extra): (Vec<usize>, Vec<icp::validate::FileReport>) = across.into_iter().unzip();
         let mut counts = Summary::of(&extra);
@@ -184,19 +185,26 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
             emit(&report::human::findings(&extra, style));
         }
         let part = match machine {
-            Some(FormatArg::Json) => report::json::files(&extra, ctx.lang, first),
+            // JSON lists them under `across`, at the end.
+            Some(FormatArg::Json) => String::new(),
             Some(FormatArg::Concise) => report::concise::render(&extra, ctx.lang),
             Some(FormatArg::Github) => report::github::render(&extra, ctx.lang),
             _ => String::new(),
         };
-        first &= extra.is_empty();
         to_stdout(&part, true, to_file);
         if keep_all {
+            // SARIF lists each finding with its file, wherever it came from.
             kept.extend(extra);
+        } else if machine == Some(FormatArg::Json) {
+            across_json = extra;
         }
     }
     match machine {
-        Some(FormatArg::Json) => to_stdout(&report::json::end(&summary, first), true, to_file),
+        Some(FormatArg::Json) => to_stdout(
+            &report::json::end_with_across(&summary, first, &across_json, ctx.lang),
+            true,
+            to_file,
+        ),
         Some(FormatArg::Sarif) => {
             to_stdout(
                 &report::sarif::render(&kept, rules, ctx.lang),
