@@ -126,7 +126,12 @@ pub fn end(summary: &Summary, empty: bool) -> String {
 /// [`end`], with the findings of the rules across filings, which are known
 /// only once every file was checked, as entries of their own under
 /// `across` (left out when there are none): `files` was written already.
-pub fn end_with_across(summary: &Summary, empty: bool, across: &[FileReport], lang: Lang) -> String {
+pub fn end_with_across(
+    summary: &Summary,
+    empty: bool,
+    across: &[FileReport],
+    lang: Lang,
+) -> String {
     let summary = serde_json::to_string_pretty(summary).unwrap_or_default();
     let summary = summary.replace('\n', "\n  ");
     let close = if empty { "]" } else { "\n  ]" };
