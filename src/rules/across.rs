@@ -207,22 +207,21 @@ impl Entry {
             }
         }
         let dir = path.parent().unwrap_or(Path::new(""));
-        let mut scans: Vec<String> = Vec::new();
+        // Sets and maps, not lists searched per document: a filing may
+        // declare tens of thousands of documents.
+        let mut scans: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let paths = document_paths(filing);
         for doc in filing.documents() {
             if let Some((file, span)) = text(&doc.file) {
                 let value = lexical(&dir.join(&file)).to_string_lossy().into_owned();
-                if scans.contains(&value) {
+                if !scans.insert(value.clone()) {
                     continue;
                 }
-                scans.push(value.clone());
-                push(
-                    Across::Scan,
-                    value,
-                    file,
-                    &subject_name,
-                    document_path(filing, &doc.span),
-                    span,
-                );
+                let path = paths
+                    .get(&(doc.span.start, doc.span.end))
+                    .cloned()
+                    .unwrap_or_default();
+                push(Across::Scan, value, file, &subject_name, path, span);
             }
         }
         let mut expiries = Vec::new();
@@ -322,8 +321,8 @@ fn icp_base(n: &str) -> String {
     }
 }
 
-/// The field path of a declared document, found by its span.
-fn document_path(filing: &crate::filing::Filing, span: &Span) -> String {
+/// The field path of each declared document, by its span.
+fn document_paths(filing: &crate::filing::Filing) -> HashMap<(usize, usize), String> {
     let tables = filing
         .subject
         .iter()
@@ -344,12 +343,15 @@ fn document_path(filing: &crate::filing::Filing, span: &Span) -> String {
                 }),
             )
         }));
+    let mut paths = HashMap::new();
     for (table, docs) in tables {
-        if let Some(k) = docs.items.iter().position(|d| &d.span == span) {
-            return format!("{}[{k}].file", table.path());
+        for (k, d) in docs.items.iter().enumerate() {
+            paths
+                .entry((d.span.start, d.span.end))
+                .or_insert_with(|| format!("{}[{k}].file", table.path()));
         }
     }
-    String::new()
+    paths
 }
 
 impl RuleSet {
