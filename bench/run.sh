@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times the release binary (SPEC §7):
+# Times the release binary (docs/development.md#performance):
 #   1. one filing, as a whole process (pre-commit runs it on every commit);
 #   2. a directory of N filings (default 10,000) against a program that only
 #      finds, reads and parses the same files (bench/parse_only.rs).

@@ -29,7 +29,7 @@ impl Lang {
         }
     }
 
-    /// The language from the environment, as SPEC §1 orders it: `ICP_LANG`,
+    /// The language from the environment, as docs/commands.md orders it: `ICP_LANG`,
     /// else Chinese when `LC_ALL`/`LANG` starts with `zh`, else English.
     pub fn from_env(get: impl Fn(&str) -> Option<String>) -> Lang {
         if let Some(lang) = get("ICP_LANG").as_deref().and_then(Lang::parse) {

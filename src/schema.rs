@@ -1,4 +1,4 @@
-//! The JSON Schema (draft 2020-12) of the filing format (SPEC §2), for
+//! The JSON Schema (draft 2020-12) of the filing format (docs/filing-format.md), for
 //! editors: taplo and the VS Code extensions built on it (Even Better TOML)
 //! complete keys and values and flag mistakes as you type.
 //!
@@ -252,7 +252,7 @@ pub fn province_label(p: &Province) -> String {
     bilingual(p.name, &p.name_en())
 }
 
-/// The document kinds of the rule files (SPEC §2.2), which may add their own.
+/// The document kinds of the rule files (docs/filing-format.md), which may add their own.
 fn document_kinds(rules: &RuleSet) -> Vec<(String, String)> {
     let mut kinds = Vec::new();
     for kind in rules.document_kinds() {

@@ -1,6 +1,6 @@
 //! A filing being written: the wizard's answers so far, or a template.
 //!
-//! A draft renders to the SPEC §2 format with a short Chinese comment naming
+//! A draft renders to the format of docs/filing-format.md with a short Chinese comment naming
 //! each field (the comments of the field table, [`super::fields`]); it is
 //! the loader's inverse: what it writes, [`super::load`] reads back. It is
 //! checked one field at a time by rendering it, loading
@@ -380,7 +380,7 @@ pub fn is_within(finding: &str, path: &str) -> bool {
         .is_some_and(|rest| rest.is_empty() || rest.starts_with('.') || rest.starts_with('['))
 }
 
-/// The certificate types a nature may use (SPEC §2.1), the usual one first.
+/// The certificate types a nature may use (docs/filing-format.md), the usual one first.
 pub fn certificate_types(nature: Nature) -> &'static [CertificateType] {
     use CertificateType as C;
     match nature {

@@ -17,7 +17,7 @@ use super::*;
 use crate::finding::{Args, Issue};
 use crate::lang::Text;
 
-/// Filings larger than this are refused unread (SPEC §7).
+/// Filings larger than this are refused unread (docs/development.md#performance).
 pub const MAX_FILING_BYTES: usize = 1024 * 1024;
 
 /// The format version this build reads.

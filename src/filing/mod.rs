@@ -1,4 +1,4 @@
-//! The filing model (SPEC §2): one filing file, typed, with the source span of
+//! The filing model (docs/filing-format.md): one filing file, typed, with the source span of
 //! every value so each finding can point at the exact text.
 //!
 //! Every field is optional in the model: a missing or malformed value is a
@@ -223,7 +223,7 @@ pub struct Documents {
     pub items: Vec<Document>,
 }
 
-/// One declared document (SPEC §2.2).
+/// One declared document (docs/filing-format.md).
 #[derive(Clone, Debug, Default)]
 pub struct Document {
     /// Span of the entry.

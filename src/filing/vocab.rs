@@ -1,4 +1,4 @@
-//! The enumerated values of the filing format (SPEC §2).
+//! The enumerated values of the filing format (docs/filing-format.md).
 //!
 //! Every value is written either as its English kebab-case key or as the
 //! Chinese label of the real filing form; both spellings (and a few common

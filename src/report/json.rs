@@ -1,4 +1,4 @@
-//! `--format json` (SPEC §4): one JSON document on stdout with stable field
+//! `--format json` (docs/output-formats.md): one JSON document on stdout with stable field
 //! names.
 
 use rayon::prelude::*;

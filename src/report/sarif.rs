@@ -8,7 +8,7 @@
 //! Each result names its rule, a level (`error`, `warning`, `note` for info),
 //! the message in `--lang`, the file as a URI relative to the current
 //! directory, and the region of the value, columns counted in Unicode
-//! characters (`columnKind: unicodeCodePoints`, SPEC §4); the field path
+//! characters (`columnKind: unicodeCodePoints`, docs/output-formats.md); the field path
 //! (`subject.principal.mobile`) is the logical location.
 
 use std::collections::HashMap;

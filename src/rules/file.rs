@@ -44,7 +44,7 @@ pub struct FileDef {
     /// Named word lists and suffix lists.
     #[serde(default)]
     pub lists: BTreeMap<String, Spanned<ListDef>>,
-    /// Document kinds (SPEC §2.2); files may add kinds.
+    /// Document kinds (docs/filing-format.md); files may add kinds.
     #[serde(default)]
     pub document_kinds: Vec<DocumentKindDef>,
     /// The rules.

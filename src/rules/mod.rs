@@ -57,7 +57,7 @@ pub use engine::{Dates, DocStatus, Requirement};
 pub use load::{RuleFileErrors, RulesError};
 pub use view::{Plan, PlanKey, Resolved, Variant, View};
 
-/// A document kind (SPEC §2.2 and rule files).
+/// A document kind (docs/filing-format.md and rule files).
 #[derive(Clone, Debug)]
 pub struct DocumentKind {
     /// Key.
