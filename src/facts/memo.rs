@@ -5,7 +5,11 @@
 //! would make the cost grow with the square of them.
 
 use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+/// The memo's maps are looked up several times per rule on small keys:
+/// foldhash's fast hasher costs a fraction of the default SipHash, and the
+/// keys come from the filing being checked, not from an adversary who
+/// could pick collisions to slow a run down by more than its own size.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 use std::rc::Rc;
 
 use jiff::civil::Date;
@@ -34,7 +38,7 @@ pub struct Memo {
     /// For every website, whether its name repeats an earlier website's.
     repeated_names: OnceCell<Vec<bool>>,
     /// The kinds of the documents of each declared file.
-    file_kinds: OnceCell<HashMap<String, Vec<String>>>,
+    file_kinds: OnceCell<std::collections::HashMap<String, Vec<String>>>,
     /// The filing's counts (websites, domains, prefixes), by fact key.
     counts: RefCell<HashMap<&'static str, i64>>,
     /// The subject's city, looked up in its province.
@@ -91,8 +95,8 @@ impl Memo {
     /// The kinds (canonical) of the documents that declare each file.
     pub fn file_kinds(
         &self,
-        compute: impl FnOnce() -> HashMap<String, Vec<String>>,
-    ) -> &HashMap<String, Vec<String>> {
+        compute: impl FnOnce() -> std::collections::HashMap<String, Vec<String>>,
+    ) -> &std::collections::HashMap<String, Vec<String>> {
         self.file_kinds.get_or_init(compute)
     }
 

@@ -822,7 +822,8 @@ type OutcomeKey = (Algorithm, u64, *const u8, usize);
 #[derive(Default)]
 struct OutcomeMemo {
     /// Hashed: a filing of thousands of websites has thousands of values.
-    entries: RefCell<std::collections::HashMap<OutcomeKey, Outcomes>>,
+    // foldhash: see facts::memo.
+    entries: RefCell<std::collections::HashMap<OutcomeKey, Outcomes, foldhash::fast::RandomState>>,
 }
 
 impl OutcomeMemo {
