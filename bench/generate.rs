@@ -68,12 +68,19 @@ fn main() {
         let text = if empty {
             String::new()
         } else if i % 2 == 0 {
-            enterprise.replace("name = \"示例科技\"", &format!("name = \"示例科技{i}\""))
+            // Each filing its own domain: one domain in two filings is an
+            // error across filings, which real repositories do not have
+            // thousands of.
+            enterprise
+                .replace("name = \"示例科技\"", &format!("name = \"示例科技{i}\""))
+                .replace("example.com", &format!("example{i}.com"))
         } else {
-            personal.replace(
-                "name = \"李四的编程笔记\"",
-                &format!("name = \"李四的编程笔记{i}\""),
-            )
+            personal
+                .replace(
+                    "name = \"李四的编程笔记\"",
+                    &format!("name = \"李四的编程笔记{i}\""),
+                )
+                .replace("lisi-notes.cn", &format!("lisi-notes{i}.cn"))
         };
         if scans && !empty {
             copy_declared_scans(&text, &root, &sub);
