@@ -54,6 +54,15 @@ impl Lang {
             Lang::En => "en",
         }
     }
+
+    /// One of a fixed text's two spellings, for words of a page's layout
+    /// (headings, column names) written beside the code that lays it out.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
 }
 
 /// A text in both languages, as written in the rule files:

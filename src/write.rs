@@ -3,7 +3,7 @@
 //! A regular file is written to a temporary file in the target's directory,
 //! which is then renamed over the target: a reader (or a crash, or Ctrl-C)
 //! sees the old file or the new one, never half of one. A file that is
-//! replaced keeps its permissions; a new one gets those the umask leaves
+//! replaced keeps its permissions and owner; a new one gets those the umask leaves
 //! (`0666` less the umask, as any program's new file). What is not a
 //! regular file — a device such as `/dev/null` or `/dev/stdout`, a named
 //! pipe — is written through, never replaced. A symbolic link is followed:
@@ -67,8 +67,18 @@ pub fn atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> std::io::R
     }
     let mut temp = builder.tempfile_in(&dir)?;
     if let Some(meta) = &existing {
-        // A replaced file keeps its permissions.
+        // A replaced file keeps its permissions and its owner; when the
+        // owner cannot be kept (another user's file), nothing is replaced
+        // and the error says why.
         temp.as_file().set_permissions(meta.permissions())?;
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            let own = temp.as_file().metadata()?;
+            if (own.uid(), own.gid()) != (meta.uid(), meta.gid()) {
+                std::os::unix::fs::fchown(temp.as_file(), Some(meta.uid()), Some(meta.gid()))?;
+            }
+        }
     }
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
@@ -139,32 +149,11 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
     }
 }
 
-/// Replaces an existing file's content atomically, keeping its permissions
-/// and owner: the temporary file gets them before it is renamed over the
-/// file. When the owner cannot be kept (another user's file), nothing is
-/// replaced and the error says why.
+/// Replaces an existing file's content: [`atomically`], for a file that
+/// must be there (a filing `icp fix` repairs).
 pub fn replace(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let meta = std::fs::metadata(path)?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut temp = tempfile::Builder::new()
-        .prefix(".icp-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().set_permissions(meta.permissions())?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let own = temp.as_file().metadata()?;
-        if (own.uid(), own.gid()) != (meta.uid(), meta.gid()) {
-            std::os::unix::fs::fchown(temp.as_file(), Some(meta.uid()), Some(meta.gid()))?;
-        }
-    }
-    temp.as_file().sync_all()?;
-    temp.persist(path).map(drop).map_err(|e| e.error)
+    std::fs::metadata(path)?;
+    atomically(path, bytes, Overwrite::Allow)
 }
 
 #[cfg(test)]

@@ -185,30 +185,23 @@ impl Book {
     }
 }
 
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 fn headers(lang: Lang) -> [&'static str; 9] {
     [
-        t(lang, "文件", "file"),
-        t(lang, "客户", "client"),
-        t(lang, "省份", "province"),
-        t(lang, "备案类型", "type"),
-        t(lang, "备案号", "ICP number"),
-        t(lang, "状态", "status"),
-        t(lang, "缺材料", "missing"),
-        t(lang, "材料不可用", "unusable"),
-        t(lang, "最近到期", "next expiry"),
+        lang.pick("文件", "file"),
+        lang.pick("客户", "client"),
+        lang.pick("省份", "province"),
+        lang.pick("备案类型", "type"),
+        lang.pick("备案号", "ICP number"),
+        lang.pick("状态", "status"),
+        lang.pick("缺材料", "missing"),
+        lang.pick("材料不可用", "unusable"),
+        lang.pick("最近到期", "next expiry"),
     ]
 }
 
 fn status(row: &Row, lang: Lang) -> String {
     match (row.status, lang) {
-        ("clean", _) => format!("✓ {}", t(lang, "无问题", "clean")),
+        ("clean", _) => format!("✓ {}", lang.pick("无问题", "clean")),
         ("errors", Lang::Zh) => format!("✗ {} 错误 {} 警告", row.errors, row.warnings),
         ("errors", Lang::En) => format!("✗ {} E {} W", row.errors, row.warnings),
         (_, Lang::Zh) => format!("! {} 警告", row.warnings),
@@ -235,11 +228,11 @@ fn province(row: &Row, lang: Lang) -> String {
 /// What expires, in words: "ID of 王五", "domain kehu01.com".
 fn what(e: &Expiring, lang: Lang) -> String {
     let kind = if e.field.ends_with("certificate_expires") {
-        t(lang, "单位证件", "unit certificate")
+        lang.pick("单位证件", "unit certificate")
     } else if e.field.ends_with("id_expires") {
-        t(lang, "证件", "ID of")
+        lang.pick("证件", "ID of")
     } else {
-        t(lang, "域名", "domain")
+        lang.pick("域名", "domain")
     };
     match lang {
         Lang::Zh if kind == "证件" => format!("{}的证件", e.what),
@@ -253,7 +246,7 @@ fn in_days(e: &Expiring, lang: Lang) -> String {
     match (e.days, lang) {
         (d, Lang::Zh) if d < 0 => format!("已过期 {} 天", -d),
         (d, Lang::En) if d < 0 => format!("expired {} days ago", -d),
-        (0, _) => t(lang, "今天", "today").to_owned(),
+        (0, _) => lang.pick("今天", "today").to_owned(),
         (d, Lang::Zh) => format!("{d} 天后"),
         (d, Lang::En) => format!("in {d} days"),
     }
@@ -292,12 +285,12 @@ fn expiring_title(book: &Book, lang: Lang) -> String {
 
 fn expiring_headers(lang: Lang) -> [&'static str; 6] {
     [
-        t(lang, "到期日", "date"),
-        t(lang, "剩余", "when"),
-        t(lang, "客户", "client"),
-        t(lang, "到期项", "what"),
-        t(lang, "文件", "file"),
-        t(lang, "字段", "field"),
+        lang.pick("到期日", "date"),
+        lang.pick("剩余", "when"),
+        lang.pick("客户", "client"),
+        lang.pick("到期项", "what"),
+        lang.pick("文件", "file"),
+        lang.pick("字段", "field"),
     ]
 }
 
@@ -313,11 +306,11 @@ fn expiring_cells(e: &Expiring, lang: Lang) -> [String; 6] {
 }
 
 fn across_title(lang: Lang) -> &'static str {
-    t(lang, "跨备案检查", "Across filings")
+    lang.pick("跨备案检查", "Across filings")
 }
 
 fn nothing(lang: Lang) -> &'static str {
-    t(lang, "无", "none")
+    lang.pick("无", "none")
 }
 
 fn summary_line(book: &Book, lang: Lang) -> String {
@@ -391,7 +384,7 @@ fn md_escape(s: &str) -> String {
 /// `--format markdown`.
 pub fn markdown(book: &Book, lang: Lang) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", t(lang, "备案总览", "Filings report"));
+    let _ = writeln!(out, "# {}\n", lang.pick("备案总览", "Filings report"));
     let row = |out: &mut String, cells: &[String]| {
         let cells: Vec<String> = cells.iter().map(|c| md_escape(c)).collect();
         let _ = writeln!(out, "| {} |", cells.join(" | "));
@@ -599,7 +592,7 @@ pub fn timeline(book: &Book, lang: Lang) -> String {
 /// network): the table of filings, the expiry timeline as inline SVG and
 /// its table, the findings across filings.
 pub fn html(book: &Book, lang: Lang) -> String {
-    let title = t(lang, "备案总览", "Filings report");
+    let title = lang.pick("备案总览", "Filings report");
     let mut out = String::new();
     let _ = write!(
         out,

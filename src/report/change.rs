@@ -9,32 +9,16 @@ use super::line_column;
 use crate::Lang;
 use crate::change::{Diff, FieldChange};
 
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 /// The filing a change rule names, in words.
 pub fn filing_name(key: &str, lang: Lang) -> &'static str {
     match key {
-        "subject-change" => t(
-            lang,
-            "主体变更（变更主体信息）",
-            "subject change (主体变更)",
-        ),
-        "website-change" => t(
-            lang,
-            "网站变更（变更网站信息）",
-            "website change (网站变更)",
-        ),
-        "add-website" => t(lang, "新增网站", "new website (新增网站, add-website)"),
-        "access" => t(lang, "接入备案", "access filing (接入备案)"),
-        "cancel-website" => t(lang, "注销网站", "cancel the website (注销网站)"),
-        "cancel-subject" => t(lang, "注销主体", "cancel the subject (注销主体)"),
-        _ => t(
-            lang,
+        "subject-change" => lang.pick("主体变更（变更主体信息）", "subject change (主体变更)"),
+        "website-change" => lang.pick("网站变更（变更网站信息）", "website change (网站变更)"),
+        "add-website" => lang.pick("新增网站", "new website (新增网站, add-website)"),
+        "access" => lang.pick("接入备案", "access filing (接入备案)"),
+        "cancel-website" => lang.pick("注销网站", "cancel the website (注销网站)"),
+        "cancel-subject" => lang.pick("注销主体", "cancel the subject (注销主体)"),
+        _ => lang.pick(
             "不能通过变更办理：注销后重新备案",
             "no change filing can do it: cancel and file anew",
         ),
@@ -43,27 +27,22 @@ pub fn filing_name(key: &str, lang: Lang) -> &'static str {
 
 fn sms(key: &str, lang: Lang) -> &'static str {
     match key {
-        "subject-principal" => t(lang, "主体负责人手机", "the subject principal's mobile"),
-        "website-principal" => t(lang, "网站负责人手机", "the website principal's mobile"),
-        "both" => t(
-            lang,
+        "subject-principal" => lang.pick("主体负责人手机", "the subject principal's mobile"),
+        "website-principal" => lang.pick("网站负责人手机", "the website principal's mobile"),
+        "both" => lang.pick(
             "主体负责人和网站负责人的手机",
             "the subject and the website principal's mobiles",
         ),
-        "none" => t(lang, "无需短信核验", "no SMS check"),
-        _ => t(lang, "资料未说明", "the sources do not say"),
+        "none" => lang.pick("无需短信核验", "no SMS check"),
+        _ => lang.pick("资料未说明", "the sources do not say"),
     }
 }
 
 fn online(key: &str, lang: Lang) -> &'static str {
     match key {
-        "yes" => t(lang, "可以保持访问", "may stay online"),
-        "no" => t(
-            lang,
-            "备案通过前不能开通访问",
-            "stays offline until approved",
-        ),
-        _ => t(lang, "资料未说明", "the sources do not say"),
+        "yes" => lang.pick("可以保持访问", "may stay online"),
+        "no" => lang.pick("备案通过前不能开通访问", "stays offline until approved"),
+        _ => lang.pick("资料未说明", "the sources do not say"),
     }
 }
 
@@ -107,25 +86,29 @@ pub fn text(
     let _ = writeln!(
         out,
         "{h1}{} {old} → {new}",
-        t(lang, "备案变更：", "Changes of the filing:")
+        lang.pick("备案变更：", "Changes of the filing:")
     );
-    let _ = writeln!(out, "{h2}{}", t(lang, "改动", "What changed"));
+    let _ = writeln!(out, "{h2}{}", lang.pick("改动", "What changed"));
     if markdown {
         out.push('\n');
     }
     if diff.changes.is_empty() {
-        let _ = writeln!(out, "{item}{}", t(lang, "无改动", "nothing"));
+        let _ = writeln!(out, "{item}{}", lang.pick("无改动", "nothing"));
     }
     for c in &diff.changes {
         let line = change_line(c, lang);
         let _ = writeln!(out, "{item}{line}");
     }
-    let _ = writeln!(out, "{h2}{}", t(lang, "需要办理", "What the change needs"));
+    let _ = writeln!(
+        out,
+        "{h2}{}",
+        lang.pick("需要办理", "What the change needs")
+    );
     if markdown {
         out.push('\n');
     }
     if diff.needed.is_empty() && diff.uncovered.is_empty() {
-        let _ = writeln!(out, "{item}{}", t(lang, "无需办理", "nothing to file"));
+        let _ = writeln!(out, "{item}{}", lang.pick("无需办理", "nothing to file"));
     }
     for n in &diff.needed {
         let f = &n.fields[0];
@@ -141,7 +124,7 @@ pub fn text(
             crate::finding::Severity::Warning => "!",
             _ => "•",
         };
-        let colon = t(lang, "：", ": ");
+        let colon = lang.pick("：", ": ");
         if markdown {
             let _ = writeln!(
                 out,
@@ -166,28 +149,29 @@ pub fn text(
             .map(|d| document_name(rules, d, lang))
             .collect();
         let docs = if docs.is_empty() {
-            t(lang, "资料未列出", "none listed by the sources").to_owned()
+            lang.pick("资料未列出", "none listed by the sources")
+                .to_owned()
         } else {
-            docs.join(t(lang, "、", ", "))
+            docs.join(lang.pick("、", ", "))
         };
-        let _ = writeln!(out, "{sub}{}{colon}{docs}", t(lang, "材料", "documents"));
+        let _ = writeln!(out, "{sub}{}{colon}{docs}", lang.pick("材料", "documents"));
         let _ = writeln!(
             out,
             "{sub}{}{colon}{}",
-            t(lang, "短信核验", "SMS check"),
+            lang.pick("短信核验", "SMS check"),
             sms(n.change.sms, lang)
         );
         let _ = writeln!(
             out,
             "{sub}{}{colon}{}",
-            t(lang, "网站访问", "the site"),
+            lang.pick("网站访问", "the site"),
             online(n.change.online, lang)
         );
         let _ = writeln!(out, "{sub}{help}");
         let _ = writeln!(
             out,
             "{sub}{}{colon}icp explain {}",
-            t(lang, "详情", "details"),
+            lang.pick("详情", "details"),
             n.rule.id()
         );
         if markdown {
@@ -198,9 +182,7 @@ pub fn text(
         let _ = writeln!(
             out,
             "{item}{}",
-            t(
-                lang,
-                "以下改动没有规则说明（参考资料未提及），请向接入商确认需办理的手续：",
+            lang.pick("以下改动没有规则说明（参考资料未提及），请向接入商确认需办理的手续：",
                 "no rule covers these changes (the reference says nothing of them); ask the provider what they need:"
             )
         );
@@ -211,13 +193,13 @@ pub fn text(
     let _ = writeln!(
         out,
         "{h2}{}",
-        t(lang, "改动带来的新问题", "Findings the change introduced")
+        lang.pick("改动带来的新问题", "Findings the change introduced")
     );
     if markdown {
         out.push('\n');
     }
     if diff.introduced.is_empty() {
-        let _ = writeln!(out, "{item}{}", t(lang, "无", "none"));
+        let _ = writeln!(out, "{item}{}", lang.pick("无", "none"));
     }
     for f in &diff.introduced {
         let line = f.span.as_ref().map_or_else(String::new, |s| {

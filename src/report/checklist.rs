@@ -274,14 +274,7 @@ pub fn markdown(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
     out.push_str(&format!("## {}\n\n", pick(lang, "需要的材料", "Documents")));
     for r in &list.documents {
         let done = matches!(r.status, DocStatus::Provided { .. });
-        let copies = if r.count > 1 {
-            match lang {
-                Lang::Zh => format!("，{} 份", r.count),
-                Lang::En => format!(", {} copies", r.count),
-            }
-        } else {
-            String::new()
-        };
+        let copies = copies(r.count, lang);
         out.push_str(&format!(
             "- [{}] **{}** — {}{copies} — {}\n  {}\n",
             if done { "x" } else { " " },
@@ -518,15 +511,17 @@ fn steps_heading(ty: Option<&str>, lang: Lang) -> String {
     }
 }
 
+/// `，2 份` / `, 2 copies` after a document asked for more than once.
+fn copies(count: u32, lang: Lang) -> String {
+    match (count > 1, lang) {
+        (false, _) => String::new(),
+        (true, Lang::Zh) => format!("，{count} 份"),
+        (true, Lang::En) => format!(", {count} copies"),
+    }
+}
+
 fn line_text(l: &PageLine, lang: Lang) -> String {
-    let copies = if l.copies > 1 {
-        match lang {
-            Lang::Zh => format!("，{} 份", l.copies),
-            Lang::En => format!(", {} copies", l.copies),
-        }
-    } else {
-        String::new()
-    };
+    let copies = copies(l.copies, lang);
     match (&l.when, lang) {
         (None, _) => format!("{}{copies}", l.what),
         (Some(w), Lang::Zh) => format!("{}{copies}——{w}时", l.what),
@@ -818,14 +813,7 @@ pub fn html(rules: &RuleSet, list: &Checklist, lang: Lang) -> String {
     );
     for r in &list.documents {
         let done = matches!(r.status, DocStatus::Provided { .. });
-        let copies = if r.count > 1 {
-            match lang {
-                Lang::Zh => format!("，{} 份", r.count),
-                Lang::En => format!(", {} copies", r.count),
-            }
-        } else {
-            String::new()
-        };
+        let copies = copies(r.count, lang);
         let text = format!(
             "{} — {}{copies} — {}",
             row_document(rules, filing, r, lang),

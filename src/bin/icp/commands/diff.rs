@@ -9,19 +9,12 @@ use icp::rules::RuleSet;
 use super::{Context, ERROR, FAIL, OK, emit};
 use crate::cli::{DiffArgs, DiffFormat};
 
-fn t(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
-}
-
 fn read(path: &Path, lang: Lang) -> Result<String, String> {
     let bytes = icp::discover::read_bounded(path).map_err(|e| {
         format!(
             "{}{}{}",
             path.display(),
-            t(lang, "：", ": "),
+            lang.pick("：", ": "),
             icp::i18n::io_error(&e).get(lang)
         )
     })?;
@@ -45,16 +38,16 @@ fn git_show(rev: &str, file: &Path, lang: Lang) -> Result<String, String> {
         .map_err(|e| {
             format!(
                 "git{}{}",
-                t(lang, "：", ": "),
+                lang.pick("：", ": "),
                 icp::i18n::io_error(&e).get(lang)
             )
         })?;
     if !out.status.success() {
         return Err(format!(
             "{} {rev}:{}{}{}",
-            t(lang, "无法读取", "cannot read"),
+            lang.pick("无法读取", "cannot read"),
             file.display(),
-            t(lang, "：", ": "),
+            lang.pick("：", ": "),
             String::from_utf8_lossy(&out.stderr).trim()
         ));
     }
@@ -70,12 +63,12 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: DiffArgs) -> u8 {
         }),
         (None, [old, new]) => read(old, lang)
             .and_then(|o| read(new, lang).map(|n| (o, old.display().to_string(), n, new.clone()))),
-        _ => Err(t(
-            lang,
-            "用法：icp diff 旧文件 新文件，或 icp diff --rev 版本 文件",
-            "usage: icp diff OLD NEW, or icp diff --rev REV FILE",
-        )
-        .to_owned()),
+        _ => Err(lang
+            .pick(
+                "用法：icp diff 旧文件 新文件，或 icp diff --rev 版本 文件",
+                "usage: icp diff OLD NEW, or icp diff --rev REV FILE",
+            )
+            .to_owned()),
     };
     let (old, old_name, new, new_path): (String, String, String, PathBuf) = match versions {
         Ok(v) => v,
