@@ -82,6 +82,7 @@ Register-ArgumentCompleter -Native -CommandName 'icp' -ScriptBlock {
         'icp;report' {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '输出格式 / output format')
             [CompletionResult]::new('--within', '--within', [CompletionResultType]::ParameterName, '列出判断日期起多少天内到期的证件和域名 / list IDs, certificates and domains that expire within this many days of the as-of date')
+            [CompletionResult]::new('--output-file', '--output-file', [CompletionResultType]::ParameterName, '把报告写入此文件（原子写入，替换已有文件），而不是标准输出 / write the report to this file (atomically, replacing it) instead of stdout')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '彩色输出 / coloured output (NO_COLOR is honoured)')
             [CompletionResult]::new('--rules', '--rules', [CompletionResultType]::ParameterName, '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]')
@@ -94,7 +95,7 @@ Register-ArgumentCompleter -Native -CommandName 'icp' -ScriptBlock {
             break
         }
         'icp;diff' {
-            [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare FILE with its version at this git revision (git show REV:FILE)')
+            [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare each FILE with its version at this git revision (git show REV:FILE)')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, '输出格式 / output format')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, '彩色输出 / coloured output (NO_COLOR is honoured)')

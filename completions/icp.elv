@@ -76,6 +76,7 @@ set edit:completion:arg-completer[icp] = {|@words|
         &'icp;report'= {
             cand --format '输出格式 / output format'
             cand --within '列出判断日期起多少天内到期的证件和域名 / list IDs, certificates and domains that expire within this many days of the as-of date'
+            cand --output-file '把报告写入此文件（原子写入，替换已有文件），而不是标准输出 / write the report to this file (atomically, replacing it) instead of stdout'
             cand --lang '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]'
             cand --color '彩色输出 / coloured output (NO_COLOR is honoured)'
             cand --rules '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]'
@@ -87,7 +88,7 @@ set edit:completion:arg-completer[icp] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'icp;diff'= {
-            cand --rev '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare FILE with its version at this git revision (git show REV:FILE)'
+            cand --rev '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare each FILE with its version at this git revision (git show REV:FILE)'
             cand --format '输出格式 / output format'
             cand --lang '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]'
             cand --color '彩色输出 / coloured output (NO_COLOR is honoured)'

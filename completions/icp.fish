@@ -88,6 +88,7 @@ json\t'JSON'
 csv\t'the table of filings as CSV, for a spreadsheet'
 html\t'one self-contained HTML page with an expiry timeline'"
 complete -c icp -n "__fish_icp_using_subcommand report" -l within -d '列出判断日期起多少天内到期的证件和域名 / list IDs, certificates and domains that expire within this many days of the as-of date' -r
+complete -c icp -n "__fish_icp_using_subcommand report" -l output-file -d '把报告写入此文件（原子写入，替换已有文件），而不是标准输出 / write the report to this file (atomically, replacing it) instead of stdout' -r -F
 complete -c icp -n "__fish_icp_using_subcommand report" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
 en\t'English'"
 complete -c icp -n "__fish_icp_using_subcommand report" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
@@ -99,7 +100,7 @@ complete -c icp -n "__fish_icp_using_subcommand report" -l config -d '项目配�
 complete -c icp -n "__fish_icp_using_subcommand report" -l redact -d '隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses'
 complete -c icp -n "__fish_icp_using_subcommand report" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c icp -n "__fish_icp_using_subcommand diff" -l rev -d '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare FILE with its version at this git revision (git show REV:FILE)' -r
+complete -c icp -n "__fish_icp_using_subcommand diff" -l rev -d '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare each FILE with its version at this git revision (git show REV:FILE)' -r
 complete -c icp -n "__fish_icp_using_subcommand diff" -l format -d '输出格式 / output format' -r -f -a "human\t'text for the terminal'
 markdown\t'a Markdown page, to send to a client'
 json\t'JSON'"

@@ -86,6 +86,8 @@ pub struct Across {
 pub struct Book {
     /// The as-of date of the expiry window.
     pub as_of: String,
+    #[serde(skip)]
+    date: Date,
     /// The window, in days.
     pub within_days: i64,
     /// One row per filing, in the order of the files.
@@ -104,84 +106,134 @@ fn days(from: Date, to: Date) -> i64 {
 }
 
 impl Book {
+    /// An empty book, judged at `as_of` with a window of `within` days:
+    /// [`Book::add`] each file's report as it is checked, then
+    /// [`Book::add_across`] the findings across filings, then
+    /// [`Book::finish`]. Only the rows are kept, never the reports, so a
+    /// book of many filings costs a row each.
+    pub fn new(as_of: Date, within: i64) -> Book {
+        Book {
+            as_of: as_of.to_string(),
+            date: as_of,
+            within_days: within,
+            filings: Vec::new(),
+            expiring: Vec::new(),
+            across: Vec::new(),
+            summary: Summary::default(),
+        }
+    }
+
     /// The book of `reports` (with the findings across filings already
     /// added), judged at `as_of` with a window of `within` days.
     pub fn of(reports: &[FileReport], as_of: Date, within: i64, lang: Lang) -> Book {
-        let mut filings = Vec::with_capacity(reports.len());
-        let mut expiring = Vec::new();
-        let mut across = Vec::new();
+        let mut book = Book::new(as_of, within);
         for r in reports {
-            let path = display_path(&r.path);
-            let entry = r.across.as_ref();
-            let client = entry.and_then(|e| e.name.clone());
-            let expiry = |(field, date, what): &(String, Date, String)| Expiring {
+            book.add(r, lang);
+        }
+        book.finish()
+    }
+
+    /// Adds a file's row, what of it expires within the window, and the
+    /// findings across filings its report already holds.
+    pub fn add(&mut self, r: &FileReport, lang: Lang) {
+        let as_of = self.date;
+        let path = display_path(&r.path);
+        let entry = r.across.as_ref();
+        let client = entry.and_then(|e| e.name.clone());
+        let expiry = |(field, date, what): &(String, Date, String)| Expiring {
+            path: path.clone(),
+            client: client.clone(),
+            field: field.clone(),
+            what: what.clone(),
+            date: date.to_string(),
+            days: days(as_of, *date),
+        };
+        if let Some(e) = entry {
+            self.expiring.extend(
+                e.expiries
+                    .iter()
+                    .map(expiry)
+                    .filter(|x| x.days <= self.within_days),
+            );
+        }
+        let document = |f: &&crate::finding::Finding| f.severity() != Severity::Off;
+        let missing = r
+            .findings
+            .iter()
+            .filter(document)
+            .filter(|f| f.rule.kind == KindName::Document)
+            .count();
+        let unusable = r
+            .findings
+            .iter()
+            .filter(document)
+            .filter(|f| f.rule.kind != KindName::Document && f.id().starts_with("document-"))
+            .count();
+        self.filings.push(Row {
+            path: path.clone(),
+            client: client.clone(),
+            province: r.province,
+            filing_type: entry.and_then(|e| e.filing_type()).map(|t| t.key()),
+            icp_number: entry.and_then(|e| e.icp_number.clone()),
+            status: "clean",
+            errors: 0,
+            warnings: 0,
+            documents_missing: missing,
+            documents_unusable: unusable,
+            next_expiry: entry.and_then(|e| e.next_expiry()).map(expiry),
+        });
+        self.summary.add(&Summary::of(std::slice::from_ref(r)));
+        let at = self.filings.len() - 1;
+        self.count(at, r, lang);
+    }
+
+    /// Adds findings across filings that came after the files were added
+    /// (`r` holds only those, of the file of row `at`).
+    pub fn add_across(&mut self, at: usize, r: &FileReport, lang: Lang) {
+        let mut counts = Summary::of(std::slice::from_ref(r));
+        // The file was counted already.
+        counts.files = 0;
+        self.summary.add(&counts);
+        self.count(at, r, lang);
+    }
+
+    /// Counts `r`'s findings into row `at`, and lists its findings across
+    /// filings.
+    fn count(&mut self, at: usize, r: &FileReport, lang: Lang) {
+        let Some(row) = self.filings.get_mut(at) else {
+            return;
+        };
+        row.errors += r.count(Severity::Error);
+        row.warnings += r.count(Severity::Warning);
+        row.status = if row.errors > 0 {
+            "errors"
+        } else if row.warnings > 0 {
+            "warnings"
+        } else {
+            "clean"
+        };
+        let path = &row.path;
+        for f in r
+            .findings
+            .iter()
+            .filter(|f| f.rule.kind == KindName::Across)
+        {
+            self.across.push(Across {
                 path: path.clone(),
-                client: client.clone(),
-                field: field.clone(),
-                what: what.clone(),
-                date: date.to_string(),
-                days: days(as_of, *date),
-            };
-            if let Some(e) = entry {
-                expiring.extend(e.expiries.iter().map(expiry).filter(|x| x.days <= within));
-            }
-            let document = |f: &&crate::finding::Finding| f.severity() != Severity::Off;
-            let missing = r
-                .findings
-                .iter()
-                .filter(document)
-                .filter(|f| f.rule.kind == KindName::Document)
-                .count();
-            let unusable = r
-                .findings
-                .iter()
-                .filter(document)
-                .filter(|f| f.rule.kind != KindName::Document && f.id().starts_with("document-"))
-                .count();
-            for f in r
-                .findings
-                .iter()
-                .filter(|f| f.rule.kind == KindName::Across)
-            {
-                across.push(Across {
-                    path: path.clone(),
-                    rule: f.id().to_owned(),
-                    severity: f.severity().as_str(),
-                    field: f.path.clone(),
-                    message: f.message(lang),
-                    line: f.span.as_ref().map(|s| line_column(&r.text, s.start).0),
-                });
-            }
-            let (errors, warnings) = (r.count(Severity::Error), r.count(Severity::Warning));
-            filings.push(Row {
-                path: path.clone(),
-                client: client.clone(),
-                province: r.province,
-                filing_type: entry.and_then(|e| e.filing_type()).map(|t| t.key()),
-                icp_number: entry.and_then(|e| e.icp_number.clone()),
-                status: if errors > 0 {
-                    "errors"
-                } else if warnings > 0 {
-                    "warnings"
-                } else {
-                    "clean"
-                },
-                errors,
-                warnings,
-                documents_missing: missing,
-                documents_unusable: unusable,
-                next_expiry: entry.and_then(|e| e.next_expiry()).map(expiry),
+                rule: f.id().to_owned(),
+                severity: f.severity().as_str(),
+                field: f.path.clone(),
+                message: f.message(lang),
+                line: f.span.as_ref().map(|s| line_column(&r.text, s.start).0),
             });
         }
-        expiring.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
-        Book {
-            as_of: as_of.to_string(),
-            within_days: within,
-            filings,
-            expiring,
-            across,
-            summary: Summary::of(reports),
-        }
+    }
+
+    /// Puts what expires in order, soonest first.
+    pub fn finish(mut self) -> Book {
+        self.expiring
+            .sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.path.cmp(&b.path)));
+        self
     }
 }
 

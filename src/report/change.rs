@@ -218,6 +218,14 @@ pub fn text(
 
 /// `--format json`.
 pub fn json(diff: &Diff, old: &str, new: &str, lang: Lang) -> String {
+    let mut out = serde_json::to_string_pretty(&json_value(diff, old, new, lang))
+        .unwrap_or_else(|_| "{}".into());
+    out.push('\n');
+    out
+}
+
+/// The JSON document of [`json`], as a value to put in a larger one.
+pub fn json_value(diff: &Diff, old: &str, new: &str, lang: Lang) -> serde_json::Value {
     #[derive(Serialize)]
     struct Needed<'a> {
         rule: &'a str,
@@ -290,7 +298,5 @@ pub fn json(diff: &Diff, old: &str, new: &str, lang: Lang) -> String {
             })
             .collect(),
     };
-    let mut out = serde_json::to_string_pretty(&doc).unwrap_or_else(|_| "{}".into());
-    out.push('\n');
-    out
+    serde_json::to_value(&doc).unwrap_or_default()
 }

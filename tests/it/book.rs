@@ -300,3 +300,34 @@ fn the_html_page_renders_in_a_headless_browser() {
     }
     let _ = Path::new(&url);
 }
+
+#[test]
+fn output_file_holds_the_report_and_never_replaces_an_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("book.md");
+    let (code, stdout) = report(&[
+        BOOK,
+        "--format",
+        "markdown",
+        "--output-file",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(stdout, "", "the report goes to the file only");
+    let (_, expected) = report(&[BOOK, "--format", "markdown"]);
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), expected);
+    // A filing the report reads is never replaced by it.
+    let filing = dir.path().join("a.filing.toml");
+    std::fs::copy(format!("{BOOK}/c01.filing.toml"), &filing).unwrap();
+    let before = std::fs::read(&filing).unwrap();
+    let run = icp()
+        .args(["report", "--no-config", "--lang", "en"])
+        .arg(dir.path())
+        .arg("--output-file")
+        .arg(&filing)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("a.filing.toml"));
+    assert_eq!(std::fs::read(&filing).unwrap(), before);
+}

@@ -374,3 +374,94 @@ fn a_file_against_its_version_at_a_git_revision() {
     let out = icp().args(["diff", OLD, "--no-config"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn every_filing_changed_since_a_git_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let clients = dir.path().join("clients");
+    std::fs::create_dir_all(&clients).unwrap();
+    let gd = example("enterprise-gd");
+    for name in ["acme", "beta", "gone"] {
+        std::fs::write(clients.join(format!("{name}.filing.toml")), &gd).unwrap();
+    }
+    std::fs::write(clients.join("notes.toml"), "x = 1\n").unwrap();
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "filed"]);
+    // acme: a new principal; beta untouched; gone removed; new: not yet
+    // tracked; notes.toml changed but not a filing.
+    std::fs::write(
+        clients.join("acme.filing.toml"),
+        gd.replace("name = \"张三\"", "name = \"李雷\""),
+    )
+    .unwrap();
+    std::fs::remove_file(clients.join("gone.filing.toml")).unwrap();
+    std::fs::write(clients.join("new.filing.toml"), &gd).unwrap();
+    std::fs::write(clients.join("notes.toml"), "x = 2\n").unwrap();
+    let run = |format: &str| {
+        icp()
+            .args(["diff", "--rev", "HEAD", "--format", format])
+            .args(["--lang", "en", "--no-config", "--today", "2026-11-28"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run("json");
+    let json: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", String::from_utf8_lossy(&out.stderr)));
+    assert_eq!(json["rev"], "HEAD");
+    let diffs = json["diffs"].as_array().unwrap();
+    assert_eq!(diffs.len(), 1, "{json:#}");
+    assert_eq!(diffs[0]["new"], "clients/acme.filing.toml");
+    assert_eq!(
+        needed(&diffs[0]),
+        pairs(&[("change-subject-principal", "subject-change")])
+    );
+    assert_eq!(
+        json["added"],
+        serde_json::json!(["clients/new.filing.toml"])
+    );
+    assert_eq!(
+        json["removed"],
+        serde_json::json!(["clients/gone.filing.toml"])
+    );
+    let out = run("human");
+    let text = String::from_utf8_lossy(&out.stdout);
+    for part in [
+        "Changes of the filing: HEAD:clients/acme.filing.toml → clients/acme.filing.toml",
+        "Filings added since HEAD (new filings, checked by icp validate, not changes):\n  clients/new.filing.toml",
+        "Filings removed since HEAD (if the filing is to end, that is a cancellation, not a change):\n  clients/gone.filing.toml",
+    ] {
+        assert!(text.contains(part), "missing {part:?} in\n{text}");
+    }
+    assert!(!text.contains("beta") && !text.contains("notes"), "{text}");
+    // Several files named: each compared, in one JSON document.
+    let out = icp()
+        .args(["diff", "--rev", "HEAD", "clients/acme.filing.toml"])
+        .args(["clients/beta.filing.toml", "--format", "json"])
+        .args(["--lang", "en", "--no-config", "--today", "2026-11-28"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["diffs"].as_array().unwrap().len(), 2);
+    assert!(json["diffs"][1]["changes"].as_array().unwrap().is_empty());
+    // Nothing changed since the working tree's own state.
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-q", "-m", "changed"]);
+    let out = run("human");
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "No filing changed since HEAD.\n"
+    );
+    assert_eq!(out.status.code(), Some(0));
+    // Outside a repository: exit 2 with git's reason.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = icp()
+        .args(["diff", "--rev", "HEAD", "--no-config", "--lang", "en"])
+        .current_dir(elsewhere.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("git diff"));
+}

@@ -295,16 +295,20 @@ pub struct ReportArgs {
     /// 隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses
     #[arg(long)]
     pub redact: bool,
+
+    /// 把报告写入此文件（原子写入，替换已有文件），而不是标准输出 / write the report to this file (atomically, replacing it) instead of stdout
+    #[arg(long, value_name = "FILE", value_hint = ValueHint::FilePath)]
+    pub output_file: Option<PathBuf>,
 }
 
 /// `icp diff`.
 #[derive(Debug, Args)]
 pub struct DiffArgs {
-    /// 旧版本和新版本；与 --rev 一起只给一个文件 / the old and the new version; with --rev, one file
-    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath, num_args = 0..=2)]
+    /// 旧版本和新版本；与 --rev 一起：要比较的文件，不给则比较自该版本以来改动的全部备案文件 / the old and the new version; with --rev, the files to compare (none: every filing changed since REV)
+    #[arg(value_name = "FILE", value_hint = ValueHint::FilePath)]
     pub files: Vec<PathBuf>,
 
-    /// 与该 git 版本中的同一文件比较（git show REV:FILE）/ compare FILE with its version at this git revision (git show REV:FILE)
+    /// 与该 git 版本中的同一文件比较（git show REV:FILE）/ compare each FILE with its version at this git revision (git show REV:FILE)
     #[arg(long, value_name = "REV")]
     pub rev: Option<String>,
 

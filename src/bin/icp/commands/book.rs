@@ -1,17 +1,19 @@
 //! `icp report`: the whole book of filings.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-use icp::i18n::Msg;
+use icp::i18n::{Msg, io_error};
 use icp::lang::fill;
 use icp::report::book::{self, Book};
 use icp::rules::RuleSet;
+use icp::validate::FileReport;
+use icp::write::{Overwrite, atomically};
 
 use super::{Context, ERROR, OK, as_of, emit};
 use crate::cli::{ReportArgs, ReportFormat};
 
 /// Exit 0 whatever the filings hold (the report is for reading; `validate`
-/// is the gate), 2 when a path cannot be read.
+/// is the gate), 2 when a path cannot be read or the report not written.
 pub fn run(ctx: &Context, rules: &RuleSet, args: ReportArgs, terminal: bool) -> u8 {
     let paths = if args.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -23,17 +25,53 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ReportArgs, terminal: bool) -> 
     if let Some(config) = &ctx.settings.file {
         files.retain(|f| !config.excludes(f, &ctx.settings.cwd));
     }
-    let mut reports = Vec::with_capacity(files.len());
-    for result in icp::validate::files(rules, &files, ctx.dates) {
-        match result {
-            Ok(r) => reports.push(r),
-            Err(e) => path_errors.push(e),
+    if let Some(out) = &args.output_file
+        && super::output_is_input(ctx, out, &paths, &files)
+    {
+        return ERROR;
+    }
+    let within = i64::from(args.within);
+    let mut book = Book::new(as_of(ctx), within);
+    // Files are checked a batch at a time and only their rows kept (with
+    // what the rules across filings compare): memory grows by a row per
+    // filing, not by a report.
+    let mut index: Vec<FileReport> = Vec::new();
+    let mut index_at: Vec<usize> = Vec::new();
+    let batch = rayon::current_num_threads().max(1) * 64;
+    for chunk in files.chunks(batch) {
+        for result in icp::validate::files(rules, chunk, ctx.dates) {
+            let r = match result {
+                Ok(r) if args.redact => icp::redact::file_report(r),
+                Ok(r) => r,
+                Err(e) => {
+                    path_errors.push(e);
+                    continue;
+                }
+            };
+            book.add(&r, ctx.lang);
+            if let Some(entry) = r.across {
+                index_at.push(book.filings.len() - 1);
+                index.push(FileReport {
+                    path: r.path,
+                    province: r.province,
+                    nature: r.nature,
+                    text: String::new(),
+                    findings: Vec::new(),
+                    across: Some(entry),
+                });
+            }
         }
     }
-    icp::validate::add_across(rules, &mut reports);
-    if args.redact {
-        reports = reports.into_iter().map(icp::redact::file_report).collect();
+    for (i, r) in icp::validate::across_at(rules, &index) {
+        let r = if args.redact {
+            icp::redact::file_report(r)
+        } else {
+            r
+        };
+        book.add_across(index_at[i], &r, ctx.lang);
     }
+    drop(index);
+    let book = book.finish();
     for e in &path_errors {
         let values = [
             ("path", e.path.display().to_string()),
@@ -44,15 +82,45 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ReportArgs, terminal: bool) -> 
     if files.is_empty() && path_errors.is_empty() {
         eprintln!("{}", Msg::NoFilings.get(ctx.lang));
     }
-    let book = Book::of(&reports, as_of(ctx), i64::from(args.within), ctx.lang);
     // Off a terminal (a file, a pipe, a test) rows are as long as they need.
-    let width = terminal.then(|| super::terminal_width(true, 100));
-    emit(&match args.format {
+    let width = (terminal && args.output_file.is_none()).then(|| super::terminal_width(true, 100));
+    let text = match args.format {
         ReportFormat::Table => book::table(&book, ctx.lang, width),
         ReportFormat::Markdown => book::markdown(&book, ctx.lang),
         ReportFormat::Json => book::json(&book),
         ReportFormat::Csv => book::csv(&book),
         ReportFormat::Html => book::html(&book, ctx.lang),
-    });
-    if path_errors.is_empty() { OK } else { ERROR }
+    };
+    let mut code = if path_errors.is_empty() { OK } else { ERROR };
+    match &args.output_file {
+        Some(out) => {
+            if !write(ctx, out, &text) {
+                code = ERROR;
+            }
+        }
+        None => emit(&text),
+    }
+    code
+}
+
+/// Writes the report to the file the user named (replacing it is the
+/// point), saying why when it cannot.
+fn write(ctx: &Context, out: &Path, text: &str) -> bool {
+    match atomically(out, text.as_bytes(), Overwrite::Allow) {
+        Ok(()) => true,
+        Err(e) => {
+            let path = icp::report::snippet::escape(&out.display().to_string()).into_owned();
+            eprintln!(
+                "{}",
+                fill(
+                    Msg::CannotWrite.get(ctx.lang),
+                    &[
+                        ("path", path),
+                        ("error", io_error(&e).get(ctx.lang).to_owned())
+                    ]
+                )
+            );
+            false
+        }
+    }
 }

@@ -2,8 +2,11 @@
 //! library. Each command returns its exit code.
 
 use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
 use icp::Lang;
+use icp::i18n::Msg;
+use icp::lang::fill;
 use icp::report::{self, human::Style};
 use icp::rules::RuleSet;
 use icp::rules::engine::Dates;
@@ -164,6 +167,27 @@ pub fn terminal_width(terminal: bool, piped: u16) -> u16 {
                 .map(|(w, _)| w.0)
         })
         .unwrap_or(piped)
+}
+
+/// Whether `out`, a file a command is to write its report to, is one it
+/// reads (a path given, a file found, the configuration): then it says so
+/// and the command stops, the file untouched.
+pub fn output_is_input(ctx: &Context, out: &Path, paths: &[PathBuf], files: &[PathBuf]) -> bool {
+    let config = ctx.settings.file.as_ref().map(|c| c.path.as_path());
+    let read = paths
+        .iter()
+        .chain(files)
+        .map(PathBuf::as_path)
+        .chain(config);
+    if read.into_iter().any(|p| icp::write::same_file(p, out)) {
+        let shown = icp::report::snippet::escape(&out.display().to_string()).into_owned();
+        eprintln!(
+            "{}",
+            fill(Msg::OutputIsInput.get(ctx.lang), &[("path", shown)])
+        );
+        return true;
+    }
+    false
 }
 
 /// Writes to stdout; a closed pipe (`icp validate | head`) is not an error.
