@@ -255,8 +255,16 @@ pub fn rule_files(dir: &Path) -> Result<Vec<RuleText>, RulesError> {
         if !is_yaml {
             continue;
         }
-        if entry.file_type().is_file() {
+        let kind = entry.file_type();
+        if kind.is_file() {
             paths.push(entry.into_path());
+        } else if !kind.is_dir() && !kind.is_symlink() {
+            // A FIFO or a device named like a rule file would hang the
+            // read or feed it junk: an error, not a file passed over.
+            return Err(io(
+                entry.path(),
+                Text::new("不是普通文件", "not a regular file"),
+            ));
         } else if entry.path_is_symlink() {
             // A link to a rule file is followed (a link to a directory is
             // not: no loops); a link to nothing is an error, not a file

@@ -130,6 +130,11 @@ pub enum Diag {
         /// The id.
         id: String,
     },
+    /// A rule about the file as a whole set below error.
+    FileLevelSeverity {
+        /// The id.
+        id: String,
+    },
     /// A new rule of a province file without the province's prefix.
     IdWithoutPrefix {
         /// The id.
@@ -587,6 +592,14 @@ impl Diag {
             Diag::IdTwice { id } => t(
                 format!("规则 id {id} 在同一文件中重复"),
                 format!("rule id {id} appears twice in this file"),
+            ),
+            Diag::FileLevelSeverity { id } => t(
+                format!(
+                    "{id} 关乎整个文件，级别只能是 error：文件读不出来时其他规则都无法运行，这样的文件不能通过"
+                ),
+                format!(
+                    "{id} is about the file as a whole: its severity can only be error (when a file cannot be read no other rule runs, so such a file never passes)"
+                ),
             ),
             Diag::IdWithoutPrefix { id, province: p } => t(
                 format!(

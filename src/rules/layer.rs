@@ -207,6 +207,20 @@ impl Rules {
                 return;
             }
         }
+        // A file that cannot be read is checked by nothing else: no rule
+        // file may let it pass (as `[severity]` of icp.toml may not).
+        let below_error = |f: &BodyDef| {
+            f.severity
+                .as_ref()
+                .is_some_and(|s| s.value.trim() != "error")
+        };
+        if !builtin
+            && super::FILE_LEVEL.contains(&id_text.as_str())
+            && (below_error(&rule) || rule.variants.iter().flatten().any(below_error))
+        {
+            errors.push(error(Diag::FileLevelSeverity { id: id_text }));
+            return;
+        }
         let inherited_each: Option<Each> =
             existing.and_then(|i| self.entries[i].definitions[0].top.each);
         let before = errors.len();

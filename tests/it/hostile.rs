@@ -861,6 +861,25 @@ fn rule_files_that_cannot_work_are_errors() {
     );
     let (code, stderr) = with_rule_file(&rule("x", "since: 2025-01-01\n    until: 2026-06-01"));
     assert_ne!(code, Some(2), "{stderr}");
+    // A rule about the file as a whole cannot be lowered by a rule file
+    // (nor by icp.toml): invalid TOML would pass.
+    for severity in ["off", "warning"] {
+        let (code, stderr) = with_rule_file(&format!(
+            "version: 1\nrules:\n  - id: toml-syntax\n    severity: {severity}\n"
+        ));
+        assert_eq!(code, Some(2), "{stderr}");
+        assert!(
+            stderr.contains("toml-syntax is about the file as a whole"),
+            "{stderr}"
+        );
+    }
+    let (code, stderr) = with_rule_file(
+        "version: 1\nrules:\n  - id: not-utf8\n    variants:\n      - since: 2020-01-01\n        severity: info\n",
+    );
+    assert_eq!(code, Some(2), "{stderr}");
+    let (code, stderr) =
+        with_rule_file("version: 1\nrules:\n  - id: toml-syntax\n    severity: error\n");
+    assert_ne!(code, Some(2), "{stderr}");
 }
 
 /// A symbolic link to a rule file is followed; a link to nothing is an
@@ -904,5 +923,29 @@ fn linked_rule_files_are_followed_or_reported() {
     assert!(
         String::from_utf8_lossy(&out.stderr).contains("gone.yaml"),
         "{out:?}"
+    );
+}
+
+/// A FIFO named like a rule file is an error, not a hang nor a file
+/// passed over in silence.
+#[cfg(unix)]
+#[test]
+fn a_fifo_among_rule_files_is_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("rules")).unwrap();
+    if !mkfifo(&dir.path().join("rules/pipe.yaml")) {
+        return;
+    }
+    std::fs::write(dir.path().join("a.filing.toml"), example()).unwrap();
+    let out = icp_in(dir.path())
+        .args(["--no-config", "--lang", "en", "--rules", "rules"])
+        .args(["validate", "a.filing.toml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("pipe.yaml") && stderr.contains("not a regular file"),
+        "{stderr}"
     );
 }
