@@ -21,19 +21,13 @@ fn read(path: &Path, lang: Lang) -> Result<String, String> {
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// `git show REV:./FILE`, run in the file's directory (so the path is the
-/// file's, relative to it, whatever the current directory).
-fn git_show(rev: &str, file: &Path, lang: Lang) -> Result<String, String> {
-    let dir = file
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = file.file_name().unwrap_or_default().to_string_lossy();
+/// Runs git with `args` in `dir`: its output, or what went wrong, led by
+/// `what` when git itself said no.
+fn git(dir: &Path, args: &[&str], what: &str, lang: Lang) -> Result<Vec<u8>, String> {
     let out = Command::new("git")
         .arg("-C")
         .arg(dir)
-        .arg("show")
-        .arg(format!("{rev}:./{name}"))
+        .args(args)
         .output()
         .map_err(|e| {
             format!(
@@ -44,14 +38,29 @@ fn git_show(rev: &str, file: &Path, lang: Lang) -> Result<String, String> {
         })?;
     if !out.status.success() {
         return Err(format!(
-            "{} {rev}:{}{}{}",
-            lang.pick("无法读取", "cannot read"),
-            file.display(),
+            "{what}{}{}",
             lang.pick("：", ": "),
             String::from_utf8_lossy(&out.stderr).trim()
         ));
     }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    Ok(out.stdout)
+}
+
+/// `git show REV:./FILE`, run in the file's directory (so the path is the
+/// file's, relative to it, whatever the current directory).
+fn git_show(rev: &str, file: &Path, lang: Lang) -> Result<String, String> {
+    let dir = file
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = file.file_name().unwrap_or_default().to_string_lossy();
+    let what = format!(
+        "{} {rev}:{}",
+        lang.pick("无法读取", "cannot read"),
+        file.display()
+    );
+    let out = git(dir, &["show", &format!("{rev}:./{name}")], &what, lang)?;
+    Ok(String::from_utf8_lossy(&out).into_owned())
 }
 
 /// The filings that differ between `rev` and the working tree, under the
@@ -83,22 +92,9 @@ fn git_changed(rev: &str, lang: Lang) -> Result<Vec<(char, PathBuf)>, String> {
 /// The filings among the NUL-separated paths git prints for `args`, each
 /// after its status letter when `status`, else marked added.
 fn git_paths(args: &[&str], status: bool, lang: Lang) -> Result<Vec<(char, PathBuf)>, String> {
-    let out = Command::new("git").args(args).output().map_err(|e| {
-        format!(
-            "git{}{}",
-            lang.pick("：", ": "),
-            icp::i18n::io_error(&e).get(lang)
-        )
-    })?;
-    if !out.status.success() {
-        return Err(format!(
-            "git {}{}{}",
-            args.join(" "),
-            lang.pick("：", ": "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
-    }
-    let text = String::from_utf8_lossy(&out.stdout);
+    let what = format!("git {}", args.join(" "));
+    let out = git(Path::new("."), args, &what, lang)?;
+    let text = String::from_utf8_lossy(&out);
     let mut fields = text.split('\0').filter(|f| !f.is_empty());
     let mut changed = Vec::new();
     loop {
