@@ -73,6 +73,8 @@ pub enum Msg {
     OutputFileNeedsMachineFormat,
     /// On a fixable finding: what `icp fix` writes (`{value}`).
     Fixable,
+    /// Human format: the findings of a file past those drawn (`{count}`).
+    MoreInShort,
     /// `icp fix`: a file that is not valid TOML (`{path}`).
     FixSyntax,
     /// `icp fix`: a repair that would not parse (`{path}`).
@@ -155,6 +157,10 @@ impl Msg {
             Msg::Fixable => (
                 "可自动修正：icp fix 会写作 {value}",
                 "fixable: icp fix writes {value}",
+            ),
+            Msg::MoreInShort => (
+                "……另有 {count} 条，每条一行（与 --format concise 相同）：",
+                "… {count} more, one line each (as --format concise prints them):",
             ),
             Msg::FixSyntax => (
                 "{path}：不是有效的 TOML，未作修改（icp validate 会指出错误位置）",

@@ -11,11 +11,10 @@
 //! line keeps the same shape. A finding `icp fix` repairs ends in
 //! ` [fixable]`.
 
-use std::fmt::Write;
-
 use super::snippet::{escape, text};
 use super::{Lines, artifact_path};
 use crate::Lang;
+use crate::finding::Finding;
 use crate::validate::FileReport;
 
 /// Renders every finding of every file, one line each.
@@ -25,20 +24,23 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
         let path = escape(&artifact_path(&report.path)).into_owned();
         let lines = Lines::new(&report.text);
         for f in &report.findings {
-            let (line, column) = lines.region(f).map_or((0, 0), |r| (r.line, r.column));
-            // Writing into a String does not fail.
-            // `[fixable]`, like the severity, is the same in every language.
-            let _ = writeln!(
-                out,
-                "{path}:{line}:{column}: {} {} {}{}",
-                f.severity().as_str(),
-                f.id(),
-                one_line(&text(f, lang, false)),
-                if f.fixable() { " [fixable]" } else { "" }
-            );
+            out.push_str(&line(f, &path, &lines, lang));
         }
         out
     })
+}
+
+/// One finding's line, `path` already escaped, with its line break.
+pub fn line(f: &Finding, path: &str, lines: &Lines, lang: Lang) -> String {
+    let (line, column) = lines.region(f).map_or((0, 0), |r| (r.line, r.column));
+    // `[fixable]`, like the severity, is the same in every language.
+    format!(
+        "{path}:{line}:{column}: {} {} {}{}\n",
+        f.severity().as_str(),
+        f.id(),
+        one_line(&text(f, lang, false)),
+        if f.fixable() { " [fixable]" } else { "" }
+    )
 }
 
 /// A message on one line: a line break would split the finding in two for

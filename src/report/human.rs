@@ -142,13 +142,30 @@ pub fn findings(reports: &[FileReport], style: Style) -> String {
     super::per_file(reports, |report| {
         let path = escape(&display_path(&report.path)).into_owned();
         let lines = Lines::new(&report.text);
-        report
+        let (drawn, rest) = report
             .findings
+            .split_at(report.findings.len().min(DRAWN_PER_FILE));
+        let mut out: String = drawn
             .iter()
             .map(|f| finding_in(f, &path, &report.text, &lines, style))
-            .collect()
+            .collect();
+        if !rest.is_empty() {
+            let count = [("count", rest.len().to_string())];
+            out.push_str(&fill(Msg::MoreInShort.get(style.lang), &count));
+            out.push('\n');
+            for f in rest {
+                out.push_str(&super::concise::line(f, &path, &lines, style.lang));
+            }
+        }
+        out
     })
 }
+
+/// Findings of one file drawn with their source lines; past these, each is
+/// one line (as `--format concise` prints it). A file with tens of
+/// thousands of findings (a pasted spreadsheet) then costs a line each,
+/// not a drawing each, and nobody reads past the first screens anyway.
+pub const DRAWN_PER_FILE: usize = 200;
 
 /// The end of the report: the table of files when there are several, and
 /// the summary line.
@@ -251,6 +268,29 @@ mod tests {
             width: Some(100),
             batch: Default::default(),
         }
+    }
+
+    #[test]
+    fn past_the_drawn_findings_each_is_one_line() {
+        let f = testing::finding(testing::rule("mobile-format", Severity::Error), false);
+        let reports = [testing::report(vec![f; DRAWN_PER_FILE + 3])];
+        let out = findings(&reports, style(Lang::En));
+        let drawn = out.matches("details: icp explain mobile-format").count();
+        assert_eq!(drawn, DRAWN_PER_FILE);
+        let (_, rest) = out.split_once("… 3 more, one line each").unwrap();
+        let short: Vec<&str> = rest.lines().skip(1).collect();
+        assert_eq!(short.len(), 3, "{rest}");
+        assert!(
+            short.iter().all(|l| l.starts_with(
+                "clients/a.filing.toml:2:10: error mobile-format mobile 1380013800 is not 11 digits"
+            )),
+            "{rest}"
+        );
+        let one = [testing::report(vec![testing::finding(
+            testing::rule("mobile-format", Severity::Error),
+            false,
+        )])];
+        assert!(!findings(&one, style(Lang::En)).contains("more, one line each"));
     }
 
     #[test]
