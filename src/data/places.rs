@@ -8,7 +8,11 @@
 //!
 //! Names match exactly or without their generic suffix (深圳 = 深圳市, 南山 =
 //! 南山区); an autonomous prefecture or county also matches without its
-//! ethnic-group part (延边 and 延边州 = 延边朝鲜族自治州). The spellings are
+//! ethnic-group part (延边 and 延边州 = 延边朝鲜族自治州). Each city and district
+//! also carries the pinyin of that short form (shenzhen, chaoyang; the
+//! `pinyin` column, rules/data/README.md): what a filer types without a
+//! Chinese input method is looked up by it, but is not itself a name the
+//! filing may use (`icp fix` writes the Chinese name when it is one place). The spellings are
 //! worked out in `names.rs`: at build time for cities (every spelling is in
 //! the sorted index `CITY_FORMS`), at run time for the few districts of one
 //! city.
