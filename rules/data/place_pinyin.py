@@ -3,7 +3,8 @@
 
 Usage: python3 rules/data/place_pinyin.py            (rewrites both files in place)
        python3 rules/data/place_pinyin.py --check    (exits 1 when they would change)
-       python3 rules/data/place_pinyin.py --review   (lists names with polyphonic characters)
+       python3 rules/data/place_pinyin.py --review   (names with polyphonic characters, and
+                                                     those read otherwise than the character's usual reading)
 
 Needs pypinyin (MIT; `pip install pypinyin`; written with 0.55.0). The build
 never runs this script: the column is committed like the rest of the table.
@@ -112,6 +113,12 @@ READINGS = {
     "召陵": "shao ling",
     "荥经": "ying jing",
     "曾都": "zeng du",
+    "宕昌": "tan chang",
+    "漯河": "luo he",
+    "马尾": "ma wei",
+    "南乐": "nan le",
+    "民乐": "min le",
+    "浪卡子": "lang ka zi",
 }
 
 # Characters whose reading in place names is always the same, whatever
@@ -197,13 +204,22 @@ def rewrite(path, header):
 
 
 def review():
+    """Prints each name with a character of several readings in context, and
+    each name a character of which is read otherwise than its usual reading
+    (the first pypinyin gives for it alone: 马尾 read ma yi, not ma wei)."""
     for name in ("cities.csv", "counties.csv"):
         with open(os.path.join(HERE, name), encoding="utf-8") as f:
             for r in list(csv.reader(f))[1:]:
                 base = short_form(r[1]) or r[1]
+                sylls = syllables(base)
                 many = [c for c, p in zip(base, pinyin(base, style=Style.NORMAL, heteronym=True)) if len(set(p)) > 1]
-                if many:
-                    print(r[0], r[1], base, spelled(r[1]), "".join(many))
+                odd = []
+                for c, s in zip(base, sylls):
+                    usual = pinyin(c, style=Style.NORMAL, heteronym=True, v_to_u=True)[0]
+                    if len(usual) > 1 and s != usual[0]:
+                        odd.append(f"{c}:{s} (usually {usual[0]})")
+                if many or odd:
+                    print(r[0], r[1], base, spelled(r[1]), "".join(many), " ".join(odd))
 
 
 def main():

@@ -481,6 +481,7 @@ mod tests {
             (510100, "chengdu"),
             (141100, "lüliang"),
             (152500, "xilinguole"),
+            (411100, "luohe"),
         ];
         for (code, pinyin) in cities {
             assert_eq!(city(code).unwrap().pinyin, pinyin, "{code}");
@@ -498,6 +499,10 @@ mod tests {
             (510100, "郫都区", "pidu"),
             (310000, "闵行区", "minhang"),
             (330300, "乐清市", "yueqing"),
+            (350100, "马尾区", "mawei"),
+            (621200, "宕昌县", "tanchang"),
+            (130200, "乐亭县", "laoting"),
+            (130700, "蔚县", "yuxian"),
         ];
         for (code, name, pinyin) in districts {
             let c = city(code).unwrap();
