@@ -260,6 +260,18 @@ fn provinces(out: &mut String) -> Vec<Province> {
 struct City {
     code: u32,
     name: String,
+    pinyin: String,
+}
+
+/// Column `i` of a row of cities.csv or counties.csv: the pinyin of the
+/// name (`place_pinyin.py`), lower-case letters, `ü` and apostrophes.
+fn pinyin(r: &Row, i: usize) -> String {
+    let text = r.text(i);
+    let fine = |c: char| c.is_ascii_lowercase() || c == 'ü' || c == '\'';
+    if text.is_empty() || !text.chars().all(fine) || text.starts_with('\'') {
+        r.fail(format!("the pinyin {text:?} is not lower-case pinyin"));
+    }
+    text.to_owned()
 }
 
 /// Every accepted spelling of a division name (see `src/data/names.rs`).
@@ -278,7 +290,7 @@ fn forms(full: &str) -> Vec<String> {
 /// code, and the county codes.
 fn places(out: &mut String, provinces: &[Province]) -> (Vec<City>, Vec<u32>) {
     let mut seen = BTreeSet::new();
-    let mut cities: Vec<City> = read("cities.csv", &["code", "name", "kind"])
+    let mut cities: Vec<City> = read("cities.csv", &["code", "name", "kind", "pinyin"])
         .iter()
         .map(|r| {
             let code: u32 = r.parse(0);
@@ -292,6 +304,7 @@ fn places(out: &mut String, provinces: &[Province]) -> (Vec<City>, Vec<u32>) {
             City {
                 code,
                 name: r.text(1).to_owned(),
+                pinyin: pinyin(r, 3),
             }
         })
         .collect();
@@ -303,10 +316,11 @@ fn places(out: &mut String, provinces: &[Province]) -> (Vec<City>, Vec<u32>) {
         "City",
         cities.iter().map(|c| {
             format!(
-                "City {{ code: {}, name: {}, province_gb: {} }}",
+                "City {{ code: {}, name: {}, province_gb: {}, pinyin: {} }}",
                 c.code,
                 lit(&c.name),
-                c.code / 10_000
+                c.code / 10_000,
+                lit(&c.pinyin)
             )
         }),
     );
@@ -330,25 +344,26 @@ fn places(out: &mut String, provinces: &[Province]) -> (Vec<City>, Vec<u32>) {
 
     let is_city = |code: u32| cities.binary_search_by_key(&code, |c| c.code).is_ok();
     let mut seen = BTreeSet::new();
-    let mut districts: Vec<(u32, u32, String)> = read("counties.csv", &["code", "name"])
-        .iter()
-        .map(|r| {
-            let code: u32 = r.parse(0);
-            unique(&mut seen, code, r, "code");
-            let prefecture = code / 100 * 100;
-            let province = code / 10_000 * 10_000;
-            // A municipality's districts sit under placeholder prefectures
-            // (110100 市辖区, 500200 县); they belong to the municipality itself.
-            let city = if is_city(prefecture) {
-                prefecture
-            } else if is_city(province) {
-                province
-            } else {
-                r.fail(format!("{code} is under no city of cities.csv"))
-            };
-            (city, code, r.text(1).to_owned())
-        })
-        .collect();
+    let mut districts: Vec<(u32, u32, String, String)> =
+        read("counties.csv", &["code", "name", "pinyin"])
+            .iter()
+            .map(|r| {
+                let code: u32 = r.parse(0);
+                unique(&mut seen, code, r, "code");
+                let prefecture = code / 100 * 100;
+                let province = code / 10_000 * 10_000;
+                // A municipality's districts sit under placeholder prefectures
+                // (110100 市辖区, 500200 县); they belong to the municipality itself.
+                let city = if is_city(prefecture) {
+                    prefecture
+                } else if is_city(province) {
+                    province
+                } else {
+                    r.fail(format!("{code} is under no city of cities.csv"))
+                };
+                (city, code, r.text(1).to_owned(), pinyin(r, 2))
+            })
+            .collect();
     districts.sort();
     emit(
         out,
@@ -358,7 +373,14 @@ fn places(out: &mut String, provinces: &[Province]) -> (Vec<City>, Vec<u32>) {
         "(u32, &str)",
         districts
             .iter()
-            .map(|(city, _, name)| format!("({city}, {})", lit(name))),
+            .map(|(city, _, name, _)| format!("({city}, {})", lit(name))),
+    );
+    emit(
+        out,
+        "The pinyin of each district's name in `DISTRICTS`, at the same index.",
+        "DISTRICT_PINYIN",
+        "&str",
+        districts.iter().map(|d| lit(&d.3)),
     );
     let mut by_form: BTreeSet<(String, usize)> = BTreeSet::new();
     for (i, d) in districts.iter().enumerate() {

@@ -294,6 +294,8 @@ fact_enum! {
         CityInProvince = "city_in_province": Ty::Bool, "城市属于所选省份", "city lies in the province";
         DistrictInCity = "district_in_city": Ty::Bool, "区县属于所选城市", "district lies in the city";
         CityHasDistricts = "city_has_districts": Ty::Bool, "所在城市下设区县", "the city has districts";
+        CityPinyin = "city_pinyin": Ty::TextList, "城市拼音可指的城市", "cities the city's pinyin may name";
+        DistrictPinyin = "district_pinyin": Ty::TextList, "区县拼音可指的区县", "districts the district's pinyin may name";
         UsccType = "uscc_type": Ty::Text, "统一社会信用代码登记管理部门和机构类别", "credit code registration authority and type";
         CertificateInProvince = "certificate_in_province": Ty::Bool, "证件登记地在本省", "certificate registered in the province";
         CertificateRegionProvince = "certificate_region_province": Ty::Province, "证件登记地省份", "province of the certificate's registration";

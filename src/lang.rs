@@ -98,8 +98,8 @@ impl Text {
 /// placeholders are left as written so a typo in a rule file stays visible.
 ///
 /// An optional group `{?…?}` is kept only when every placeholder inside it has
-/// a value: `{?Did you mean {suggestion}??}` disappears when there is no
-/// suggestion.
+/// a value, not empty: `{?Did you mean {suggestion}??}` disappears when there
+/// is no suggestion.
 pub fn fill(template: &str, args: &[(&str, String)]) -> String {
     if !template.contains('{') {
         return template.to_owned();
@@ -108,7 +108,8 @@ pub fn fill(template: &str, args: &[(&str, String)]) -> String {
         if let Some(len) = template[start + 2..].find("?}") {
             let inner = &template[start + 2..start + 2 + len];
             let rest = &template[start + 2 + len + 2..];
-            let keep = placeholders(inner).all(|name| args.iter().any(|(k, _)| *k == name));
+            let keep = placeholders(inner)
+                .all(|name| args.iter().any(|(k, v)| *k == name && !v.is_empty()));
             let mut out = fill_plain(&template[..start], args);
             if keep {
                 out.push_str(&fill_plain(inner, args));
@@ -229,6 +230,8 @@ mod tests {
         assert_eq!(fill("a{? ({max})?} b", &args), "a (10) b");
         assert_eq!(fill("a{? ({nope})?} b", &args), "a b");
         assert_eq!(fill("{?x {max}?}{?y {nope}?}!", &args), "x 10!");
+        let empty = [("none", String::new())];
+        assert_eq!(fill("a{? ({none})?} b", &empty), "a b");
     }
 
     #[test]

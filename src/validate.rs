@@ -185,7 +185,7 @@ pub fn draft_field(
     path: &str,
 ) -> Vec<Finding> {
     use crate::filing::draft::{Mode, is_within};
-    let loaded = filing::load(draft.render(Mode::Filing));
+    let loaded = filing::load(draft.render(Mode::Filing, crate::Lang::Zh));
     let scans = dir.map(crate::scans::Disk::new);
     rules
         .check_in(&loaded, dates, scans.as_ref().map(|s| s as _))

@@ -31,8 +31,10 @@ pub use phone::{
     mobile_city,
 };
 pub use places::{
-    City, cities_at_start, cities_of, cities_with_district, city, city_at_start, city_in_province,
-    city_named, district_at_start, district_in_city, district_named, districts_of, find_city,
+    City, by_pinyin, by_pinyin_prefix, cities_at_start, cities_by_pinyin, cities_of,
+    cities_with_district, city, city_at_start, city_in_province, city_named, district_at_start,
+    district_in_city, district_named, district_pinyins, districts_by_pinyin, districts_of,
+    find_city, find_city_by_pinyin,
 };
 pub use provinces::{Province, find_province, province, province_by_gb, provinces};
 pub use uscc::{UsccRegistration, uscc_registration};

@@ -8,13 +8,17 @@
 //!
 //! Names match exactly or without their generic suffix (深圳 = 深圳市, 南山 =
 //! 南山区); an autonomous prefecture or county also matches without its
-//! ethnic-group part (延边 and 延边州 = 延边朝鲜族自治州). The spellings are
+//! ethnic-group part (延边 and 延边州 = 延边朝鲜族自治州). Each city and district
+//! also carries the pinyin of that short form (shenzhen, chaoyang; the
+//! `pinyin` column, rules/data/README.md): what a filer types without a
+//! Chinese input method is looked up by it, but is not itself a name the
+//! filing may use (`icp fix` writes the Chinese name when it is one place). The spellings are
 //! worked out in `names.rs`: at build time for cities (every spelling is in
 //! the sorted index `CITY_FORMS`), at run time for the few districts of one
 //! city.
 
 use super::names::short_form;
-use super::tables::{CITIES, CITY_FORMS, DISTRICT_FORMS, DISTRICTS};
+use super::tables::{CITIES, CITY_FORMS, DISTRICT_FORMS, DISTRICT_PINYIN, DISTRICTS};
 use super::{Province, equal_range};
 
 /// A city-level division that a filing's `city` field can name.
@@ -26,6 +30,8 @@ pub struct City {
     pub name: &'static str,
     /// GB/T 2260 code of the province: 44.
     pub province_gb: u8,
+    /// The pinyin of the name without its suffix: shenzhen, lu'an, yanbian.
+    pub pinyin: &'static str,
 }
 
 /// Whether `input` names the division `full`, exactly or in a short form.
@@ -162,6 +168,111 @@ pub fn district_named(name: &str) -> bool {
 /// Empty for county-level units directly under a province.
 pub fn districts_of(c: &City) -> Vec<&'static str> {
     districts(c.code).iter().map(|&(_, name)| name).collect()
+}
+
+/// Pinyin as it is compared: lower case, without spaces, hyphens or
+/// apostrophes, ü (or v) as u; `None` for a text that is not pinyin (a
+/// Chinese name, digits). With `apostrophes`, they are kept (yun'an, not
+/// yunan).
+fn pinyin_key(text: &str, apostrophes: bool) -> Option<String> {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        match c {
+            'ü' | 'Ü' | 'v' | 'V' => out.push('u'),
+            'a'..='z' => out.push(c),
+            'A'..='Z' => out.push(c.to_ascii_lowercase()),
+            '\'' | '’' if apostrophes => out.push('\''),
+            ' ' | '-' | '\'' | '’' => {}
+            _ => return None,
+        }
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The generic suffixes of a division name in pinyin, as a filer may add
+/// them (Shenzhen Shi, chaoyangqu): tried when the name alone matches nothing.
+const PINYIN_SUFFIXES: &[&str] = &["shi", "qu", "xian", "zhou", "meng", "qi", "diqu"];
+
+/// The indices of `pinyins` that `input` spells, exactly (apostrophes
+/// kept) when that tells one, else loosely (case, spaces, apostrophes and
+/// the generic suffix aside). Empty for an input that is not pinyin.
+pub fn by_pinyin(pinyins: &[&str], input: &str) -> Vec<usize> {
+    let matching = |key: &str, apostrophes: bool| -> Vec<usize> {
+        (0..pinyins.len())
+            .filter(|&i| pinyin_key(pinyins[i], apostrophes).as_deref() == Some(key))
+            .collect()
+    };
+    if let Some(exact) = pinyin_key(input, true) {
+        let found = matching(&exact, true);
+        if found.len() == 1 {
+            return found;
+        }
+    }
+    let Some(key) = pinyin_key(input, false) else {
+        return Vec::new();
+    };
+    let found = matching(&key, false);
+    if !found.is_empty() {
+        return found;
+    }
+    PINYIN_SUFFIXES
+        .iter()
+        .filter_map(|s| key.strip_suffix(s).filter(|k| !k.is_empty()))
+        .map(|k| matching(k, false))
+        .find(|f| !f.is_empty())
+        .unwrap_or_default()
+}
+
+/// The indices of `pinyins` that start with what `input` spells (shen:
+/// shenzhen, shenyang), loosely; empty for an input that is not pinyin.
+pub fn by_pinyin_prefix(pinyins: &[&str], input: &str) -> Vec<usize> {
+    let Some(key) = pinyin_key(input, false) else {
+        return Vec::new();
+    };
+    (0..pinyins.len())
+        .filter(|&i| pinyin_key(pinyins[i], false).is_some_and(|p| p.starts_with(&key)))
+        .collect()
+}
+
+/// The cities of province `p` whose name `input` writes in pinyin
+/// (shenzhen, Shenzhen, ShenZhen, shen zhen, Shenzhen Shi), in code order:
+/// one, several when the spelling is shared, or none.
+pub fn cities_by_pinyin(p: &Province, input: &str) -> Vec<&'static City> {
+    let cities = cities_of(p);
+    let pinyins: Vec<&str> = cities.iter().map(|c| c.pinyin).collect();
+    by_pinyin(&pinyins, input)
+        .into_iter()
+        .map(|i| cities[i])
+        .collect()
+}
+
+/// Every city, in any province, whose name `input` writes in pinyin.
+pub fn find_city_by_pinyin(input: &str) -> Vec<&'static City> {
+    let pinyins: Vec<&str> = CITIES.iter().map(|c| c.pinyin).collect();
+    by_pinyin(&pinyins, input)
+        .into_iter()
+        .filter_map(|i| CITIES.get(i))
+        .collect()
+}
+
+/// The pinyin of a city's districts and counties, in the order of [`districts_of`].
+pub fn district_pinyins(c: &City) -> Vec<&'static str> {
+    let start = DISTRICTS.partition_point(|d| d.0 < c.code);
+    let count = districts(c.code).len();
+    DISTRICT_PINYIN
+        .get(start..start + count)
+        .unwrap_or_default()
+        .to_vec()
+}
+
+/// The full names of city `c`'s districts and counties whose name `input`
+/// writes in pinyin (chaoyang, Nan Shan), in code order.
+pub fn districts_by_pinyin(c: &City, input: &str) -> Vec<&'static str> {
+    let names = districts_of(c);
+    by_pinyin(&district_pinyins(c), input)
+        .into_iter()
+        .filter_map(|i| names.get(i).copied())
+        .collect()
 }
 
 /// The cities of province `p`, in code order.
@@ -309,6 +420,127 @@ mod tests {
         assert!(find_city("不存在市").is_empty());
         // 海南 is also 海南藏族自治州 in 青海.
         assert!(find_city("海南").iter().any(|c| c.province_gb == 63));
+    }
+
+    #[test]
+    fn pinyin_spellings() {
+        let gd = province("gd").unwrap();
+        for input in [
+            "shenzhen",
+            "Shenzhen",
+            "ShenZhen",
+            "shen zhen",
+            "SHENZHEN",
+            "Shenzhen Shi",
+        ] {
+            let found: Vec<u32> = cities_by_pinyin(gd, input).iter().map(|c| c.code).collect();
+            assert_eq!(found, vec![440300], "{input}");
+        }
+        assert!(cities_by_pinyin(gd, "hangzhou").is_empty());
+        assert!(cities_by_pinyin(gd, "深圳").is_empty());
+        assert!(cities_by_pinyin(gd, "").is_empty());
+        // Shared across provinces, told apart by the province.
+        let js = province("js").unwrap();
+        let zj = province("zj").unwrap();
+        assert_eq!(cities_by_pinyin(js, "taizhou")[0].name, "泰州市");
+        assert_eq!(cities_by_pinyin(zj, "taizhou")[0].name, "台州市");
+        assert_eq!(find_city_by_pinyin("taizhou").len(), 2);
+        let bj = city(110000).unwrap();
+        assert_eq!(districts_by_pinyin(bj, "chaoyang"), vec!["朝阳区"]);
+        assert_eq!(
+            districts_by_pinyin(city(220100).unwrap(), "Chao Yang"),
+            vec!["朝阳区"]
+        );
+        // Two districts of one city with one spelling: both, for the user to pick.
+        let linxia = city(622900).unwrap();
+        assert_eq!(
+            districts_by_pinyin(linxia, "linxia"),
+            vec!["临夏市", "临夏县"]
+        );
+        // The apostrophe tells 云安 (yun'an) from 郁南 (yunan).
+        let yunfu = city(445300).unwrap();
+        assert_eq!(districts_by_pinyin(yunfu, "yun'an"), vec!["云安区"]);
+        assert_eq!(districts_by_pinyin(yunfu, "Yunan"), vec!["郁南县"]);
+        assert_eq!(districts_by_pinyin(yunfu, "yunnan"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn polyphonic_readings() {
+        // The readings place names take, where a character has several.
+        let cities = [
+            (500000, "chongqing"),
+            (350200, "xiamen"),
+            (430100, "changsha"),
+            (340300, "bengbu"),
+            (341500, "lu'an"),
+            (331100, "lishui"),
+            (511100, "leshan"),
+            (532900, "dali"),
+            (441900, "dongguan"),
+            (140400, "changzhi"),
+            (510100, "chengdu"),
+            (141100, "lüliang"),
+            (152500, "xilinguole"),
+            (411100, "luohe"),
+        ];
+        for (code, pinyin) in cities {
+            assert_eq!(city(code).unwrap().pinyin, pinyin, "{code}");
+        }
+        let districts = [
+            (440100, "番禺区", "panyu"),
+            (341600, "涡阳县", "guoyang"),
+            (361100, "铅山县", "yanshan"),
+            (371500, "莘县", "shenxian"),
+            (110000, "朝阳区", "chaoyang"),
+            (371700, "单县", "shanxian"),
+            (140400, "长子县", "zhangzi"),
+            (320100, "六合区", "luhe"),
+            (141000, "洪洞县", "hongtong"),
+            (510100, "郫都区", "pidu"),
+            (310000, "闵行区", "minhang"),
+            (330300, "乐清市", "yueqing"),
+            (350100, "马尾区", "mawei"),
+            (621200, "宕昌县", "tanchang"),
+            (130200, "乐亭县", "laoting"),
+            (130700, "蔚县", "yuxian"),
+        ];
+        for (code, name, pinyin) in districts {
+            let c = city(code).unwrap();
+            let at = districts_of(c).iter().position(|n| *n == name);
+            let at = at.unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(district_pinyins(c)[at], pinyin, "{name}");
+        }
+    }
+
+    #[test]
+    fn pinyin_has_a_syllable_for_each_character_of_the_short_form() {
+        // The generator drops the same suffixes as `short_form` (深圳市 →
+        // shenzhen, not shenzhenshi): as many syllables as characters, a
+        // syllable starting at each consonant followed by a vowel, or at a
+        // vowel after an apostrophe or at the start.
+        let names = CITIES.iter().map(|c| (c.name, c.pinyin)).chain(
+            DISTRICTS
+                .iter()
+                .zip(DISTRICT_PINYIN)
+                .map(|(d, p)| (d.1, *p)),
+        );
+        for (name, pinyin) in names {
+            let base = short_form(name).map_or(name, |(b, _)| b);
+            let chars = base.chars().count();
+            // Every syllable has a vowel; consecutive vowels can share one.
+            let groups = pinyin
+                .split('\'')
+                .map(|part| {
+                    part.chars()
+                        .collect::<Vec<_>>()
+                        .windows(2)
+                        .filter(|w| !"aeiouü".contains(w[0]) && "aeiouü".contains(w[1]))
+                        .count()
+                        + usize::from(part.starts_with(|c: char| "aeiouü".contains(c)))
+                })
+                .sum::<usize>();
+            assert_eq!(groups, chars, "{name} {pinyin}");
+        }
     }
 
     #[test]

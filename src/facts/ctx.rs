@@ -350,6 +350,49 @@ impl<'a> Ctx<'a> {
             SubjectFact::CertificateAddressInCity => {
                 self.address_in_city(s, &s.certificate_address)
             }
+            // A city written in pinyin (shenzhen) names no city: the cities
+            // of the province it spells, or else of any province (with
+            // theirs). Null for a city that is one, or is no pinyin.
+            SubjectFact::CityPinyin => match (&s.province, &s.city) {
+                (Some(p), Some(c)) if self.city(s).is_none() => {
+                    let here = data::cities_by_pinyin(p.value, &c.value);
+                    let names: Vec<String> = if here.is_empty() {
+                        data::find_city_by_pinyin(&c.value)
+                            .iter()
+                            .map(|c| match data::province_by_gb(c.province_gb) {
+                                Some(p) => format!("{}（{}）", c.name, p.name),
+                                None => c.name.to_owned(),
+                            })
+                            .collect()
+                    } else {
+                        here.iter().map(|c| c.name.to_owned()).collect()
+                    };
+                    if names.is_empty() {
+                        Value::Null
+                    } else {
+                        Value::List(
+                            names
+                                .into_iter()
+                                .map(|n| Value::Text(Cow::Owned(n)))
+                                .collect(),
+                        )
+                    }
+                }
+                _ => Value::Null,
+            },
+            // The districts of the city a district in pinyin spells
+            // (chaoyang: 朝阳区; linxia: 临夏市, 临夏县).
+            SubjectFact::DistrictPinyin => match (self.city(s), &s.district) {
+                (Some(city), Some(d)) if !data::district_in_city(city, &d.value) => {
+                    let names = data::districts_by_pinyin(city, &d.value);
+                    if names.is_empty() {
+                        Value::Null
+                    } else {
+                        Value::List(names.into_iter().map(Value::text).collect())
+                    }
+                }
+                _ => Value::Null,
+            },
             SubjectFact::CityAreaCodes => match self.city(s) {
                 Some(city) => Value::List(
                     data::area_codes_of_city(city)
@@ -665,9 +708,11 @@ impl<'a> Ctx<'a> {
                     SubjectFact::City
                     | SubjectFact::CityShort
                     | SubjectFact::CityInProvince
+                    | SubjectFact::CityPinyin
                     | SubjectFact::CityAreaCodes => span(s.city.as_ref().map(|f| &f.span)),
                     SubjectFact::District
                     | SubjectFact::DistrictInCity
+                    | SubjectFact::DistrictPinyin
                     | SubjectFact::CityHasDistricts => span(s.district.as_ref().map(|f| &f.span)),
                     SubjectFact::Nature | SubjectFact::IsUnit => {
                         span(s.nature.as_ref().map(|f| &f.span))
@@ -891,7 +936,10 @@ fn subject_field_key(f: SubjectFact) -> &'static str {
         SubjectFact::CityInProvince | SubjectFact::CityShort | SubjectFact::CityAreaCodes => "city",
         SubjectFact::AddressInCity => "address",
         SubjectFact::CertificateAddressInCity => "certificate_address",
-        SubjectFact::DistrictInCity | SubjectFact::CityHasDistricts => "district",
+        SubjectFact::DistrictInCity
+        | SubjectFact::CityHasDistricts
+        | SubjectFact::DistrictPinyin => "district",
+        SubjectFact::CityPinyin => "city",
         SubjectFact::IsUnit => "nature",
         SubjectFact::CertificateLongTerm => "certificate_expires",
         SubjectFact::UsccType

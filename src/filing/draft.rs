@@ -1,7 +1,8 @@
 //! A filing being written: the wizard's answers so far, or a template.
 //!
-//! A draft renders to the format of docs/filing-format.md with a short Chinese comment naming
-//! each field (the comments of the field table, [`super::fields`]); it is
+//! A draft renders to the format of docs/filing-format.md with a short comment naming
+//! each field in the language asked for (the comments of the field table,
+//! [`super::fields`]); it is
 //! the loader's inverse: what it writes, [`super::load`] reads back. It is
 //! checked one field at a time by rendering it, loading
 //! the text and running the same rules as `validate` ([`Draft::check`]): the
@@ -9,8 +10,9 @@
 
 use jiff::civil::Date;
 
+use crate::Lang;
 use crate::data::Province;
-use crate::filing::fields::Table;
+use crate::filing::fields::{Table, Words};
 use crate::filing::{
     CertificateType, DocTable, FilingType, HostingType, IdType, Nature, Owner, Preapproval,
     Service, Vocabulary,
@@ -107,7 +109,7 @@ pub enum Mode {
     /// A filing: unanswered fields are left out.
     Filing,
     /// A template to fill in by hand: every field is written, a required one
-    /// as `""` marked 必填, an optional one commented out.
+    /// as `""` marked 必填 (required), an optional one commented out.
     Template,
 }
 
@@ -170,27 +172,37 @@ impl Draft {
         self.subject.nature == Some(Nature::Personal)
     }
 
-    /// The filing as TOML text.
-    pub fn render(&self, mode: Mode) -> String {
+    /// The filing as TOML text, its comments in `lang`.
+    pub fn render(&self, mode: Mode, lang: Lang) -> String {
         let mut w = Writer {
             out: String::new(),
             mode,
+            lang,
         };
         let personal = self.is_personal();
         let unit = !personal;
-        w.comment(&match (mode, self.subject.name.as_deref()) {
-            (Mode::Template, _) => {
+        w.comment(&match (mode, self.subject.name.as_deref(), lang) {
+            (Mode::Template, _, Lang::Zh) => {
                 "ICP 备案模板：填写每个空值（\"\"），再运行 icp validate 检查。".into()
             }
-            (Mode::Filing, Some(name)) => format!("{name}的 ICP 备案，由 icp new 生成。"),
-            (Mode::Filing, None) => "ICP 备案，由 icp new 生成。".into(),
+            (Mode::Template, _, Lang::En) => {
+                "ICP filing template: fill in every empty value (\"\"), then check it with icp validate.".into()
+            }
+            (Mode::Filing, Some(name), Lang::Zh) => format!("{name}的 ICP 备案，由 icp new 生成。"),
+            (Mode::Filing, Some(name), Lang::En) => {
+                format!("The ICP filing of {name}, written by icp new.")
+            }
+            (Mode::Filing, None, Lang::Zh) => "ICP 备案，由 icp new 生成。".into(),
+            (Mode::Filing, None, Lang::En) => "An ICP filing, written by icp new.".into(),
         });
+        let comment = |table, key| individual_comment(table, key, false, lang);
+        let with_value = |c: String, v: Option<&str>| with_value(c, v, lang);
         let top = |key| comment(Table::Top, key);
         w.raw("version", "1", &top("version"));
         w.raw(
             "type",
             &quote(self.filing_type.key()),
-            &format!("{}：{}", top("type"), self.filing_type.zh()),
+            &with_value(top("type"), Some(self.filing_type.label(lang))),
         );
         w.raw(
             "prepared_on",
@@ -204,7 +216,10 @@ impl Draft {
         w.field(
             "province",
             s.province.map(|p| quote(p.code)),
-            &with_value(sub("province"), s.province.map(|p| p.name)),
+            &with_value(
+                sub("province"),
+                s.province.map(|p| p.name_in(lang)).as_deref(),
+            ),
             Need::Required,
         );
         w.string("city", s.city.as_deref(), &sub("city"), Need::Required);
@@ -217,17 +232,23 @@ impl Draft {
         w.field(
             "nature",
             s.nature.map(|n| quote(n.key())),
-            &with_value(sub("nature"), s.nature.map(|n| n.zh())),
+            &with_value(sub("nature"), s.nature.map(|n| n.label(lang))),
             Need::Required,
         );
         if unit {
-            let mut label = with_value(sub("certificate_type"), s.certificate_type.map(|t| t.zh()));
+            let mut label = with_value(
+                sub("certificate_type"),
+                s.certificate_type.map(|t| t.label(lang)),
+            );
             if mode == Mode::Template
                 && let Some(n) = s.nature
                 && certificate_types(n).len() > 1
             {
                 let others: Vec<&str> = certificate_types(n).iter().map(|t| t.key()).collect();
-                label = format!("{label}（可选 {}）", others.join(" | "));
+                label = match lang {
+                    Lang::Zh => format!("{label}（可选 {}）", others.join(" | ")),
+                    Lang::En => format!("{label} (one of {})", others.join(" | ")),
+                };
             }
             w.field(
                 "certificate_type",
@@ -251,7 +272,7 @@ impl Draft {
         w.string(
             "name",
             s.name.as_deref(),
-            &individual_comment(Table::Subject, "name", personal),
+            &individual_comment(Table::Subject, "name", personal, lang),
             Need::Required,
         );
         if unit {
@@ -297,7 +318,7 @@ impl Draft {
         w.documents(&s.documents, &sub("documents"));
 
         w.table("subject.principal", &sub("principal"));
-        w.principal(&s.principal, unit, mode);
+        w.principal(&s.principal, unit);
 
         let c = |key| comment(Table::Website, key);
         for (i, site) in self.websites.iter().enumerate() {
@@ -318,15 +339,16 @@ impl Draft {
             w.field(
                 "service",
                 site.service.map(|v| quote(v.key())),
-                &with_value(c("service"), site.service.map(|v| v.zh())),
+                &with_value(c("service"), site.service.map(|v| v.label(lang))),
                 Need::Required,
             );
             let keys: Vec<String> = site.preapprovals.iter().map(|p| p.key().into()).collect();
-            let names: Vec<&str> = site.preapprovals.iter().map(|p| p.zh()).collect();
-            let names = if names.is_empty() {
-                "无".to_owned()
-            } else {
-                names.join("、")
+            let names: Vec<&str> = site.preapprovals.iter().map(|p| p.label(lang)).collect();
+            let names = match (names.is_empty(), lang) {
+                (true, Lang::Zh) => "无".to_owned(),
+                (true, Lang::En) => "none".to_owned(),
+                (false, Lang::Zh) => names.join("、"),
+                (false, Lang::En) => names.join(", "),
             };
             w.raw(
                 "preapprovals",
@@ -346,9 +368,12 @@ impl Draft {
                 Need::Optional,
             );
             // Unanswered, a template shows both ways of writing it.
-            let hosting_value = match &site.hosting {
-                Some(h) => h.kind.zh(),
-                None => "云服务器，或 { type = \"authorization-code\", code = \"…\" }",
+            let hosting_value = match (&site.hosting, lang) {
+                (Some(h), _) => h.kind.label(lang),
+                (None, Lang::Zh) => "云服务器，或 { type = \"authorization-code\", code = \"…\" }",
+                (None, Lang::En) => {
+                    "a cloud server, or { type = \"authorization-code\", code = \"…\" }"
+                }
             };
             w.field(
                 "hosting",
@@ -365,7 +390,7 @@ impl Draft {
                         "true",
                         &comment(Table::Principal, "same_as_subject"),
                     ),
-                    Some(p) => w.principal(p, unit, mode),
+                    Some(p) => w.principal(p, unit),
                 }
             }
         }
@@ -412,6 +437,7 @@ enum Need {
 struct Writer {
     out: String,
     mode: Mode,
+    lang: Lang,
 }
 
 /// The column comments start at, as in the shipped examples.
@@ -459,15 +485,21 @@ impl Writer {
             (Some(v), _, _) => self.raw(key, &v, comment),
             (None, Mode::Filing, _) => {}
             (None, Mode::Template, Need::Required) => {
-                self.raw(key, "\"\"", &format!("必填：{comment}"));
+                self.raw(key, "\"\"", &self.marked(REQUIRED, comment));
             }
             (None, Mode::Template, Need::Typed(placeholder)) => {
-                self.raw(key, placeholder, &format!("必填：{comment}"));
+                self.raw(key, placeholder, &self.marked(REQUIRED, comment));
             }
             (None, Mode::Template, Need::Optional) => {
-                self.line(&format!("# {key} = \"\""), &format!("可选：{comment}"));
+                let marked = self.marked(OPTIONAL, comment);
+                self.line(&format!("# {key} = \"\""), &marked);
             }
         }
+    }
+
+    /// A comment with its mark (必填：…, required: …).
+    fn marked(&self, mark: Words, comment: &str) -> String {
+        format!("{}{comment}", mark.get(self.lang))
     }
 
     fn string(&mut self, key: &str, value: Option<&str>, comment: &str, need: Need) {
@@ -477,9 +509,10 @@ impl Writer {
     fn documents(&mut self, docs: &[DocumentDraft], comment: &str) {
         if docs.is_empty() {
             if self.mode == Mode::Template {
+                let marked = self.marked(OPTIONAL, comment);
                 self.line(
                     "# documents = [{ kind = \"…\", file = \"scans/….jpg\" }]",
-                    &format!("可选：{comment}"),
+                    &marked,
                 );
             }
             return;
@@ -496,12 +529,16 @@ impl Writer {
         }
     }
 
-    fn principal(&mut self, p: &PrincipalDraft, unit: bool, mode: Mode) {
-        let c = |key| comment(Table::Principal, key);
+    fn principal(&mut self, p: &PrincipalDraft, unit: bool) {
+        let lang = self.lang;
+        let c = |key| individual_comment(Table::Principal, key, false, lang);
         self.string("name", p.name.as_deref(), &c("name"), Need::Required);
-        let mut label = with_value(c("id_type"), p.id_type.map(|t| t.zh()));
-        if mode == Mode::Template {
-            label.push_str("（或 passport 护照、hk-macau-permit 港澳通行证等）");
+        let mut label = with_value(c("id_type"), p.id_type.map(|t| t.label(lang)), lang);
+        if self.mode == Mode::Template {
+            label.push_str(match lang {
+                Lang::Zh => "（或 passport 护照、hk-macau-permit 港澳通行证等）",
+                Lang::En => " (or passport, hk-macau-permit, …)",
+            });
         }
         self.field(
             "id_type",
@@ -547,26 +584,28 @@ impl Writer {
     }
 }
 
-/// The comment the field table gives a key of a table in a unit's filing.
-fn comment(table: Table, key: &str) -> String {
-    individual_comment(table, key, false)
-}
+/// The marks of a template's required and optional fields.
+const REQUIRED: Words = Words::new("必填：", "required: ");
+const OPTIONAL: Words = Words::new("可选：", "optional: ");
 
 /// The comment the field table gives a key of a table, in an individual's
-/// filing or a unit's. Every key written here is in the table (the tests
-/// walk a rendered draft); an unknown one would only go without comment.
-fn individual_comment(table: Table, key: &str, individual: bool) -> String {
+/// filing or a unit's, in a language. Every key written here is in the table
+/// (the tests walk a rendered draft); an unknown one would only go without
+/// comment.
+fn individual_comment(table: Table, key: &str, individual: bool, lang: Lang) -> String {
     table
         .field(key)
-        .and_then(|f| f.comment_text(individual))
+        .and_then(|f| f.comment_text(lang, individual))
         .unwrap_or_default()
 }
 
-/// `comment：value` once the value is known (`省份：广东省`), else the comment.
-fn with_value(comment: String, value: Option<&str>) -> String {
-    match value {
-        Some(v) => format!("{comment}：{v}"),
-        None => comment,
+/// `comment：value` once the value is known (`省份：广东省`, `province:
+/// Guangdong`), else the comment.
+fn with_value(comment: String, value: Option<&str>, lang: Lang) -> String {
+    match (value, lang) {
+        (Some(v), Lang::Zh) => format!("{comment}：{v}"),
+        (Some(v), Lang::En) => format!("{comment}: {v}"),
+        (None, _) => comment,
     }
 }
 
@@ -655,7 +694,8 @@ mod tests {
 
     /// `(table, key, comment)` of every commented line of a rendered draft,
     /// commented-out ones included; a table's header counts as its key in
-    /// the table above. The comment loses its 必填 / 可选 mark.
+    /// the table above. The comment loses its 必填 / 可选 (required /
+    /// optional) mark.
     fn commented(text: &str) -> Vec<(Table, String, String)> {
         let mut at = Table::Top;
         let mut out = Vec::new();
@@ -664,9 +704,10 @@ mod tests {
                 continue;
             };
             let code = code.trim_end().trim_start_matches("# ");
-            let comment = comment
-                .trim_start_matches("必填：")
-                .trim_start_matches("可选：");
+            let comment = [REQUIRED, OPTIONAL]
+                .iter()
+                .flat_map(|m| [m.zh, m.en])
+                .fold(comment, |c, m| c.trim_start_matches(m));
             let (table, key) = match code.trim_matches(['[', ']']) {
                 "subject" => (Table::Top, "subject"),
                 "websites" => (Table::Top, "websites"),
@@ -708,16 +749,20 @@ mod tests {
         });
         filled.websites[0].documents = vec![scan("verification-sheet")];
         let mut written = std::collections::HashSet::new();
-        for (draft, mode) in [
+        let drafts = [
             (&unit, Mode::Template),
             (&person, Mode::Template),
             (&filled, Mode::Filing),
-        ] {
-            let text = draft.render(mode);
+        ];
+        for ((draft, mode), lang) in drafts
+            .into_iter()
+            .flat_map(|d| [(d, Lang::Zh), (d, Lang::En)])
+        {
+            let text = draft.render(mode, lang);
             for (table, key, comment) in commented(&text) {
                 let field = table.field(&key);
                 let field = field.unwrap_or_else(|| panic!("{key} is no field of {table:?}"));
-                let expected = field.comment_text(draft.is_personal());
+                let expected = field.comment_text(lang, draft.is_personal());
                 let expected = expected.unwrap_or_else(|| panic!("{key}: no comment"));
                 assert!(
                     comment.starts_with(&expected),
@@ -734,6 +779,43 @@ mod tests {
                 f.table,
                 f.key
             );
+        }
+    }
+
+    /// Whether a text has Chinese characters or full-width signs.
+    fn has_cjk(text: &str) -> bool {
+        text.chars().any(|c| {
+            ('\u{3000}'..='\u{9fff}').contains(&c) || ('\u{ff00}'..='\u{ffef}').contains(&c)
+        })
+    }
+
+    #[test]
+    fn an_english_template_is_english_but_its_chinese_values() {
+        let date = jiff::civil::date(2026, 11, 28);
+        for (code, nature, kind) in [
+            ("gd", Nature::Enterprise, FilingType::New),
+            ("sc", Nature::Personal, FilingType::New),
+            ("bj", Nature::Government, FilingType::Change),
+        ] {
+            let p = crate::data::province(code).unwrap();
+            let draft = Draft::template(kind, p, nature, date);
+            let en = draft.render(Mode::Template, Lang::En);
+            for line in en.lines() {
+                // A municipality's city is its Chinese name, a value to keep.
+                let line = line.replace(&format!("\"{}\"", p.name), "\"\"");
+                assert!(!has_cjk(&line.replace("长期", "")), "{code}: {line}");
+            }
+            assert!(en.contains("required: "), "{en}");
+            let zh = draft.render(Mode::Template, Lang::Zh);
+            assert!(zh.contains("必填：") && !zh.contains("required"), "{zh}");
+            // Both load to the same filing: only comments differ.
+            let strip = |t: &str| -> Vec<String> {
+                t.lines()
+                    .filter(|l| !l.starts_with('#'))
+                    .map(|l| l.split("  #").next().unwrap_or(l).trim_end().to_owned())
+                    .collect()
+            };
+            assert_eq!(strip(&en), strip(&zh));
         }
     }
 

@@ -180,7 +180,7 @@ impl Words {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Individual {
     /// The comment of a written filing.
-    pub comment: &'static str,
+    pub comment: Words,
     /// The wizard's prompt.
     pub prompt: Words,
 }
@@ -206,9 +206,9 @@ pub struct Field {
     /// The description of one item, for an array.
     pub item: Option<Words>,
     /// The comment beside it in a filing or template the draft writer
-    /// writes (Chinese, like the filing form); `None` when the writer leaves
+    /// writes, in the language asked for; `None` when the writer leaves
     /// the key out or writes it inside another's value.
-    pub comment: Option<&'static str>,
+    pub comment: Option<Words>,
     /// The wizard's prompt, when the wizard asks it.
     pub prompt: Option<Words>,
     /// Different wording in an individual's filing.
@@ -267,9 +267,9 @@ impl Field {
         }
     }
 
-    const fn comment(self, zh: &'static str) -> Field {
+    const fn comment(self, zh: &'static str, en: &'static str) -> Field {
         Field {
-            comment: Some(zh),
+            comment: Some(Words::new(zh, en)),
             ..self
         }
     }
@@ -281,7 +281,7 @@ impl Field {
         }
     }
 
-    const fn individual(self, comment: &'static str, zh: &'static str, en: &'static str) -> Field {
+    const fn individual(self, comment: Words, zh: &'static str, en: &'static str) -> Field {
         Field {
             individual: Some(Individual {
                 comment,
@@ -301,14 +301,14 @@ impl Field {
         self.spell(self.doc.get(lang), lang)
     }
 
-    /// The comment of a written filing (Chinese), for a unit's filing or,
-    /// with `individual`, an individual's.
-    pub fn comment_text(&self, individual: bool) -> Option<String> {
+    /// The comment of a written filing in a language, for a unit's filing
+    /// or, with `individual`, an individual's.
+    pub fn comment_text(&self, lang: Lang, individual: bool) -> Option<String> {
         let comment = match self.individual {
             Some(i) if individual => i.comment,
             _ => self.comment?,
         };
-        Some(self.spell(comment, Lang::Zh))
+        Some(self.spell(comment.get(lang), lang))
     }
 
     /// The wizard's prompt in a language, for a unit's filing or, with
@@ -361,30 +361,30 @@ pub const FIELDS: &[Field] = &[
     field(T::Top, "version", Ty::Version, "格式版本", "format version")
         .required()
         .doc("{label}，必填，目前为 {version}", "{label}; required, currently {version}")
-        .comment("{label}"),
+        .comment("{label}", "{label}"),
     field(T::Top, "type", Ty::Choice(C::FilingType), "备案类型", "filing type")
         .required()
         .doc("{label}，必填", "{label}; required")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}", "Filing type"),
     field(T::Top, "prepared_on", Ty::Date, "准备日期", "preparation date")
         .doc(
             "{label}（可选）：年龄和有效期按此日期判断",
             "the date the filing was prepared (optional): ages and expiry are judged as of this day",
         )
-        .comment("{label}：年龄和有效期按此日期计算"),
+        .comment("{label}：年龄和有效期按此日期计算", "{label}: ages and expiry dates are judged as of this day"),
     field(T::Top, "subject", Ty::Table(T::Subject), "主办单位", "subject")
         .doc(
             "{label}（个人备案时为本人）",
             "the filing subject: the unit, or the individual",
         )
-        .comment("{label}"),
+        .comment("{label}", "the subject: the unit, or the individual"),
     field(T::Top, "websites", Ty::Tables(T::Website), "网站", "websites")
         .doc(
             "{label}，每个备案 1 至 10 个（[[websites]]）",
             "the {label}, 1 to 10 per filing ([[websites]])",
         )
-        .comment("{label}")
+        .comment("{label}", "website")
         .prompt("{label}", "Website"),
     field(T::Top, "waive", Ty::Tables(T::Waiver), "豁免", "waivers").doc(
         "{label}（[[waive]]）：本备案不报告某条警告级规则，须写明理由",
@@ -396,7 +396,7 @@ pub const FIELDS: &[Field] = &[
             "省份：代码（gd）、名称（广东省 / 广东）、简称（粤）或拼音（guangdong）",
             "province: code (gd), name (广东省 / 广东), abbreviation (粤) or pinyin (guangdong)",
         )
-        .comment("省份")
+        .comment("省份", "province")
         .prompt(
             "省份（可输入代码、名称或拼音筛选）",
             "Province (type its code, name or pinyin to filter)",
@@ -406,15 +406,15 @@ pub const FIELDS: &[Field] = &[
             "地级市；直辖市填本市，如 北京市",
             "{label} (prefecture level); for a municipality the municipality itself, e.g. 北京市",
         )
-        .comment("所在市")
+        .comment("所在市", "city (prefecture level)")
         .prompt("所在市", "City"),
     field(T::Subject, "district", Ty::Text, "所在区县", "district")
         .doc("区县（可选）", "{label} or county (optional)")
-        .comment("{label}")
+        .comment("{label}", "{label} or county")
         .prompt("{label}", "District"),
     field(T::Subject, "nature", Ty::Choice(C::Nature), "主办单位性质", "subject nature")
         .doc("{label}", "the subject's nature")
-        .comment("{label}")
+        .comment("{label}", "nature of the subject")
         .prompt("{label}", "Nature of the subject"),
     field(
         T::Subject,
@@ -424,14 +424,14 @@ pub const FIELDS: &[Field] = &[
         "certificate type",
     )
     .doc("主办单位{label}（单位）", "the unit's {label} (units only)")
-    .comment("{label}")
+    .comment("{label}", "{label}")
     .prompt("{label}", "Certificate type"),
     field(T::Subject, "certificate_number", Ty::Text, "证件号码", "certificate number")
         .doc(
             "主办单位{label}（单位），如统一社会信用代码",
             "the unit's {label} (units only), e.g. the unified social credit code",
         )
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt(
             "{label}（统一社会信用代码）",
             "Certificate number (unified social credit code)",
@@ -441,7 +441,7 @@ pub const FIELDS: &[Field] = &[
             "{label}至（可选）：日期或 \"长期\"",
             "the certificate's expiry (optional): a date, or \"long-term\" (长期)",
         )
-        .comment("{label}：日期或 \"长期\"")
+        .comment("{label}：日期或 \"长期\"", "certificate valid until: a date or \"long-term\"")
         .prompt(
             "{label}（YYYY-MM-DD 或 长期）",
             "Certificate valid until (YYYY-MM-DD or 长期)",
@@ -451,37 +451,41 @@ pub const FIELDS: &[Field] = &[
             "{label}；个人备案填本人姓名",
             "the subject's name; for an individual, the person's name",
         )
-        .comment("{label}（与证件一致）")
+        .comment("{label}（与证件一致）", "name of the unit (as on the certificate)")
         .prompt("{label}（与证件一致）", "Name of the unit (as on the certificate)")
-        .individual("主办者姓名", "主办者姓名（与证件一致）", "Your name (as on your ID)"),
+        .individual(
+            Words::new("主办者姓名", "your name (as on your ID)"),
+            "主办者姓名（与证件一致）",
+            "Your name (as on your ID)",
+        ),
     field(T::Subject, "certificate_address", Ty::Text, "证件住所", "certificate address")
         .doc("{label}（证件上的地址）", "the address on the certificate")
-        .comment("{label}（与证件一致）")
+        .comment("{label}（与证件一致）", "registered address (as on the certificate)")
         .prompt("{label}（与证件一致）", "Registered address (as on the certificate)"),
     field(T::Subject, "investor", Ty::Text, "投资人或主管单位", "investor or supervising unit")
         .doc("{label}（单位）", "investor or supervising body (units only)")
-        .comment("{label}")
+        .comment("{label}", "investor or supervising body")
         .prompt("{label}", "Investor or supervising body"),
     field(T::Subject, "business_scope", Ty::Text, "经营范围", "business scope")
         .doc(
             "{label}（单位，可选；与营业执照一致）：部分省份按经营范围要求承诺书或许可",
             "the business scope (units, optional; as on the licence): some provinces ask for a commitment or a licence by it",
         )
-        .comment("{label}（与营业执照一致）")
+        .comment("{label}（与营业执照一致）", "business scope (as on the licence)")
         .prompt("{label}（与营业执照一致）", "Business scope (as on the licence)"),
     field(T::Subject, "address", Ty::Text, "通信地址", "communications address")
-        .comment("{label}")
+        .comment("{label}", "postal address")
         .prompt("{label}（详细到门牌号）", "Postal address (down to the door number)"),
     field(T::Subject, "note", Ty::Text, "主体信息备注", "subject note")
         .doc("{label}", "note on the subject")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}（可留空）", "Note on the subject (may be empty)"),
     field(T::Subject, "icp_number", Ty::Text, "主体备案号", "subject filing number")
         .doc(
             "已有的{label}，如 粤ICP备12345678号（接入、新增网站、变更备案必填）",
             "the existing {label}, e.g. 粤ICP备12345678号 (required for access, add-website and change filings)",
         )
-        .comment("已有的备案号")
+        .comment("已有的备案号", "existing ICP filing number")
         .prompt(
             "已有的备案号（如 粤ICP备12345678号）",
             "Existing ICP number (e.g. 粤ICP备12345678号)",
@@ -491,13 +495,13 @@ pub const FIELDS: &[Field] = &[
             "主办单位的材料，如营业执照扫描件",
             "the subject's documents, e.g. the scanned business licence",
         )
-        .comment("主办单位证件扫描件"),
+        .comment("主办单位证件扫描件", "scans of the subject's certificate"),
     field(T::Subject, "principal", Ty::Table(T::Principal), "主体负责人", "subject principal")
         .doc(
             "{label}（[subject.principal]）",
             "the subject's principal, the person in charge ([subject.principal])",
         )
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}", "Subject principal"),
     // ------------------------------------- [subject.principal], [websites.principal]
     field(T::Principal, "same_as_subject", Ty::Bool, "同主体负责人", "same as the subject principal")
@@ -505,30 +509,30 @@ pub const FIELDS: &[Field] = &[
             "网站负责人即主体负责人（仅此一行即可）",
             "the website's principal is the subject's (this line alone suffices)",
         )
-        .comment("与主体负责人相同")
+        .comment("与主体负责人相同", "the same person as the subject principal")
         .prompt(
             "网站负责人与主体负责人是同一人吗？",
             "Is the website principal the subject principal?",
         ),
     field(T::Principal, "name", Ty::Text, "负责人姓名", "principal's name")
         .doc("姓名", "name")
-        .comment("姓名")
+        .comment("姓名", "name")
         .prompt("姓名（与证件一致）", "Name (as on the ID)"),
     field(T::Principal, "id_type", Ty::Choice(C::IdType), "证件类型", "ID type")
         .doc("{label}", "identity document type")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}", "{label}"),
     field(T::Principal, "id_number", Ty::Text, "证件号码", "ID number")
         .personal(Personal::Id)
         .doc("{label}", "identity document number")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}", "{label}"),
     field(T::Principal, "id_expires", Ty::Expiry, "证件有效期", "ID expiry")
         .doc(
             "{label}至（可选）：日期或 \"长期\"",
             "the identity document's expiry (optional): a date, or \"long-term\" (长期)",
         )
-        .comment("{label}：日期或 \"长期\"")
+        .comment("{label}：日期或 \"长期\"", "ID valid until: a date or \"long-term\"")
         .prompt(
             "{label}（YYYY-MM-DD 或 长期，可留空）",
             "ID valid until (YYYY-MM-DD or 长期; may be empty)",
@@ -539,12 +543,12 @@ pub const FIELDS: &[Field] = &[
             "{label}，写作 086-区号-号码，如 086-0755-86013388",
             "{label}, written 086-<area code>-<number>, e.g. 086-0755-86013388",
         )
-        .comment("{label}：086-区号-号码")
+        .comment("{label}：086-区号-号码", "{label}: 086-<area code>-<number>")
         .prompt("{label}（086-区号-号码）", "Office phone (086-area code-number)"),
     field(T::Principal, "mobile", Ty::Text, "手机号码", "mobile number")
         .personal(Personal::Phone)
         .doc("{label}", "mobile phone number")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}", "Mobile number"),
     field(T::Principal, "emergency_phone", Ty::Text, "应急联系电话", "emergency phone")
         .personal(Personal::Phone)
@@ -552,7 +556,7 @@ pub const FIELDS: &[Field] = &[
             "{label}，须与手机号码不同",
             "emergency contact phone; must differ from the mobile",
         )
-        .comment("{label}：不能与本人手机相同")
+        .comment("{label}：不能与本人手机相同", "{label}: not the same as the mobile")
         .prompt(
             "{label}（不能与本人手机相同）",
             "Emergency phone (not the same as the mobile)",
@@ -560,7 +564,7 @@ pub const FIELDS: &[Field] = &[
     field(T::Principal, "email", Ty::Text, "电子邮箱", "e-mail")
         .personal(Personal::Email)
         .doc("{label}", "e-mail address")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}", "E-mail"),
     field(
         T::Principal,
@@ -573,17 +577,17 @@ pub const FIELDS: &[Field] = &[
         "是否为法定代表人",
         "whether this person is the legal representative (法定代表人)",
     )
-    .comment("是否为法定代表人（true 或 false）")
+    .comment("是否为法定代表人（true 或 false）", "whether this person is the legal representative (true or false)")
     .prompt("此人是法定代表人吗？", "Is this person the legal representative?"),
     field(T::Principal, "documents", Ty::Tables(T::Document), "负责人材料", "principal's documents")
         .doc(
             "负责人的材料：身份证扫描件、授权书等",
             "this person's documents: ID scans, letter of authorisation, …",
         )
-        .comment("证件扫描件"),
+        .comment("证件扫描件", "scans of the ID"),
     // ------------------------------------------------------------ [[websites]]
     field(T::Website, "name", Ty::Text, "网站名称", "website name")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}", "Website name"),
     field(T::Website, "domains", Ty::Domains, "网站域名", "domains")
         .doc(
@@ -591,7 +595,7 @@ pub const FIELDS: &[Field] = &[
             "the website's {label}: strings, or tables { name, holder, expires }",
         )
         .item("一个域名：字符串或表", "a domain: a string or a table")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt(
             "域名（一个网站一个域名；其他域名请作为另一个网站添加）",
             "Domain (one per website; add another domain as another website)",
@@ -602,14 +606,14 @@ pub const FIELDS: &[Field] = &[
             "homepage addresses; each must lie within the domains",
         )
         .item("首页地址，如 www.example.com", "a homepage address, e.g. www.example.com")
-        .comment("{label}地址：须在域名之内")
+        .comment("{label}地址：须在域名之内", "homepage addresses: within the domains")
         .prompt(
             "{label}地址（空格选择，回车确认）",
             "Homepage addresses (space to select, enter to confirm)",
         ),
     field(T::Website, "service", Ty::Choice(C::Service), "网站服务内容", "service content")
         .doc("{label}", "the website's {label}")
-        .comment("服务内容")
+        .comment("服务内容", "{label}")
         .prompt("服务内容", "Service"),
     field(T::Website, "preapprovals", Ty::ChoiceList(C::Preapproval), "前置审批", "pre-approvals")
         .doc(
@@ -617,7 +621,7 @@ pub const FIELDS: &[Field] = &[
             "content categories that need a pre-approval (前置审批)",
         )
         .item("前置审批类别", "pre-approval category")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt(
             "{label}（涉及才选；空格选择，回车确认）",
             "Pre-approvals, if any (space to select, enter to confirm)",
@@ -625,17 +629,17 @@ pub const FIELDS: &[Field] = &[
     field(T::Website, "languages", Ty::TextList, "网站语言", "languages")
         .doc("{label}", "the website's {label}")
         .item("语言，如 zh-CN", "a language, e.g. zh-CN")
-        .comment("{label}"),
+        .comment("{label}", "{label}"),
     field(T::Website, "note", Ty::Text, "网站备注", "website note")
         .doc("{label}", "note on the website")
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}（可留空）", "Note on the website (may be empty)"),
     field(T::Website, "hosting", Ty::Table(T::Hosting), "接入方式", "hosting")
         .doc(
             "{label}：资源类型与 IP，或备案授权码",
             "how the website is hosted: the kind of resource and its IPs, or an authorisation code",
         )
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}", "Hosting"),
     field(T::Website, "icp_number", Ty::Text, "网站备案号", "website filing number").doc(
         "网站已有的备案号（已备案时）",
@@ -646,13 +650,13 @@ pub const FIELDS: &[Field] = &[
             "网站的材料：核验单、域名证书、前置审批文件等",
             "the website's documents: verification sheet, domain certificates, pre-approvals, …",
         )
-        .comment("{label}（核验单等）"),
+        .comment("{label}（核验单等）", "the website's documents (verification sheet, …)"),
     field(T::Website, "principal", Ty::Table(T::Principal), "网站负责人", "website principal")
         .doc(
             "{label}（[websites.principal]），或只写 same_as_subject = true",
             "the website's principal ([websites.principal]), or just same_as_subject = true",
         )
-        .comment("{label}")
+        .comment("{label}", "{label}")
         .prompt("{label}", "Website principal"),
     // ------------------------------------------------------------ domains
     field(T::Domain, "name", Ty::Text, "域名", "domain")
@@ -778,13 +782,24 @@ mod tests {
     fn labels_are_spelled_in_place_of_the_placeholder() {
         let f = get(Table::Principal, "office_phone");
         assert_eq!(
-            f.comment_text(false).as_deref(),
+            f.comment_text(Lang::Zh, false).as_deref(),
             Some("办公电话：086-区号-号码")
+        );
+        assert_eq!(
+            f.comment_text(Lang::En, false).as_deref(),
+            Some("office phone: 086-<area code>-<number>")
         );
         assert_eq!(f.prompt_text(Lang::Zh, false), "办公电话（086-区号-号码）");
         assert!(f.description(Lang::En).starts_with("office phone, written"));
         let name = get(Table::Subject, "name");
-        assert_eq!(name.comment_text(true).as_deref(), Some("主办者姓名"));
+        assert_eq!(
+            name.comment_text(Lang::Zh, true).as_deref(),
+            Some("主办者姓名")
+        );
+        assert_eq!(
+            name.comment_text(Lang::En, true).as_deref(),
+            Some("your name (as on your ID)")
+        );
         assert_eq!(
             name.prompt_text(Lang::En, false),
             "Name of the unit (as on the certificate)"
@@ -797,8 +812,8 @@ mod tests {
                     Some(f.description(lang)),
                     Some(f.prompt_text(lang, false)),
                     Some(f.prompt_text(lang, true)),
-                    f.comment_text(false),
-                    f.comment_text(true),
+                    f.comment_text(lang, false),
+                    f.comment_text(lang, true),
                 ];
                 for text in texts.into_iter().flatten() {
                     let left = text.replace("{version}", "");
@@ -810,6 +825,27 @@ mod tests {
                     );
                     assert!(!text.trim().is_empty(), "{}.{}", f.table.name(), f.key);
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn english_comments_are_english() {
+        // The comments of an English template have no Chinese but what a
+        // filer must type as it is (长期).
+        for f in FIELDS {
+            for individual in [false, true] {
+                let Some(text) = f.comment_text(Lang::En, individual) else {
+                    continue;
+                };
+                let text = text.replace("长期", "");
+                assert!(
+                    !text.chars().any(|c| ('\u{3000}'..='\u{9fff}').contains(&c)
+                        || ('\u{ff00}'..='\u{ffef}').contains(&c)),
+                    "{}.{}: {text}",
+                    f.table.name(),
+                    f.key
+                );
             }
         }
     }

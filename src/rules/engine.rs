@@ -168,6 +168,10 @@ impl RuleSet {
             return;
         }
         let province = loaded.filing.province();
+        let city = province.and_then(|p| {
+            let city = loaded.filing.subject.as_ref()?.city.as_ref()?;
+            crate::data::city_in_province(p, &city.value)
+        });
         for finding in out.iter_mut().filter(|f| f.rule.fix.is_some()) {
             let Some(fix) = view
                 .get(&finding.rule.id)
@@ -190,7 +194,7 @@ impl RuleSet {
                 .as_ref()
                 .and_then(|s| loaded.text.get(s.clone()))
                 .and_then(super::fix::string_literal);
-            finding.fix = raw.and_then(|raw| fix.apply(&raw, province));
+            finding.fix = raw.and_then(|raw| fix.apply(&raw, province, city));
         }
     }
 

@@ -13,7 +13,7 @@
 //! that declare one, and `validate` marks those findings fixable.
 
 use crate::checks::{chars, phone};
-use crate::data::{self, Province};
+use crate::data::{self, City, Province};
 
 /// A fix a rule can declare, with its parameters.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -44,13 +44,17 @@ pub enum Fix {
     /// digits to `2024-01-02`, when it is a real date.
     Date,
     /// `city`: a city of the filing's province written by its short form
-    /// (深圳) to its full name (深圳市).
+    /// (深圳) or in pinyin (shenzhen, Shen Zhen) to its full name (深圳市),
+    /// when the province makes the pinyin name one city.
     City,
+    /// `district`: a district of the filing's city written in pinyin
+    /// (chaoyang) to its full name (朝阳区), when the city makes it one.
+    District,
 }
 
 impl Fix {
     /// Every fix by its rule-file name, in the order the documentation lists them.
-    pub const NAMES: [&'static str; 8] = [
+    pub const NAMES: [&'static str; 9] = [
         "half-width",
         "strip-invisible",
         "phone",
@@ -59,6 +63,7 @@ impl Fix {
         "upper-case",
         "date",
         "city",
+        "district",
     ];
 
     /// The fix named `name`, with its default parameters.
@@ -72,6 +77,7 @@ impl Fix {
             "upper-case" => Fix::UpperCase,
             "date" => Fix::Date,
             "city" => Fix::City,
+            "district" => Fix::District,
             _ => return None,
         })
     }
@@ -87,6 +93,7 @@ impl Fix {
             Fix::UpperCase => "upper-case",
             Fix::Date => "date",
             Fix::City => "city",
+            Fix::District => "district",
         }
     }
 
@@ -99,8 +106,14 @@ impl Fix {
     }
 
     /// The canonical spelling of `raw`, when it differs and is certain.
-    /// `province` is the filing's (for `city`).
-    pub fn apply(self, raw: &str, province: Option<&Province>) -> Option<String> {
+    /// `province` is the filing's (for `city`), `city` its city (for
+    /// `district`).
+    pub fn apply(
+        self,
+        raw: &str,
+        province: Option<&Province>,
+        city: Option<&City>,
+    ) -> Option<String> {
         let fixed = match self {
             Fix::HalfWidth => chars::clean(raw).value.into_owned(),
             Fix::StripInvisible => raw
@@ -132,9 +145,19 @@ impl Fix {
             Fix::UpperCase => chars::clean(raw).value.to_ascii_uppercase(),
             Fix::Date => date(&chars::clean(raw).value)?,
             Fix::City => {
-                let city = data::city_in_province(province?, raw)?;
-                city.name.to_owned()
+                let province = province?;
+                match data::city_in_province(province, raw) {
+                    Some(city) => city.name.to_owned(),
+                    None => match data::cities_by_pinyin(province, raw).as_slice() {
+                        [one] => one.name.to_owned(),
+                        _ => return None,
+                    },
+                }
             }
+            Fix::District => match data::districts_by_pinyin(city?, raw).as_slice() {
+                [one] => (*one).to_owned(),
+                _ => return None,
+            },
         };
         (fixed != raw && !fixed.is_empty()).then_some(fixed)
     }
@@ -221,7 +244,9 @@ mod tests {
     use super::*;
 
     fn fix(name: &str, raw: &str) -> Option<String> {
-        Fix::parse(name).unwrap().apply(raw, data::province("gd"))
+        Fix::parse(name)
+            .unwrap()
+            .apply(raw, data::province("gd"), data::city(440300))
     }
 
     #[test]
@@ -280,7 +305,7 @@ mod tests {
         assert_eq!(fix("phone", "+86 138 0013 8000"), None);
         let contact = Fix::Phone { mobile: true };
         assert_eq!(
-            contact.apply("+86 138 0013 8000", None).as_deref(),
+            contact.apply("+86 138 0013 8000", None, None).as_deref(),
             Some("13800138000")
         );
         assert_eq!(fix("mobile", "138-0013-8000").unwrap(), "13800138000");
@@ -317,6 +342,34 @@ mod tests {
     }
 
     #[test]
+    fn cities_and_districts_in_pinyin() {
+        for raw in ["shenzhen", "Shenzhen", "ShenZhen", "shen zhen", "SHEN-ZHEN"] {
+            assert_eq!(fix("city", raw).as_deref(), Some("深圳市"), "{raw}");
+        }
+        // A city of another province, or no city at all: nothing.
+        assert_eq!(fix("city", "hangzhou"), None);
+        assert_eq!(fix("city", "atlantis"), None);
+        // The province tells 泰州 from 台州.
+        let taizhou = |p| Fix::City.apply("Taizhou", data::province(p), None);
+        assert_eq!(taizhou("js").as_deref(), Some("泰州市"));
+        assert_eq!(taizhou("zj").as_deref(), Some("台州市"));
+        assert_eq!(fix("district", "nanshan").as_deref(), Some("南山区"));
+        assert_eq!(fix("district", "Nan Shan").as_deref(), Some("南山区"));
+        assert_eq!(fix("district", "南山区"), None);
+        assert_eq!(fix("district", "chaoyang"), None);
+        // The city tells one 朝阳区 from the other.
+        let chaoyang = |c| Fix::District.apply("chaoyang", None, data::city(c));
+        assert_eq!(chaoyang(110000).as_deref(), Some("朝阳区"));
+        assert_eq!(chaoyang(220100).as_deref(), Some("朝阳区"));
+        // Two districts of one city spelled alike: no guess.
+        assert_eq!(
+            Fix::District.apply("linxia", None, data::city(622900)),
+            None
+        );
+        assert_eq!(Fix::District.apply("nanshan", None, None), None);
+    }
+
+    #[test]
     fn every_fix_is_idempotent() {
         let samples = [
             "０７５５－８３４５１２３４",
@@ -326,6 +379,8 @@ mod tests {
             "44030519900307443x",
             " 张\u{200B}三 ",
             "深圳",
+            "shenzhen",
+            "nanshan",
             "+86 138 0013 8000",
         ];
         for name in Fix::NAMES {

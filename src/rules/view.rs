@@ -276,18 +276,14 @@ impl RuleSet {
 fn fact_placeholders(texts: &[&Text]) -> Vec<(String, Fact)> {
     let mut out: Vec<(String, Fact)> = Vec::new();
     for text in texts {
+        // Inside optional groups too: `{?…{subject.city_pinyin}…?}`.
         for s in [&text.zh, &text.en] {
-            let mut rest = s.as_str();
-            while let Some(start) = rest.find('{') {
-                rest = &rest[start + 1..];
-                let Some(end) = rest.find('}') else { break };
-                let name = &rest[..end];
+            for name in crate::lang::placeholders(s) {
                 if let Some(fact) = Fact::parse(name) {
                     if !out.iter().any(|(n, _)| n == name) {
                         out.push((name.to_owned(), fact));
                     }
                 }
-                rest = &rest[end + 1..];
             }
         }
     }

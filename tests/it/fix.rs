@@ -36,6 +36,7 @@ fn every_fix_gives_its_expected_file_byte_for_byte() {
         "upper-case",
         "date",
         "city",
+        "city-pinyin",
     ];
     for name in names {
         let (_dir, path) = copy(name);
@@ -60,6 +61,91 @@ fn every_fix_gives_its_expected_file_byte_for_byte() {
         );
         assert_eq!(std::fs::read(&path).unwrap(), expected, "{name}");
     }
+}
+
+#[test]
+fn a_city_and_district_in_pinyin_are_listed_and_leave_nothing_fixable() {
+    let (_dir, path) = copy("city-pinyin");
+    let out = fix(&path).get_output().stdout.clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(
+        out.contains("subject.city: \"Shen Zhen\" → \"深圳市\" (city-not-in-province)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("subject.district: \"nanshan\" → \"南山区\" (district-not-in-city)"),
+        "{out}"
+    );
+    // validate after fix: no finding at the city or district, none fixable.
+    let out = icp()
+        .args(["validate", "--format", "json", "--today", TODAY])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = report.to_string();
+    assert!(!text.contains("\"fixable\":true"), "{text}");
+    assert!(
+        !text.contains("subject.city") && !text.contains("subject.district"),
+        "{text}"
+    );
+}
+
+/// A pinyin spelling that names two districts of the city (临夏市 and 临夏县
+/// are both linxia) is not guessed: the value stays, and the finding lists
+/// both.
+#[test]
+fn an_ambiguous_pinyin_district_is_left_with_its_candidates() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("filing.toml");
+    let text = crate::common::example("enterprise-gd")
+        .replace("province = \"gd\"", "province = \"gs\"")
+        .replace("city = \"深圳市\"", "city = \"linxia\"")
+        .replace("district = \"南山区\"", "district = \"linxia\"");
+    assert!(text.contains("city = \"linxia\"") && text.contains("district = \"linxia\""));
+    std::fs::write(&path, &text).unwrap();
+    fix(&path);
+    let after = std::fs::read_to_string(&path).unwrap();
+    // The city is one (临夏回族自治州); the district is either of two.
+    assert!(after.contains("city = \"临夏回族自治州\""), "{after}");
+    assert!(after.contains("district = \"linxia\""), "{after}");
+    let out = icp()
+        .args([
+            "validate", "--format", "json", "--lang", "en", "--today", TODAY,
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let findings = report["files"][0]["diagnostics"].as_array().unwrap();
+    let district = findings
+        .iter()
+        .find(|f| f["rule"] == "district-not-in-city")
+        .unwrap_or_else(|| panic!("{report:#}"));
+    assert_ne!(district["fixable"], true, "{district:#}");
+    assert_eq!(
+        district["message"],
+        "linxia is not a district of 临夏回族自治州 (in pinyin it may name 临夏市, 临夏县: choose one)",
+        "{district:#}"
+    );
+    // A city of another province is named with its province.
+    std::fs::write(
+        &path,
+        text.replace("province = \"gs\"", "province = \"gd\""),
+    )
+    .unwrap();
+    let out = icp()
+        .args([
+            "validate", "--format", "json", "--lang", "zh", "--today", TODAY,
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("linxia 不是广东省的城市（拼音可指：临夏回族自治州（甘肃省））"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -397,7 +483,25 @@ fn misspell(text: &str, rng: &mut Rng) -> String {
             })
             .collect()
     };
-    let spellings: [(&str, Vec<String>); 8] = [
+    let spellings: [(&str, Vec<String>); 10] = [
+        (
+            "city = \"深圳市\"",
+            vec![
+                "city = \"深圳\"".into(),
+                "city = \"shenzhen\"".into(),
+                "city = 'ShenZhen'".into(),
+                "city = \"Shen Zhen\"".into(),
+                // Not a city of the province: left for the filer.
+                "city = \"hangzhou\"".into(),
+            ],
+        ),
+        (
+            "district = \"南山区\"",
+            vec![
+                "district = \"nanshan\"".into(),
+                "district = \"Nan Shan\"".into(),
+            ],
+        ),
         (
             "086-0755-86013388",
             vec![

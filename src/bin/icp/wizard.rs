@@ -127,7 +127,13 @@ impl<'a> Wizard<'a> {
         } else {
             let cities = data::cities_of(province);
             let names: Vec<&str> = cities.iter().map(|c| c.name).collect();
-            let i = self.place_name(&self.prompt(field!(Subject, "city")), &names, false)?;
+            let pinyins: Vec<&str> = cities.iter().map(|c| c.pinyin).collect();
+            let i = self.place_name(
+                &self.prompt(field!(Subject, "city")),
+                &names,
+                &pinyins,
+                false,
+            )?;
             i.and_then(|i| cities.get(i).copied())
         };
         self.draft.subject.city = Some(city.map_or(province.name, |c| c.name).to_owned());
@@ -139,7 +145,8 @@ impl<'a> Wizard<'a> {
                     self.prompt(field!(Subject, "district")),
                     self.t("（可留空）", " (may be empty)")
                 );
-                let i = self.place_name(&prompt, &districts, true)?;
+                let pinyins = data::district_pinyins(city);
+                let i = self.place_name(&prompt, &districts, &pinyins, true)?;
                 self.draft.subject.district = i.map(|i| districts[i].to_owned());
             }
         }
@@ -155,15 +162,30 @@ impl<'a> Wizard<'a> {
         Ok(())
     }
 
-    /// A city or district typed by name: an exact or single match is
-    /// taken, several are offered to pick from, and a name that matches
+    /// A city or district typed by name or in pinyin (深圳, shenzhen, Shen
+    /// Zhen): an exact or single match is taken, several are offered to pick
+    /// from (pinyin that begins several names: shen), and a name that matches
     /// nothing is refused with a hint (not silently ignored). `None` for an
     /// empty answer when `optional`.
-    fn place_name(&self, prompt: &str, names: &[&str], optional: bool) -> Step<Option<usize>> {
+    fn place_name(
+        &self,
+        prompt: &str,
+        names: &[&str],
+        pinyins: &[&str],
+        optional: bool,
+    ) -> Step<Option<usize>> {
         let matches = |input: &str| -> Vec<usize> {
             let input = input.trim();
             if let Some(i) = names.iter().position(|n| *n == input) {
                 return vec![i];
+            }
+            let spelled = data::by_pinyin(pinyins, input);
+            if !spelled.is_empty() {
+                return spelled;
+            }
+            let begun = data::by_pinyin_prefix(pinyins, input);
+            if !begun.is_empty() {
+                return begun;
             }
             (0..names.len())
                 .filter(|&i| names[i].contains(input))
@@ -181,12 +203,12 @@ impl<'a> Wizard<'a> {
             if matches(input).is_empty() {
                 return Err(match self.lang {
                     Lang::Zh => format!(
-                        "没有名称含“{}”的地方；请输入中文名称，如 {}",
+                        "没有名称含“{}”的地方；请输入中文名称或拼音，如 {}",
                         input.trim(),
                         examples.join("、")
                     ),
                     Lang::En => format!(
-                        "no place here is named {}; type the Chinese name, e.g. {}",
+                        "no place here is named {}; type the Chinese name or its pinyin, e.g. {}",
                         input.trim(),
                         examples.join(", ")
                     ),
@@ -620,7 +642,7 @@ impl<'a> Wizard<'a> {
     // ------------------------------------------------------------- helpers
 
     fn checklist(&self) -> icp::checklist::Checklist {
-        let loaded = icp::filing::load(self.draft.render(Mode::Filing));
+        let loaded = icp::filing::load(self.draft.render(Mode::Filing, self.lang));
         icp::checklist::for_loaded(self.rules, PathBuf::new(), loaded, &self.dir, self.dates)
     }
 

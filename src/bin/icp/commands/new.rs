@@ -74,7 +74,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
         let mut text = canonical(
             rules,
             ctx,
-            Draft::template(kind, province, nature, today).render(Mode::Template),
+            Draft::template(kind, province, nature, today).render(Mode::Template, lang),
         );
         // The documents the province asks of such a filing, by kind.
         let sections = icp::checklist::for_province(rules, province, &[nature], Some(kind), today);
@@ -92,7 +92,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
             return ERROR;
         }
         match crate::wizard::Wizard::new(rules, ctx.dates, lang, &args.file).run() {
-            Ok(draft) => canonical(rules, ctx, draft.render(Mode::Filing)),
+            Ok(draft) => canonical(rules, ctx, draft.render(Mode::Filing, lang)),
             Err(e) => {
                 let _ = dialoguer::console::Term::stderr().show_cursor();
                 // Interrupted is how the prompts end on Ctrl-C or a closed
