@@ -254,6 +254,27 @@ impl<'a> Ctx<'a> {
             FilingFact::NewDomainCount => Value::Int(self.memo.count(f.key(), || {
                 new_sites().map(|w| w.domains.len() as i64).sum()
             })),
+            // The subject's totals: those filed before (when the filing
+            // says how many) and the new ones of this filing; without the
+            // number filed, the websites and domains the filing lists.
+            FilingFact::SubjectWebsiteCount => {
+                match self.subject().and_then(|s| s.filed_websites.as_ref()) {
+                    Some(filed) => match self.filing_fact(FilingFact::NewWebsiteCount) {
+                        Value::Int(n) => Value::Int(i64::from(filed.value) + n),
+                        other => other,
+                    },
+                    None => self.filing_fact(FilingFact::WebsiteCount),
+                }
+            }
+            FilingFact::SubjectDomainCount => {
+                match self.subject().and_then(|s| s.filed_domains.as_ref()) {
+                    Some(filed) => match self.filing_fact(FilingFact::NewDomainCount) {
+                        Value::Int(n) => Value::Int(i64::from(filed.value) + n),
+                        other => other,
+                    },
+                    None => self.filing_fact(FilingFact::DomainCount),
+                }
+            }
             FilingFact::DistinctDomainPrefixes => Value::Int(self.memo.count(f.key(), || {
                 let mut prefixes: Vec<String> = filing
                     .websites
@@ -305,6 +326,10 @@ impl<'a> Ctx<'a> {
                 Value::Text(Cow::Borrowed(s.note.as_ref().map_or("", |n| &n.value)))
             }
             SubjectFact::IcpNumber => text(&s.icp_number),
+            SubjectFact::FiledWebsites => {
+                Value::of(&s.filed_websites, |n| Value::Int(i64::from(*n)))
+            }
+            SubjectFact::FiledDomains => Value::of(&s.filed_domains, |n| Value::Int(i64::from(*n))),
             SubjectFact::Documents => document_kinds(&s.documents),
             SubjectFact::IsUnit => Value::of(&s.nature, |n| Value::Bool(*n != Nature::Personal)),
             SubjectFact::CityInProvince => match (&s.province, &s.city) {
@@ -696,6 +721,8 @@ impl<'a> Ctx<'a> {
                     }
                     SubjectFact::Note => span(s.note.as_ref().map(|f| &f.span)),
                     SubjectFact::IcpNumber => span(s.icp_number.as_ref().map(|f| &f.span)),
+                    SubjectFact::FiledWebsites => span(s.filed_websites.as_ref().map(|f| &f.span)),
+                    SubjectFact::FiledDomains => span(s.filed_domains.as_ref().map(|f| &f.span)),
                     SubjectFact::Documents => span(s.documents.span.as_ref()),
                 };
                 Place { span, path }

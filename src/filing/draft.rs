@@ -44,6 +44,10 @@ pub struct SubjectDraft {
     pub address: Option<String>,
     pub note: Option<String>,
     pub icp_number: Option<String>,
+    /// Websites and domains filed under the subject before (change and
+    /// add-website filings).
+    pub filed_websites: Option<u32>,
+    pub filed_domains: Option<u32>,
     pub documents: Vec<DocumentDraft>,
     pub principal: PrincipalDraft,
 }
@@ -294,6 +298,22 @@ impl Draft {
                 Need::Required,
             );
         }
+        if matches!(
+            self.filing_type,
+            FilingType::Change | FilingType::AddWebsite
+        ) {
+            for (key, value) in [
+                ("filed_websites", s.filed_websites),
+                ("filed_domains", s.filed_domains),
+            ] {
+                w.field(
+                    key,
+                    value.map(|n| n.to_string()),
+                    &sub(key),
+                    Need::OptionalTyped("0"),
+                );
+            }
+        }
         w.documents(&s.documents, &sub("documents"));
 
         w.table("subject.principal", &sub("principal"));
@@ -406,6 +426,9 @@ enum Need {
     Typed(&'static str),
     /// Optional; a template writes it commented out.
     Optional,
+    /// Optional and not a string; a template writes it commented out with
+    /// this value of the right type.
+    OptionalTyped(&'static str),
 }
 
 /// Writes `key = value   # comment` lines with the comments aligned.
@@ -466,6 +489,12 @@ impl Writer {
             }
             (None, Mode::Template, Need::Optional) => {
                 self.line(&format!("# {key} = \"\""), &format!("可选：{comment}"));
+            }
+            (None, Mode::Template, Need::OptionalTyped(placeholder)) => {
+                self.line(
+                    &format!("# {key} = {placeholder}"),
+                    &format!("可选：{comment}"),
+                );
             }
         }
     }

@@ -322,6 +322,18 @@ impl Walker<'_> {
         }
     }
 
+    /// A count: a TOML integer of at least 0 (and at most `u32::MAX`).
+    fn count(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Field<u32> {
+        let n = self.integer(value, path)?;
+        match u32::try_from(n.value) {
+            Ok(c) => Some(Spanned::new(c, n.span)),
+            Err(_) => {
+                self.invalid(n.span, path, &n.value.to_string(), None, "0, 1, 2, …");
+                None
+            }
+        }
+    }
+
     fn invalid(
         &mut self,
         span: Span,
@@ -513,6 +525,8 @@ impl Walker<'_> {
                 "address" => s.address = w.string(value, path),
                 "note" => s.note = w.string(value, path),
                 "icp_number" => s.icp_number = w.string(value, path),
+                "filed_websites" => s.filed_websites = w.count(value, path),
+                "filed_domains" => s.filed_domains = w.count(value, path),
                 "documents" => s.documents = w.documents(value, path),
                 "principal" => {
                     if let Some(t) = w.table(value, path) {
@@ -778,6 +792,7 @@ mod tests {
             Type::Version => FORMAT_VERSION.to_string(),
             Type::Text | Type::RuleId | Type::Choice(Choices::DocumentKind) => "\"x\"".into(),
             Type::Bool => "true".into(),
+            Type::Count => "3".into(),
             Type::Date => "2026-11-28".into(),
             Type::Expiry => "\"长期\"".into(),
             Type::Province => "\"gd\"".into(),

@@ -65,6 +65,29 @@ impl Variant {
     pub fn in_force(&self, date: Date) -> bool {
         self.since.is_none_or(|s| s <= date) && self.until.is_none_or(|u| date < u)
     }
+
+    /// Whether its condition or its check reads a fact (what the wizard
+    /// asks about an optional field only a province's rules need).
+    pub fn reads(&self, fact: Fact) -> bool {
+        let mut facts = Vec::new();
+        if let Some(when) = &self.when {
+            when.facts(&mut facts);
+        }
+        match self.kind.as_ref() {
+            Kind::Assert(c) => c.facts(&mut facts),
+            Kind::Require(fs) | Kind::Forbid(fs) | Kind::Check { fields: fs, .. } => {
+                facts.extend(fs.iter().copied())
+            }
+            Kind::Note { field, .. } => facts.push(*field),
+            Kind::Words { field, unless, .. } => {
+                facts.extend(std::iter::once(*field).chain(*unless))
+            }
+            Kind::Limit { fact, .. } => facts.push(*fact),
+            Kind::Document { .. } | Kind::Load | Kind::Step | Kind::Across(_) | Kind::Change(_) => {
+            }
+        }
+        facts.contains(&fact)
+    }
 }
 
 /// One rule resolved for a province: its dated variants.
@@ -158,6 +181,11 @@ impl View {
             .collect();
         plans.insert(key, plan.clone());
         plan
+    }
+
+    /// Whether a rule that runs on this kind of filing reads a fact.
+    pub fn reads(&self, key: PlanKey, fact: Fact) -> bool {
+        self.plan(key).iter().any(|v| v.reads(fact))
     }
 }
 
