@@ -128,6 +128,8 @@ fn an_enterprise_filing_with_a_corrected_id_number() {
         "深圳市南山区粤海街道科技园路1号",
     );
     answer(&mut p, "Investor", "深圳市示例控股有限公司");
+    // Guangdong's finance rule reads the business scope, so it is asked.
+    answer(&mut p, "Business scope", "软件开发；信息技术咨询服务");
     answer(
         &mut p,
         "Postal address",
