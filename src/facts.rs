@@ -602,7 +602,9 @@ mod tests {
         fn agree(ty: Ty, field: fields::Type) -> bool {
             use fields::Type as F;
             match (ty, field) {
-                (Ty::Text, F::Text) | (Ty::Bool, F::Bool) | (Ty::Int, F::Version) => true,
+                (Ty::Text, F::Text) | (Ty::Bool, F::Bool) | (Ty::Int, F::Version | F::Count) => {
+                    true
+                }
                 (Ty::Province, F::Province) => true,
                 (Ty::Date, F::Date | F::Expiry) => true,
                 (Ty::TextList, F::TextList | F::Domains) => true,

@@ -784,6 +784,32 @@ mod tests {
         assert_eq!(rules(&loaded), [("wrong-type", "waive[0].rule")]);
     }
 
+    #[test]
+    fn counts_are_whole_numbers_of_at_least_zero() {
+        let loaded = load(b"[subject]\nfiled_websites = 12\nfiled_domains = 0\n".as_slice());
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        let s = loaded.filing.subject.as_ref().unwrap();
+        assert_eq!(s.filed_websites.as_ref().map(|n| n.value), Some(12));
+        assert_eq!(s.filed_domains.as_ref().map(|n| n.value), Some(0));
+        let loaded = load(b"[subject]\nfiled_websites = -1\nfiled_domains = \"3\"\n".as_slice());
+        assert_eq!(
+            rules(&loaded),
+            [
+                ("wrong-type", "subject.filed_domains"),
+                ("invalid-value", "subject.filed_websites")
+            ]
+        );
+        assert!(
+            loaded
+                .filing
+                .subject
+                .as_ref()
+                .unwrap()
+                .filed_websites
+                .is_none()
+        );
+    }
+
     /// A TOML value of a field's type.
     fn sample(ty: fields::Type) -> String {
         use fields::Type;

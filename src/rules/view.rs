@@ -321,3 +321,57 @@ fn fact_placeholders(texts: &[&Text]) -> Vec<(String, Fact)> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{FilingFact, SubjectFact};
+    use crate::filing::{FilingType, Nature};
+
+    fn reads(province: &str, nature: Nature, filing_type: FilingType, fact: Fact) -> bool {
+        let rules = RuleSet::builtin().unwrap();
+        let view = rules.view(crate::data::province(province));
+        let date = Date::constant(2026, 11, 28);
+        view.reads((date, Some(nature), Some(filing_type)), fact)
+    }
+
+    #[test]
+    fn a_plan_reads_the_facts_of_its_rules_only() {
+        let scope = Fact::Subject(SubjectFact::BusinessScope);
+        // Sichuan's commitment and the national finance words read the scope
+        // of a unit; nothing reads an individual's.
+        assert!(reads("sc", Nature::Enterprise, FilingType::New, scope));
+        assert!(!reads("sc", Nature::Personal, FilingType::New, scope));
+        // Jiangxi counts the websites filed in a new-website filing only.
+        let filed = Fact::Subject(SubjectFact::FiledWebsites);
+        assert!(reads(
+            "jx",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            filed
+        ));
+        assert!(!reads("jx", Nature::Enterprise, FilingType::New, filed));
+        assert!(!reads(
+            "gd",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            filed
+        ));
+        // Shanghai's construction plan counts the subject's websites; the
+        // national rules count only an individual's.
+        let total = Fact::Filing(FilingFact::SubjectWebsiteCount);
+        assert!(reads(
+            "sh",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            total
+        ));
+        assert!(!reads(
+            "gd",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            total
+        ));
+        assert!(reads("gd", Nature::Personal, FilingType::AddWebsite, total));
+    }
+}
