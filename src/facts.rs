@@ -359,6 +359,7 @@ fact_enum! {
         Documents = "documents": Ty::ChoiceList(C::DocumentKind), field;
         DomainCount = "domain_count": Ty::Int, "域名数量", "number of domains";
         IpCount = "ip_count": Ty::Int, "IP 地址数量", "number of IP addresses";
+        HomepageCount = "homepage_count": Ty::Int, "首页地址数量", "number of homepages";
         DistinctPrefixes = "distinct_prefixes": Ty::Int, "不同域名前缀数量", "number of distinct domain prefixes";
         NameLength = "name_length": Ty::Int, "网站名称字数", "website name length";
         NameHanCount = "name_han_count": Ty::Int, "网站名称汉字数", "Chinese characters in the website name";

@@ -587,6 +587,7 @@ impl<'a> Ctx<'a> {
             },
             WebsiteFact::Documents => document_kinds(&w.documents),
             WebsiteFact::DomainCount => Value::Int(w.domains.len() as i64),
+            WebsiteFact::HomepageCount => Value::Int(w.homepages.len() as i64),
             WebsiteFact::IpCount => match &w.hosting {
                 Some(h) => Value::Int(h.ips.len() as i64),
                 None => Value::Null,
@@ -772,7 +773,9 @@ impl<'a> Ctx<'a> {
                     WebsiteFact::Domains
                     | WebsiteFact::DomainCount
                     | WebsiteFact::DistinctPrefixes => w.domains_span.clone(),
-                    WebsiteFact::Homepages => w.homepages.first().map(|h| h.span.clone()),
+                    WebsiteFact::Homepages | WebsiteFact::HomepageCount => {
+                        w.homepages.first().map(|h| h.span.clone())
+                    }
                     WebsiteFact::Service => w.service.as_ref().map(|f| f.span.clone()),
                     WebsiteFact::Preapprovals => w.preapprovals.first().map(|p| p.span.clone()),
                     WebsiteFact::Languages => w.languages.first().map(|p| p.span.clone()),
@@ -979,6 +982,7 @@ fn website_field_key(f: WebsiteFact) -> &'static str {
         | WebsiteFact::NameCore
         | WebsiteFact::NameIsPlace => "name",
         WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
+        WebsiteFact::HomepageCount => "homepages",
         WebsiteFact::Filed => "icp_number",
         WebsiteFact::HostingType => "hosting.type",
         WebsiteFact::Ips | WebsiteFact::IpCount => "hosting.ips",

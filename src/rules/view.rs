@@ -342,15 +342,22 @@ mod tests {
         // of a unit; nothing reads an individual's.
         assert!(reads("sc", Nature::Enterprise, FilingType::New, scope));
         assert!(!reads("sc", Nature::Personal, FilingType::New, scope));
-        // Jiangxi counts the websites filed in a new-website filing only.
+        // Jiangxi counts the websites filed in a new-website filing, not the
+        // domains; Guangdong counts neither.
         let filed = Fact::Subject(SubjectFact::FiledWebsites);
+        let filed_domains = Fact::Subject(SubjectFact::FiledDomains);
         assert!(reads(
             "jx",
             Nature::Enterprise,
             FilingType::AddWebsite,
             filed
         ));
-        assert!(!reads("jx", Nature::Enterprise, FilingType::New, filed));
+        assert!(!reads(
+            "jx",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            filed_domains
+        ));
         assert!(!reads(
             "gd",
             Nature::Enterprise,
