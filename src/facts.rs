@@ -267,6 +267,8 @@ fact_enum! {
         DomainCount = "domain_count": Ty::Int, "域名总数", "number of domains";
         NewDomainCount = "new_domain_count": Ty::Int, "未备案网站的域名数量", "number of domains of websites not yet filed";
         DistinctDomainPrefixes = "distinct_domain_prefixes": Ty::Int, "不同域名前缀数量", "number of distinct domain prefixes";
+        SubjectWebsiteCount = "subject_website_count": Ty::Int, "主体名下网站总数", "websites under the subject";
+        SubjectDomainCount = "subject_domain_count": Ty::Int, "主体名下域名总数", "domains under the subject";
     }
 }
 
@@ -289,6 +291,8 @@ fact_enum! {
         Address = "address": Ty::Text, field;
         Note = "note": Ty::Text, field;
         IcpNumber = "icp_number": Ty::Text, field;
+        FiledWebsites = "filed_websites": Ty::Int, field;
+        FiledDomains = "filed_domains": Ty::Int, field;
         Documents = "documents": Ty::ChoiceList(C::DocumentKind), field;
         IsUnit = "is_unit": Ty::Bool, "单位主体", "a unit (not an individual)";
         CityInProvince = "city_in_province": Ty::Bool, "城市属于所选省份", "city lies in the province";
@@ -357,6 +361,7 @@ fact_enum! {
         Documents = "documents": Ty::ChoiceList(C::DocumentKind), field;
         DomainCount = "domain_count": Ty::Int, "域名数量", "number of domains";
         IpCount = "ip_count": Ty::Int, "IP 地址数量", "number of IP addresses";
+        HomepageCount = "homepage_count": Ty::Int, "首页地址数量", "number of homepages";
         DistinctPrefixes = "distinct_prefixes": Ty::Int, "不同域名前缀数量", "number of distinct domain prefixes";
         NameLength = "name_length": Ty::Int, "网站名称字数", "website name length";
         NameHanCount = "name_han_count": Ty::Int, "网站名称汉字数", "Chinese characters in the website name";
@@ -600,7 +605,9 @@ mod tests {
         fn agree(ty: Ty, field: fields::Type) -> bool {
             use fields::Type as F;
             match (ty, field) {
-                (Ty::Text, F::Text) | (Ty::Bool, F::Bool) | (Ty::Int, F::Version) => true,
+                (Ty::Text, F::Text) | (Ty::Bool, F::Bool) | (Ty::Int, F::Version | F::Count) => {
+                    true
+                }
                 (Ty::Province, F::Province) => true,
                 (Ty::Date, F::Date | F::Expiry) => true,
                 (Ty::TextList, F::TextList | F::Domains) => true,

@@ -91,6 +91,12 @@ fn property(f: &Field, rules: &RuleSet) -> Value {
         }),
         Type::Text => string(zh, en),
         Type::Bool => boolean(zh, en),
+        Type::Count => json!({
+            "type": "integer",
+            "minimum": 0,
+            "maximum": u32::MAX,
+            "description": bilingual(zh, en),
+        }),
         Type::Date => date(zh, en),
         Type::Expiry => expiry(zh, en),
         Type::Province => province(zh, en),

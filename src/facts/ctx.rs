@@ -254,6 +254,27 @@ impl<'a> Ctx<'a> {
             FilingFact::NewDomainCount => Value::Int(self.memo.count(f.key(), || {
                 new_sites().map(|w| w.domains.len() as i64).sum()
             })),
+            // The subject's totals: those filed before (when the filing
+            // says how many) and the new ones of this filing; without the
+            // number filed, the websites and domains the filing lists.
+            FilingFact::SubjectWebsiteCount => {
+                match self.subject().and_then(|s| s.filed_websites.as_ref()) {
+                    Some(filed) => match self.filing_fact(FilingFact::NewWebsiteCount) {
+                        Value::Int(n) => Value::Int(i64::from(filed.value) + n),
+                        other => other,
+                    },
+                    None => self.filing_fact(FilingFact::WebsiteCount),
+                }
+            }
+            FilingFact::SubjectDomainCount => {
+                match self.subject().and_then(|s| s.filed_domains.as_ref()) {
+                    Some(filed) => match self.filing_fact(FilingFact::NewDomainCount) {
+                        Value::Int(n) => Value::Int(i64::from(filed.value) + n),
+                        other => other,
+                    },
+                    None => self.filing_fact(FilingFact::DomainCount),
+                }
+            }
             FilingFact::DistinctDomainPrefixes => Value::Int(self.memo.count(f.key(), || {
                 let mut prefixes: Vec<String> = filing
                     .websites
@@ -305,6 +326,10 @@ impl<'a> Ctx<'a> {
                 Value::Text(Cow::Borrowed(s.note.as_ref().map_or("", |n| &n.value)))
             }
             SubjectFact::IcpNumber => text(&s.icp_number),
+            SubjectFact::FiledWebsites => {
+                Value::of(&s.filed_websites, |n| Value::Int(i64::from(*n)))
+            }
+            SubjectFact::FiledDomains => Value::of(&s.filed_domains, |n| Value::Int(i64::from(*n))),
             SubjectFact::Documents => document_kinds(&s.documents),
             SubjectFact::IsUnit => Value::of(&s.nature, |n| Value::Bool(*n != Nature::Personal)),
             SubjectFact::CityInProvince => match (&s.province, &s.city) {
@@ -605,6 +630,7 @@ impl<'a> Ctx<'a> {
             },
             WebsiteFact::Documents => document_kinds(&w.documents),
             WebsiteFact::DomainCount => Value::Int(w.domains.len() as i64),
+            WebsiteFact::HomepageCount => Value::Int(w.homepages.len() as i64),
             WebsiteFact::IpCount => match &w.hosting {
                 Some(h) => Value::Int(h.ips.len() as i64),
                 None => Value::Null,
@@ -741,6 +767,8 @@ impl<'a> Ctx<'a> {
                     }
                     SubjectFact::Note => span(s.note.as_ref().map(|f| &f.span)),
                     SubjectFact::IcpNumber => span(s.icp_number.as_ref().map(|f| &f.span)),
+                    SubjectFact::FiledWebsites => span(s.filed_websites.as_ref().map(|f| &f.span)),
+                    SubjectFact::FiledDomains => span(s.filed_domains.as_ref().map(|f| &f.span)),
                     SubjectFact::Documents => span(s.documents.span.as_ref()),
                 };
                 Place { span, path }
@@ -790,7 +818,9 @@ impl<'a> Ctx<'a> {
                     WebsiteFact::Domains
                     | WebsiteFact::DomainCount
                     | WebsiteFact::DistinctPrefixes => w.domains_span.clone(),
-                    WebsiteFact::Homepages => w.homepages.first().map(|h| h.span.clone()),
+                    WebsiteFact::Homepages | WebsiteFact::HomepageCount => {
+                        w.homepages.first().map(|h| h.span.clone())
+                    }
                     WebsiteFact::Service => w.service.as_ref().map(|f| f.span.clone()),
                     WebsiteFact::Preapprovals => w.preapprovals.first().map(|p| p.span.clone()),
                     WebsiteFact::Languages => w.languages.first().map(|p| p.span.clone()),
@@ -1000,6 +1030,7 @@ fn website_field_key(f: WebsiteFact) -> &'static str {
         | WebsiteFact::NameCore
         | WebsiteFact::NameIsPlace => "name",
         WebsiteFact::DomainCount | WebsiteFact::DistinctPrefixes => "domains",
+        WebsiteFact::HomepageCount => "homepages",
         WebsiteFact::Filed => "icp_number",
         WebsiteFact::HostingType => "hosting.type",
         WebsiteFact::Ips | WebsiteFact::IpCount => "hosting.ips",

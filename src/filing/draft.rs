@@ -46,6 +46,10 @@ pub struct SubjectDraft {
     pub address: Option<String>,
     pub note: Option<String>,
     pub icp_number: Option<String>,
+    /// Websites and domains filed under the subject before (change and
+    /// add-website filings).
+    pub filed_websites: Option<u32>,
+    pub filed_domains: Option<u32>,
     pub documents: Vec<DocumentDraft>,
     pub principal: PrincipalDraft,
 }
@@ -315,6 +319,22 @@ impl Draft {
                 Need::Required,
             );
         }
+        if matches!(
+            self.filing_type,
+            FilingType::Change | FilingType::AddWebsite
+        ) {
+            for (key, value) in [
+                ("filed_websites", s.filed_websites),
+                ("filed_domains", s.filed_domains),
+            ] {
+                w.field(
+                    key,
+                    value.map(|n| n.to_string()),
+                    &sub(key),
+                    Need::OptionalTyped("0"),
+                );
+            }
+        }
         w.documents(&s.documents, &sub("documents"));
 
         w.table("subject.principal", &sub("principal"));
@@ -431,6 +451,9 @@ enum Need {
     Typed(&'static str),
     /// Optional; a template writes it commented out.
     Optional,
+    /// Optional and not a string; a template writes it commented out with
+    /// this value of the right type.
+    OptionalTyped(&'static str),
 }
 
 /// Writes `key = value   # comment` lines with the comments aligned.
@@ -493,6 +516,12 @@ impl Writer {
             (None, Mode::Template, Need::Optional) => {
                 let marked = self.marked(OPTIONAL, comment);
                 self.line(&format!("# {key} = \"\""), &marked);
+            }
+            (None, Mode::Template, Need::OptionalTyped(placeholder)) => {
+                self.line(
+                    &format!("# {key} = {placeholder}"),
+                    &format!("可选：{comment}"),
+                );
             }
         }
     }

@@ -115,6 +115,8 @@ pub enum Type {
     Version,
     /// A string.
     Text,
+    /// A count: an integer of at least 0.
+    Count,
     /// `true` or `false`.
     Bool,
     /// A date: a TOML local date or a string `YYYY-MM-DD`.
@@ -489,6 +491,26 @@ pub const FIELDS: &[Field] = &[
         .prompt(
             "已有的备案号（如 粤ICP备12345678号）",
             "Existing ICP number (e.g. 粤ICP备12345678号)",
+        ),
+    field(T::Subject, "filed_websites", Ty::Count, "已备案网站数", "websites already filed")
+        .doc(
+            "主体名下{label}（变更、新增网站备案，可选）：部分省份按主体的网站总数（已备案加本次新增）提出要求",
+            "the number of websites already filed under the subject (change and add-website filings, optional): some provinces set requirements by the subject's total, those filed plus the new ones of this filing",
+        )
+        .comment("主体名下{label}（不含本次新增）")
+        .prompt(
+            "主体名下{label}（不含本次新增；不清楚可留空）",
+            "Websites already filed under the subject (not counting the new ones; may be empty)",
+        ),
+    field(T::Subject, "filed_domains", Ty::Count, "已备案域名数", "domains already filed")
+        .doc(
+            "主体名下{label}（变更、新增网站备案，可选）：部分省份按主体的域名总数提出要求",
+            "the number of domains already filed under the subject (change and add-website filings, optional): some provinces set requirements by the subject's total of domains",
+        )
+        .comment("主体名下{label}（不含本次新增）")
+        .prompt(
+            "主体名下{label}（不含本次新增；不清楚可留空）",
+            "Domains already filed under the subject (not counting the new ones; may be empty)",
         ),
     field(T::Subject, "documents", Ty::Tables(T::Document), "主体材料", "subject documents")
         .doc(

@@ -322,6 +322,18 @@ impl Walker<'_> {
         }
     }
 
+    /// A count: a TOML integer of at least 0 (and at most `u32::MAX`).
+    fn count(&mut self, value: &Value<'_>, path: FieldPath<'_>) -> Field<u32> {
+        let n = self.integer(value, path)?;
+        match u32::try_from(n.value) {
+            Ok(c) => Some(Spanned::new(c, n.span)),
+            Err(_) => {
+                self.invalid(n.span, path, &n.value.to_string(), None, "0, 1, 2, …");
+                None
+            }
+        }
+    }
+
     fn invalid(
         &mut self,
         span: Span,
@@ -513,6 +525,8 @@ impl Walker<'_> {
                 "address" => s.address = w.string(value, path),
                 "note" => s.note = w.string(value, path),
                 "icp_number" => s.icp_number = w.string(value, path),
+                "filed_websites" => s.filed_websites = w.count(value, path),
+                "filed_domains" => s.filed_domains = w.count(value, path),
                 "documents" => s.documents = w.documents(value, path),
                 "principal" => {
                     if let Some(t) = w.table(value, path) {
@@ -770,6 +784,32 @@ mod tests {
         assert_eq!(rules(&loaded), [("wrong-type", "waive[0].rule")]);
     }
 
+    #[test]
+    fn counts_are_whole_numbers_of_at_least_zero() {
+        let loaded = load(b"[subject]\nfiled_websites = 12\nfiled_domains = 0\n".as_slice());
+        assert!(loaded.issues.is_empty(), "{:?}", loaded.issues);
+        let s = loaded.filing.subject.as_ref().unwrap();
+        assert_eq!(s.filed_websites.as_ref().map(|n| n.value), Some(12));
+        assert_eq!(s.filed_domains.as_ref().map(|n| n.value), Some(0));
+        let loaded = load(b"[subject]\nfiled_websites = -1\nfiled_domains = \"3\"\n".as_slice());
+        assert_eq!(
+            rules(&loaded),
+            [
+                ("wrong-type", "subject.filed_domains"),
+                ("invalid-value", "subject.filed_websites")
+            ]
+        );
+        assert!(
+            loaded
+                .filing
+                .subject
+                .as_ref()
+                .unwrap()
+                .filed_websites
+                .is_none()
+        );
+    }
+
     /// A TOML value of a field's type.
     fn sample(ty: fields::Type) -> String {
         use fields::Type;
@@ -778,6 +818,7 @@ mod tests {
             Type::Version => FORMAT_VERSION.to_string(),
             Type::Text | Type::RuleId | Type::Choice(Choices::DocumentKind) => "\"x\"".into(),
             Type::Bool => "true".into(),
+            Type::Count => "3".into(),
             Type::Date => "2026-11-28".into(),
             Type::Expiry => "\"长期\"".into(),
             Type::Province => "\"gd\"".into(),

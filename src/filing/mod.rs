@@ -122,6 +122,10 @@ pub struct Subject {
     pub note: Field<String>,
     /// The existing subject filing number.
     pub icp_number: Field<String>,
+    /// 已备案网站数: websites filed under the subject before this filing.
+    pub filed_websites: Field<u32>,
+    /// 已备案域名数: domains filed under the subject before this filing.
+    pub filed_domains: Field<u32>,
     /// Documents of the subject (the unit certificate).
     pub documents: Documents,
     /// `[subject.principal]`: 主体负责人.

@@ -204,6 +204,12 @@ vocabulary! {
         Broadcast = "broadcast", "广播电影电视节目", "radio, film and television";
         /// 宗教 (Tibet asks for it explicitly).
         Religion = "religion", "宗教", "religion";
+        /// 金融 (payment, lending, insurance, funds…): the regulator's approval.
+        Finance = "finance", "金融", "finance";
+        /// 网络预约车 (ride hailing).
+        RideHailing = "ride-hailing", "网络预约车", "ride hailing", ["网约车"];
+        /// 游戏 (online games).
+        Games = "games", "游戏", "online games", ["网络游戏"];
     }
 }
 

@@ -65,6 +65,29 @@ impl Variant {
     pub fn in_force(&self, date: Date) -> bool {
         self.since.is_none_or(|s| s <= date) && self.until.is_none_or(|u| date < u)
     }
+
+    /// Whether its condition or its check reads a fact (what the wizard
+    /// asks about an optional field only a province's rules need).
+    pub fn reads(&self, fact: Fact) -> bool {
+        let mut facts = Vec::new();
+        if let Some(when) = &self.when {
+            when.facts(&mut facts);
+        }
+        match self.kind.as_ref() {
+            Kind::Assert(c) => c.facts(&mut facts),
+            Kind::Require(fs) | Kind::Forbid(fs) | Kind::Check { fields: fs, .. } => {
+                facts.extend(fs.iter().copied())
+            }
+            Kind::Note { field, .. } => facts.push(*field),
+            Kind::Words { field, unless, .. } => {
+                facts.extend(std::iter::once(*field).chain(*unless))
+            }
+            Kind::Limit { fact, .. } => facts.push(*fact),
+            Kind::Document { .. } | Kind::Load | Kind::Step | Kind::Across(_) | Kind::Change(_) => {
+            }
+        }
+        facts.contains(&fact)
+    }
 }
 
 /// One rule resolved for a province: its dated variants.
@@ -158,6 +181,11 @@ impl View {
             .collect();
         plans.insert(key, plan.clone());
         plan
+    }
+
+    /// Whether a rule that runs on this kind of filing reads a fact.
+    pub fn reads(&self, key: PlanKey, fact: Fact) -> bool {
+        self.plan(key).iter().any(|v| v.reads(fact))
     }
 }
 
@@ -288,4 +316,65 @@ fn fact_placeholders(texts: &[&Text]) -> Vec<(String, Fact)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{FilingFact, SubjectFact};
+    use crate::filing::{FilingType, Nature};
+
+    fn reads(province: &str, nature: Nature, filing_type: FilingType, fact: Fact) -> bool {
+        let rules = RuleSet::builtin().unwrap();
+        let view = rules.view(crate::data::province(province));
+        let date = Date::constant(2026, 11, 28);
+        view.reads((date, Some(nature), Some(filing_type)), fact)
+    }
+
+    #[test]
+    fn a_plan_reads_the_facts_of_its_rules_only() {
+        let scope = Fact::Subject(SubjectFact::BusinessScope);
+        // Sichuan's commitment and the national finance words read the scope
+        // of a unit; nothing reads an individual's.
+        assert!(reads("sc", Nature::Enterprise, FilingType::New, scope));
+        assert!(!reads("sc", Nature::Personal, FilingType::New, scope));
+        // Jiangxi counts the websites filed in a new-website filing, not the
+        // domains; Guangdong counts neither.
+        let filed = Fact::Subject(SubjectFact::FiledWebsites);
+        let filed_domains = Fact::Subject(SubjectFact::FiledDomains);
+        assert!(reads(
+            "jx",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            filed
+        ));
+        assert!(!reads(
+            "jx",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            filed_domains
+        ));
+        assert!(!reads(
+            "gd",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            filed
+        ));
+        // Shanghai's construction plan counts the subject's websites; the
+        // national rules count only an individual's.
+        let total = Fact::Filing(FilingFact::SubjectWebsiteCount);
+        assert!(reads(
+            "sh",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            total
+        ));
+        assert!(!reads(
+            "gd",
+            Nature::Enterprise,
+            FilingType::AddWebsite,
+            total
+        ));
+        assert!(reads("gd", Nature::Personal, FilingType::AddWebsite, total));
+    }
 }

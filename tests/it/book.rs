@@ -107,7 +107,7 @@ fn across_filings_are_listed_and_the_exit_code_is_zero() {
         "expired 8 days ago",
         "in 20 days",
         "Across filings",
-        "tests/fixtures/book/c01.filing.toml:41: error across-domain the domain kehu01.com also appears in tests/fixtures/book/c11.filing.toml",
+        "tests/fixtures/book/c01.filing.toml:42: error across-domain the domain kehu01.com also appears in tests/fixtures/book/c11.filing.toml",
         "王五 (44030519900307105X) is the principal of 3 subjects",
     ] {
         assert!(out.contains(part), "missing {part:?} in\n{out}");

@@ -148,11 +148,11 @@ fn sarif_results_point_at_the_value() {
         "tests/fixtures/broken.filing.toml"
     );
     // `office_phone = "086-020-86013388"`: the value, quotes included, is
-    // columns 16 to 34 (exclusive) of line 26, as in the JSON report.
+    // columns 16 to 34 (exclusive) of line 27, as in the JSON report.
     let region = &location["physicalLocation"]["region"];
-    assert_eq!(region["startLine"], 26);
+    assert_eq!(region["startLine"], 27);
     assert_eq!(region["startColumn"], 16);
-    assert_eq!(region["endLine"], 26);
+    assert_eq!(region["endLine"], 27);
     assert_eq!(region["endColumn"], 34);
     assert_eq!(
         location["logicalLocations"][0]["fullyQualifiedName"],

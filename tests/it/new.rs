@@ -129,6 +129,8 @@ fn an_enterprise_filing_with_a_corrected_id_number() {
         "深圳市南山区粤海街道科技园路1号",
     );
     answer(&mut p, "Investor", "深圳市示例控股有限公司");
+    // Guangdong's finance rule reads the business scope, so it is asked.
+    answer(&mut p, "Business scope", "软件开发；信息技术咨询服务");
     answer(
         &mut p,
         "Postal address",
@@ -192,6 +194,39 @@ fn an_enterprise_filing_with_a_corrected_id_number() {
         text.contains("id_number = \"440305199003074437\""),
         "{text}"
     );
+}
+
+/// A new-website filing in Jiangxi: its rule on the websites already filed
+/// makes the wizard ask their number (a whole number), and no rule of
+/// Jiangxi counts the domains filed, so that is not asked.
+#[test]
+fn a_new_website_filing_asks_what_is_filed_where_a_rule_counts_it() {
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "en");
+    answer(&mut p, "Filing type", "add-website");
+    answer(&mut p, "Province", "jiangxi");
+    answer(&mut p, "City", "南昌");
+    answer(&mut p, "District", "东湖");
+    answer(&mut p, "Existing ICP number", "赣ICP备20260001号");
+    answer(&mut p, "Nature of the subject", "");
+    answer(&mut p, "Certificate number", "91360102MA1K5L2N2C");
+    answer(&mut p, "Certificate valid until", "");
+    answer(&mut p, "Name of the unit", "南昌东湖示例文化传播有限公司");
+    answer(&mut p, "Registered address", "南昌市东湖区八一大道357号");
+    answer(&mut p, "Investor", "南昌东湖示例控股有限公司");
+    answer(&mut p, "Business scope", "组织文化艺术交流活动");
+    answer(
+        &mut p,
+        "Postal address",
+        "江西省南昌市东湖区八一大道357号财富广场906室",
+    );
+    answer(&mut p, "Note on the subject", "");
+    answer(&mut p, "Websites already filed", "many");
+    expect(&mut p, "a whole number, 0 or more");
+    retype(&mut p, "16");
+    let needle: String = "Name (as on the ID)".bytes().map(char::from).collect();
+    let before = p.exp_string(&needle).unwrap();
+    assert!(!before.contains("Domains already filed"), "{before}");
 }
 
 #[test]

@@ -18,6 +18,7 @@ use dialoguer::theme::{ColorfulTheme, Theme};
 use dialoguer::{Confirm, FuzzySelect, Input, MultiSelect};
 use icp::Lang;
 use icp::data::{self, City, Province};
+use icp::facts::{Fact, FilingFact, SubjectFact};
 use icp::filing::draft::{
     self, DocumentDraft, Draft, HostingDraft, Mode, PrincipalDraft, WebsiteDraft,
 };
@@ -310,6 +311,15 @@ impl<'a> Wizard<'a> {
                 Ask::required(),
                 &|d, v| d.subject.investor = v,
             )?;
+            // Optional, and asked only where a rule reads it.
+            if self.read_by_rules(&[Fact::Subject(SubjectFact::BusinessScope)]) {
+                self.ask(
+                    &self.prompt(field!(Subject, "business_scope")),
+                    "subject.business_scope",
+                    Ask::optional(),
+                    &|d, v| d.subject.business_scope = v,
+                )?;
+            }
         }
         self.ask(
             &self.prompt(field!(Subject, "address")),
@@ -323,8 +333,57 @@ impl<'a> Wizard<'a> {
             Ask::optional(),
             &|d, v| d.subject.note = v,
         )?;
+        self.filed_counts()?;
         self.notes("subject");
         Ok(())
+    }
+
+    /// How many websites and domains the subject has filed before, in a
+    /// change or add-website filing, when a rule counts them.
+    fn filed_counts(&mut self) -> Step<()> {
+        if !matches!(
+            self.draft.filing_type,
+            FilingType::Change | FilingType::AddWebsite
+        ) {
+            return Ok(());
+        }
+        let websites = [
+            Fact::Subject(SubjectFact::FiledWebsites),
+            Fact::Filing(FilingFact::SubjectWebsiteCount),
+        ];
+        if self.read_by_rules(&websites) {
+            self.ask(
+                &self.prompt(field!(Subject, "filed_websites")),
+                "subject.filed_websites",
+                Ask::count(),
+                &|d, v| d.subject.filed_websites = v.and_then(|v| v.parse().ok()),
+            )?;
+        }
+        let domains = [
+            Fact::Subject(SubjectFact::FiledDomains),
+            Fact::Filing(FilingFact::SubjectDomainCount),
+        ];
+        if self.read_by_rules(&domains) {
+            self.ask(
+                &self.prompt(field!(Subject, "filed_domains")),
+                "subject.filed_domains",
+                Ask::count(),
+                &|d, v| d.subject.filed_domains = v.and_then(|v| v.parse().ok()),
+            )?;
+        }
+        Ok(())
+    }
+
+    /// Whether a rule that runs on this filing (its province, nature, type
+    /// and date, as answered so far) reads one of these facts.
+    fn read_by_rules(&self, facts: &[Fact]) -> bool {
+        let view = self.rules.view(self.draft.subject.province);
+        let key = (
+            self.dates.forced.unwrap_or(self.dates.today),
+            self.draft.subject.nature,
+            Some(self.draft.filing_type),
+        );
+        facts.iter().any(|f| view.reads(key, *f))
     }
 
     fn subject_principal(&mut self) -> Step<()> {
@@ -384,7 +443,7 @@ impl<'a> Wizard<'a> {
                 default: None,
                 // The pre-filled prefix alone is no answer.
                 empty_when: prefix,
-                strict_files: false,
+                ..Ask::default()
             },
             &move |d, v| at(d, owner).office_phone = v,
         )?;
@@ -734,6 +793,9 @@ impl<'a> Wizard<'a> {
                 if value.is_none() && ask.required {
                     return Err(self.t("必填", "required"));
                 }
+                if ask.count && value.as_deref().is_some_and(|v| v.parse::<u32>().is_err()) {
+                    return Err(self.t("请填写整数（0 或以上）", "a whole number, 0 or more"));
+                }
                 // An empty answer is checked too: a rule may require it.
                 let mut d = self.draft.clone();
                 set(&mut d, value);
@@ -848,6 +910,8 @@ struct Ask {
     empty_when: Option<String>,
     /// Refuse warnings too (document files).
     strict_files: bool,
+    /// The answer, when given, is a whole number of at least 0.
+    count: bool,
 }
 
 impl Ask {
@@ -860,6 +924,14 @@ impl Ask {
 
     fn optional() -> Ask {
         Ask::default()
+    }
+
+    /// An optional whole number of at least 0.
+    fn count() -> Ask {
+        Ask {
+            count: true,
+            ..Ask::default()
+        }
     }
 
     fn with_default(value: &str) -> Ask {
