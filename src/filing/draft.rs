@@ -518,10 +518,8 @@ impl Writer {
                 self.line(&format!("# {key} = \"\""), &marked);
             }
             (None, Mode::Template, Need::OptionalTyped(placeholder)) => {
-                self.line(
-                    &format!("# {key} = {placeholder}"),
-                    &format!("可选：{comment}"),
-                );
+                let marked = self.marked(OPTIONAL, comment);
+                self.line(&format!("# {key} = {placeholder}"), &marked);
             }
         }
     }

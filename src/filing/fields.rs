@@ -497,7 +497,10 @@ pub const FIELDS: &[Field] = &[
             "主体名下{label}（变更、新增网站备案，可选）：部分省份按主体的网站总数（已备案加本次新增）提出要求",
             "the number of websites already filed under the subject (change and add-website filings, optional): some provinces set requirements by the subject's total, those filed plus the new ones of this filing",
         )
-        .comment("主体名下{label}（不含本次新增）")
+        .comment(
+            "主体名下{label}（不含本次新增）",
+            "{label} under the subject (not counting the new ones)",
+        )
         .prompt(
             "主体名下{label}（不含本次新增；不清楚可留空）",
             "Websites already filed under the subject (not counting the new ones; may be empty)",
@@ -507,7 +510,10 @@ pub const FIELDS: &[Field] = &[
             "主体名下{label}（变更、新增网站备案，可选）：部分省份按主体的域名总数提出要求",
             "the number of domains already filed under the subject (change and add-website filings, optional): some provinces set requirements by the subject's total of domains",
         )
-        .comment("主体名下{label}（不含本次新增）")
+        .comment(
+            "主体名下{label}（不含本次新增）",
+            "{label} under the subject (not counting the new ones)",
+        )
         .prompt(
             "主体名下{label}（不含本次新增；不清楚可留空）",
             "Domains already filed under the subject (not counting the new ones; may be empty)",
