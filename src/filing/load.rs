@@ -611,6 +611,8 @@ impl Walker<'_> {
                         "name" => d.name = w.string(value, path),
                         "holder" => d.holder = w.string(value, path),
                         "expires" => d.expires = w.date(value, path),
+                        "registrar" => d.registrar = w.string(value, path),
+                        "privacy" => d.privacy = w.bool(value, path),
                         _ => return false,
                     }
                     true
@@ -664,6 +666,8 @@ impl Walker<'_> {
                     "file" => d.file = w.string(value, path),
                     "category" => d.category = w.vocab(value, path),
                     "domain" => d.domain = w.string(value, path),
+                    "issued_on" => d.issued_on = w.date(value, path),
+                    "valid_until" => d.valid_until = w.date(value, path),
                     _ => return false,
                 }
                 true

@@ -199,6 +199,10 @@ pub struct DomainEntry {
     pub holder: Field<String>,
     /// The domain's expiry date.
     pub expires: Field<Date>,
+    /// The registrar (域名注册商), as its name is written.
+    pub registrar: Field<String>,
+    /// Whether WHOIS privacy protection (隐私保护) is on.
+    pub privacy: Field<bool>,
 }
 
 /// `hosting = { … }`.
@@ -236,6 +240,10 @@ pub struct Document {
     pub category: Field<Preapproval>,
     /// For documents kept per domain: which domain.
     pub domain: Field<String>,
+    /// The date the document was issued or signed (签发日期).
+    pub issued_on: Field<Date>,
+    /// The last day the document is valid (有效期至).
+    pub valid_until: Field<Date>,
 }
 
 /// The table a declared document is listed in.
