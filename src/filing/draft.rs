@@ -73,6 +73,8 @@ pub struct WebsiteDraft {
     pub domain_holder: Option<String>,
     /// The domains' expiry date, `YYYY-MM-DD`.
     pub domain_expires: Option<String>,
+    /// The domains' registrar, asked where a province refuses foreign ones.
+    pub domain_registrar: Option<String>,
     pub homepages: Vec<String>,
     pub service: Option<Service>,
     pub preapprovals: Vec<Preapproval>,
@@ -581,10 +583,13 @@ fn list(items: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// A website's domains: strings, or tables `{ name, holder, expires }`
-/// when the holder or the expiry date is known.
+/// A website's domains: strings, or tables `{ name, holder, expires,
+/// registrar }` when the holder, the expiry date or the registrar is known.
 fn domain_list(site: &WebsiteDraft) -> String {
-    if site.domain_holder.is_none() && site.domain_expires.is_none() {
+    if site.domain_holder.is_none()
+        && site.domain_expires.is_none()
+        && site.domain_registrar.is_none()
+    {
         return list(&site.domains);
     }
     let items: Vec<String> = site
@@ -597,6 +602,9 @@ fn domain_list(site: &WebsiteDraft) -> String {
             }
             if let Some(e) = &site.domain_expires {
                 parts.push(format!("expires = {}", date_or_string(e)));
+            }
+            if let Some(r) = &site.domain_registrar {
+                parts.push(format!("registrar = {}", quote(r)));
             }
             format!("{{ {} }}", parts.join(", "))
         })
@@ -735,6 +743,25 @@ mod tests {
                 f.key
             );
         }
+    }
+
+    #[test]
+    fn a_domain_with_what_is_known_of_it_is_a_table() {
+        let mut site = WebsiteDraft {
+            domains: vec!["example.cn".into()],
+            ..WebsiteDraft::default()
+        };
+        assert_eq!(domain_list(&site), "[\"example.cn\"]");
+        site.domain_registrar = Some("阿里云".into());
+        assert_eq!(
+            domain_list(&site),
+            "[{ name = \"example.cn\", registrar = \"阿里云\" }]"
+        );
+        site.domain_expires = Some("2028-05-01".into());
+        assert_eq!(
+            domain_list(&site),
+            "[{ name = \"example.cn\", expires = 2028-05-01, registrar = \"阿里云\" }]"
+        );
     }
 
     #[test]

@@ -666,6 +666,10 @@ pub const FIELDS: &[Field] = &[
         .doc(
             "{label}名称（可选），如 阿里云、GoDaddy：部分省份不受理境外注册商的域名",
             "the registrar's name (optional), e.g. 阿里云, GoDaddy: some provinces refuse domains held at foreign registrars",
+        )
+        .prompt(
+            "{label}（如 阿里云、腾讯云）",
+            "Registrar (e.g. 阿里云, 腾讯云, GoDaddy)",
         ),
     field(T::Domain, "privacy", Ty::Bool, "域名隐私保护", "WHOIS privacy")
         .doc(

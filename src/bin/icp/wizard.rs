@@ -442,6 +442,26 @@ impl<'a> Wizard<'a> {
             Ask::required(),
             &move |d, v| d.websites[i].domain_expires = v,
         )?;
+        // The registrar only where a rule in force for the province needs
+        // it (it refuses domains held abroad and asks to state it).
+        let domains = format!("{base}.domains");
+        let needs_registrar = icp::validate::draft_field(
+            self.rules,
+            &self.draft,
+            self.dates,
+            Some(&self.dir),
+            &domains,
+        )
+        .iter()
+        .any(|f| f.id() == "domain-registrar-stated" && f.severity() != Severity::Off);
+        if needs_registrar {
+            self.ask(
+                &self.prompt(field!(Domain, "registrar")),
+                &domains,
+                Ask::optional(),
+                &move |d, v| d.websites[i].domain_registrar = v,
+            )?;
+        }
         self.homepages(i)?;
         let personal = self.draft.is_personal();
         // A personal filing's website is, by default, a personal site or blog.
