@@ -286,6 +286,7 @@ fact_enum! {
         CertificateAddress = "certificate_address": Ty::Text, field;
         Investor = "investor": Ty::Text, field;
         BusinessScope = "business_scope": Ty::Text, field;
+        LegalRepresentative = "legal_representative": Ty::Text, field;
         Address = "address": Ty::Text, field;
         Note = "note": Ty::Text, field;
         IcpNumber = "icp_number": Ty::Text, field;

@@ -300,6 +300,7 @@ impl<'a> Ctx<'a> {
             SubjectFact::Name => text(&s.name),
             SubjectFact::CertificateAddress => text(&s.certificate_address),
             SubjectFact::Investor => text(&s.investor),
+            SubjectFact::LegalRepresentative => text(&s.legal_representative),
             SubjectFact::BusinessScope => text(&s.business_scope),
             SubjectFact::Address => text(&s.address),
             // An optional note that is absent is an empty note.
@@ -702,6 +703,9 @@ impl<'a> Ctx<'a> {
                         span(s.certificate_address.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::Investor => span(s.investor.as_ref().map(|f| &f.span)),
+                    SubjectFact::LegalRepresentative => {
+                        span(s.legal_representative.as_ref().map(|f| &f.span))
+                    }
                     SubjectFact::BusinessScope => span(s.business_scope.as_ref().map(|f| &f.span)),
                     SubjectFact::Address | SubjectFact::AddressInCity => {
                         span(s.address.as_ref().map(|f| &f.span))

@@ -41,6 +41,7 @@ pub struct SubjectDraft {
     pub certificate_address: Option<String>,
     pub investor: Option<String>,
     pub business_scope: Option<String>,
+    pub legal_representative: Option<String>,
     pub address: Option<String>,
     pub note: Option<String>,
     pub icp_number: Option<String>,
@@ -273,6 +274,12 @@ impl Draft {
                 "business_scope",
                 s.business_scope.as_deref(),
                 &sub("business_scope"),
+                Need::Optional,
+            );
+            w.string(
+                "legal_representative",
+                s.legal_representative.as_deref(),
+                &sub("legal_representative"),
                 Need::Optional,
             );
         }

@@ -469,6 +469,12 @@ pub const FIELDS: &[Field] = &[
         )
         .comment("{label}（与营业执照一致）")
         .prompt("{label}（与营业执照一致）", "Business scope (as on the licence)"),
+    field(T::Subject, "legal_representative", Ty::Text, "法定代表人", "legal representative")
+        .doc(
+            "{label}姓名（单位，可选；与证件一致）：域名可由法定代表人持有",
+            "the legal representative's name (units, optional; as on the certificate): a domain may be held by the legal representative",
+        )
+        .comment("{label}姓名（与证件一致）"),
     field(T::Subject, "address", Ty::Text, "通信地址", "communications address")
         .comment("{label}")
         .prompt("{label}（详细到门牌号）", "Postal address (down to the door number)"),

@@ -510,6 +510,7 @@ impl Walker<'_> {
                 "certificate_address" => s.certificate_address = w.string(value, path),
                 "investor" => s.investor = w.string(value, path),
                 "business_scope" => s.business_scope = w.string(value, path),
+                "legal_representative" => s.legal_representative = w.string(value, path),
                 "address" => s.address = w.string(value, path),
                 "note" => s.note = w.string(value, path),
                 "icp_number" => s.icp_number = w.string(value, path),

@@ -116,6 +116,8 @@ pub struct Subject {
     pub investor: Field<String>,
     /// 经营范围 (units, optional).
     pub business_scope: Field<String>,
+    /// The legal representative's name (法定代表人, units, optional).
+    pub legal_representative: Field<String>,
     /// 通信地址.
     pub address: Field<String>,
     /// 主体信息备注.

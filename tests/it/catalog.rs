@@ -289,7 +289,7 @@ fn every_unencoded_fact_says_why() {
     ];
     const PENDING: &str = "*(pending: needs a field or table)*";
     // Lower it as fields and tables arrive; never raise it.
-    const MAX_PENDING: usize = 24;
+    const MAX_PENDING: usize = 23;
     let text = std::fs::read_to_string("rules/NOT-ENCODED.md").unwrap();
     // An entry: a top-level bullet and its indented continuation lines.
     let mut entries: Vec<String> = Vec::new();
