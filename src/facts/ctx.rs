@@ -876,9 +876,15 @@ impl<'a> Ctx<'a> {
                         DocumentFact::ValidUntil => d.valid_until.as_ref().map(|k| k.span.clone()),
                         _ => d.file.as_ref().map(|k| k.span.clone()),
                     };
+                    // A date, present or not, is named with its key.
+                    let key = match f {
+                        DocumentFact::IssuedOn => ".issued_on",
+                        DocumentFact::ValidUntil => ".valid_until",
+                        _ => "",
+                    };
                     Place {
                         span: span.or(Some(d.span.clone())),
-                        path: format!("{}[{j}]", table.path()),
+                        path: format!("{}[{j}]{key}", table.path()),
                     }
                 }
                 None => Place {

@@ -102,6 +102,10 @@ pub struct DocumentDraft {
     pub file: String,
     pub domain: Option<String>,
     pub category: Option<String>,
+    /// `issued_on`, `YYYY-MM-DD`.
+    pub issued_on: Option<String>,
+    /// `valid_until`, `YYYY-MM-DD`.
+    pub valid_until: Option<String>,
 }
 
 /// How [`Draft::render`] writes what is not answered.
@@ -650,6 +654,12 @@ fn document(d: &DocumentDraft) -> String {
     if let Some(category) = &d.category {
         s.push_str(&format!(", category = {}", quote(category)));
     }
+    if let Some(date) = &d.issued_on {
+        s.push_str(&format!(", issued_on = {}", date_or_string(date)));
+    }
+    if let Some(date) = &d.valid_until {
+        s.push_str(&format!(", valid_until = {}", date_or_string(date)));
+    }
     s.push_str(" }");
     s
 }
@@ -713,6 +723,8 @@ mod tests {
             file: "scans/a.jpg".into(),
             domain: None,
             category: None,
+            issued_on: None,
+            valid_until: None,
         };
         filled.subject.documents = vec![scan("business-license")];
         filled.subject.principal.documents = vec![scan("id-card-front"), scan("id-card-back")];

@@ -724,12 +724,14 @@ pub const FIELDS: &[Field] = &[
         .doc(
             "材料的{label}或落款日期（可选），如核验单、话费清单",
             "the date the document was issued or signed (optional), e.g. of a verification sheet or phone bill",
-        ),
+        )
+        .prompt("材料上的日期（签发或落款）", "Date on the document (issued or signed)"),
     field(T::Document, "valid_until", Ty::Date, "有效期至", "valid until")
         .doc(
             "材料{label}（可选），如居住证",
             "the last day the document is valid (optional), e.g. of a residence permit",
-        ),
+        )
+        .prompt("{label}", "Valid until"),
     // ------------------------------------------------------------ [[waive]]
     field(T::Waiver, "rule", Ty::RuleId, "规则编号", "rule id")
         .required()
