@@ -22,6 +22,8 @@ use std::str::FromStr;
 // agree. (A change to it recompiles and so reruns this build script.)
 #[path = "../src/data/names.rs"]
 mod names;
+#[path = "../src/data/registrar_key.rs"]
+mod registrar_key;
 
 /// Where the tables live, relative to the package root (the build script's
 /// working directory).
@@ -44,6 +46,7 @@ pub fn generate() {
     mobile_regions(&mut out, &cities);
     uscc(&mut out);
     domains(&mut out);
+    registrars(&mut out);
     let target =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("data_tables.rs");
     std::fs::write(target, out).expect("OUT_DIR is writable");
@@ -747,5 +750,83 @@ fn domains(out: &mut String) {
         "DOMAIN_SUFFIX_INDEX",
         "(&str, u16)",
         index.iter().map(|(s, i)| format!("({}, {i})", lit(s))),
+    );
+}
+
+// ---------------------------------------------------------------- registrars
+
+fn registrars(out: &mut String) {
+    let rows = read("registrars.csv", &["name", "aliases", "country", "source"]);
+    let mut items = Vec::new();
+    // (alias key, row index, whether foreign), every alias of every row.
+    let mut aliases: BTreeMap<String, (usize, bool)> = BTreeMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        let name = r.text(0);
+        let country = r.text(2);
+        if name.is_empty() {
+            r.fail("the name is empty");
+        }
+        if country.len() != 2 || !country.bytes().all(|b| b.is_ascii_lowercase()) {
+            r.fail(format!(
+                "{country:?} is not a two-letter country code in lower case"
+            ));
+        }
+        if r.text(3).is_empty() {
+            r.fail("the source is empty");
+        }
+        let foreign = country != "cn";
+        for alias in std::iter::once(name).chain(r.text(1).split('|')) {
+            let key = registrar_key::registrar_key(alias);
+            // Short keys would be found inside unrelated names.
+            if key.chars().count() < 2 || (key.is_ascii() && key.len() < 4) {
+                r.fail(format!("the alias {alias:?} is too short to look up"));
+            }
+            if let Some((other, _)) = aliases.insert(key, (i, foreign)) {
+                if other != i {
+                    r.fail(format!(
+                        "the alias {alias:?} is also a spelling of row {}",
+                        other + 2
+                    ));
+                }
+            }
+        }
+        items.push(format!(
+            "Registrar {{ name: {}, country: {}, foreign: {foreign} }}",
+            lit(name),
+            lit(country)
+        ));
+    }
+    // An alias inside another registrar's alias on the other side of the
+    // border would make that other name undecidable.
+    for (a, &(ia, fa)) in &aliases {
+        for (b, &(ib, fb)) in &aliases {
+            if ia != ib && fa != fb && b.contains(a.as_str()) {
+                panic!(
+                    "{DIR}/registrars.csv: the alias {a:?} (row {}) is inside {b:?} (row {}), of the other country",
+                    ia + 2,
+                    ib + 2
+                );
+            }
+        }
+    }
+    assert!(
+        items.len() <= usize::from(u16::MAX),
+        "more registrars than a u16 index holds"
+    );
+    emit(
+        out,
+        "Domain registrars in file order.",
+        "REGISTRARS",
+        "Registrar",
+        items,
+    );
+    emit(
+        out,
+        "(alias key, index in `REGISTRARS`), sorted by key.",
+        "REGISTRAR_ALIASES",
+        "(&str, u16)",
+        aliases
+            .iter()
+            .map(|(k, (i, _))| format!("({}, {i})", lit(k))),
     );
 }

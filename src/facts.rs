@@ -288,6 +288,7 @@ fact_enum! {
         CertificateAddress = "certificate_address": Ty::Text, field;
         Investor = "investor": Ty::Text, field;
         BusinessScope = "business_scope": Ty::Text, field;
+        LegalRepresentative = "legal_representative": Ty::Text, field;
         Address = "address": Ty::Text, field;
         Note = "note": Ty::Text, field;
         IcpNumber = "icp_number": Ty::Text, field;
@@ -380,6 +381,10 @@ fact_enum! {
         Name = "name": Ty::Text, field;
         Holder = "holder": Ty::Text, field;
         Expires = "expires": Ty::Date, field;
+        Registrar = "registrar": Ty::Text, field;
+        Privacy = "privacy": Ty::Bool, field;
+        RegistrarKnown = "registrar_known": Ty::Bool, "注册商在注册商表中", "registrar is in the table of registrars";
+        RegistrarForeign = "registrar_foreign": Ty::Bool, "境外域名注册商", "registrar based outside mainland China";
         Suffix = "suffix": Ty::Text, "域名后缀", "domain suffix";
         Prefix = "prefix": Ty::Text, "域名前缀", "domain prefix";
         Registrable = "registrable": Ty::Text, "可注册域名", "registrable domain";
@@ -419,6 +424,8 @@ fact_enum! {
         File = "file": Ty::Text, field;
         Domain = "domain": Ty::Text, field;
         Category = "category": Ty::Choice(C::Preapproval), field;
+        IssuedOn = "issued_on": Ty::Date, field;
+        ValidUntil = "valid_until": Ty::Date, field;
         Exists = "exists": Ty::Bool, "文件存在", "the file exists";
         Size = "size": Ty::Int, "文件大小（字节）", "file size in bytes";
         IsJpeg = "is_jpeg": Ty::Bool, "文件是 JPEG 图片", "the file is a JPEG image";

@@ -21,6 +21,8 @@ mod names;
 mod phone;
 mod places;
 mod provinces;
+mod registrar_key;
+mod registrars;
 mod tables;
 mod uscc;
 
@@ -37,6 +39,8 @@ pub use places::{
     find_city, find_city_by_pinyin,
 };
 pub use provinces::{Province, find_province, province, province_by_gb, provinces};
+pub use registrar_key::registrar_key;
+pub use registrars::{Registrar, registrar, registrars};
 pub use uscc::{UsccRegistration, uscc_registration};
 
 /// A division name without its suffix (深圳市 → 深圳, 延边朝鲜族自治州 →

@@ -197,6 +197,8 @@ impl<'a> Ctx<'a> {
             DocumentFact::File => Value::of(&d.file, |f| Value::text(f)),
             DocumentFact::Domain => Value::of(&d.domain, |f| Value::text(f)),
             DocumentFact::Category => Value::of(&d.category, |c| Value::text(c.key())),
+            DocumentFact::IssuedOn => Value::of(&d.issued_on, |e| Value::Date(*e)),
+            DocumentFact::ValidUntil => Value::of(&d.valid_until, |e| Value::Date(*e)),
             DocumentFact::Exists => match (&d.file, probe()) {
                 (None, _) => Value::Null,
                 (Some(_), None) => Value::Unknown,
@@ -319,6 +321,7 @@ impl<'a> Ctx<'a> {
             SubjectFact::Name => text(&s.name),
             SubjectFact::CertificateAddress => text(&s.certificate_address),
             SubjectFact::Investor => text(&s.investor),
+            SubjectFact::LegalRepresentative => text(&s.legal_representative),
             SubjectFact::BusinessScope => text(&s.business_scope),
             SubjectFact::Address => text(&s.address),
             // An optional note that is absent is an empty note.
@@ -691,6 +694,16 @@ impl<'a> Ctx<'a> {
             DomainFact::Name => Value::of(&d.name, |n| Value::text(n)),
             DomainFact::Holder => Value::of(&d.holder, |h| Value::text(h)),
             DomainFact::Expires => Value::of(&d.expires, |e| Value::Date(*e)),
+            DomainFact::Registrar => Value::of(&d.registrar, |r| Value::text(r)),
+            DomainFact::Privacy => Value::of(&d.privacy, |p| Value::Bool(*p)),
+            // An unknown registrar is no finding: the facts are absent.
+            DomainFact::RegistrarKnown => {
+                Value::of(&d.registrar, |r| Value::Bool(data::registrar(r).is_some()))
+            }
+            DomainFact::RegistrarForeign => match &d.registrar {
+                Some(r) => Value::opt(data::registrar(&r.value), |reg| Value::Bool(reg.foreign)),
+                None => Value::Null,
+            },
             DomainFact::Suffix => owned(|p| &p.suffix),
             DomainFact::Prefix => owned(|p| &p.prefix),
             DomainFact::Registrable => owned(|p| &p.registrable),
@@ -761,6 +774,9 @@ impl<'a> Ctx<'a> {
                         span(s.certificate_address.as_ref().map(|f| &f.span))
                     }
                     SubjectFact::Investor => span(s.investor.as_ref().map(|f| &f.span)),
+                    SubjectFact::LegalRepresentative => {
+                        span(s.legal_representative.as_ref().map(|f| &f.span))
+                    }
                     SubjectFact::BusinessScope => span(s.business_scope.as_ref().map(|f| &f.span)),
                     SubjectFact::Address | SubjectFact::AddressInCity => {
                         span(s.address.as_ref().map(|f| &f.span))
@@ -869,6 +885,24 @@ impl<'a> Ctx<'a> {
                             .or(Some(d.span.clone())),
                         path: base,
                     },
+                    DomainFact::Registrar
+                    | DomainFact::RegistrarKnown
+                    | DomainFact::RegistrarForeign => Place {
+                        span: d
+                            .registrar
+                            .as_ref()
+                            .map(|h| h.span.clone())
+                            .or(Some(d.span.clone())),
+                        path: base,
+                    },
+                    DomainFact::Privacy => Place {
+                        span: d
+                            .privacy
+                            .as_ref()
+                            .map(|h| h.span.clone())
+                            .or(Some(d.span.clone())),
+                        path: base,
+                    },
                     _ => Place {
                         span: d
                             .name
@@ -913,11 +947,19 @@ impl<'a> Ctx<'a> {
                         }
                         DocumentFact::Domain => d.domain.as_ref().map(|k| k.span.clone()),
                         DocumentFact::Category => d.category.as_ref().map(|k| k.span.clone()),
+                        DocumentFact::IssuedOn => d.issued_on.as_ref().map(|k| k.span.clone()),
+                        DocumentFact::ValidUntil => d.valid_until.as_ref().map(|k| k.span.clone()),
                         _ => d.file.as_ref().map(|k| k.span.clone()),
+                    };
+                    // A date, present or not, is named with its key.
+                    let key = match f {
+                        DocumentFact::IssuedOn => ".issued_on",
+                        DocumentFact::ValidUntil => ".valid_until",
+                        _ => "",
                     };
                     Place {
                         span: span.or(Some(d.span.clone())),
-                        path: format!("{}[{j}]", table.path()),
+                        path: format!("{}[{j}]{key}", table.path()),
                     }
                 }
                 None => Place {

@@ -43,6 +43,7 @@ pub struct SubjectDraft {
     pub certificate_address: Option<String>,
     pub investor: Option<String>,
     pub business_scope: Option<String>,
+    pub legal_representative: Option<String>,
     pub address: Option<String>,
     pub note: Option<String>,
     pub icp_number: Option<String>,
@@ -79,6 +80,8 @@ pub struct WebsiteDraft {
     pub domain_holder: Option<String>,
     /// The domains' expiry date, `YYYY-MM-DD`.
     pub domain_expires: Option<String>,
+    /// The domains' registrar, asked where a province refuses foreign ones.
+    pub domain_registrar: Option<String>,
     pub homepages: Vec<String>,
     pub service: Option<Service>,
     pub preapprovals: Vec<Preapproval>,
@@ -105,6 +108,10 @@ pub struct DocumentDraft {
     pub file: String,
     pub domain: Option<String>,
     pub category: Option<String>,
+    /// `issued_on`, `YYYY-MM-DD`.
+    pub issued_on: Option<String>,
+    /// `valid_until`, `YYYY-MM-DD`.
+    pub valid_until: Option<String>,
 }
 
 /// How [`Draft::render`] writes what is not answered.
@@ -296,6 +303,12 @@ impl Draft {
                 "business_scope",
                 s.business_scope.as_deref(),
                 &sub("business_scope"),
+                Need::Optional,
+            );
+            w.string(
+                "legal_representative",
+                s.legal_representative.as_deref(),
+                &sub("legal_representative"),
                 Need::Optional,
             );
         }
@@ -647,10 +660,13 @@ fn list(items: &[String]) -> String {
     format!("[{}]", items.join(", "))
 }
 
-/// A website's domains: strings, or tables `{ name, holder, expires }`
-/// when the holder or the expiry date is known.
+/// A website's domains: strings, or tables `{ name, holder, expires,
+/// registrar }` when the holder, the expiry date or the registrar is known.
 fn domain_list(site: &WebsiteDraft) -> String {
-    if site.domain_holder.is_none() && site.domain_expires.is_none() {
+    if site.domain_holder.is_none()
+        && site.domain_expires.is_none()
+        && site.domain_registrar.is_none()
+    {
         return list(&site.domains);
     }
     let items: Vec<String> = site
@@ -663,6 +679,9 @@ fn domain_list(site: &WebsiteDraft) -> String {
             }
             if let Some(e) = &site.domain_expires {
                 parts.push(format!("expires = {}", date_or_string(e)));
+            }
+            if let Some(r) = &site.domain_registrar {
+                parts.push(format!("registrar = {}", quote(r)));
             }
             format!("{{ {} }}", parts.join(", "))
         })
@@ -700,6 +719,12 @@ fn document(d: &DocumentDraft) -> String {
     }
     if let Some(category) = &d.category {
         s.push_str(&format!(", category = {}", quote(category)));
+    }
+    if let Some(date) = &d.issued_on {
+        s.push_str(&format!(", issued_on = {}", date_or_string(date)));
+    }
+    if let Some(date) = &d.valid_until {
+        s.push_str(&format!(", valid_until = {}", date_or_string(date)));
     }
     s.push_str(" }");
     s
@@ -766,6 +791,8 @@ mod tests {
             file: "scans/a.jpg".into(),
             domain: None,
             category: None,
+            issued_on: None,
+            valid_until: None,
         };
         filled.subject.documents = vec![scan("business-license")];
         filled.subject.principal.documents = vec![scan("id-card-front"), scan("id-card-back")];
@@ -844,6 +871,25 @@ mod tests {
             };
             assert_eq!(strip(&en), strip(&zh));
         }
+    }
+
+    #[test]
+    fn a_domain_with_what_is_known_of_it_is_a_table() {
+        let mut site = WebsiteDraft {
+            domains: vec!["example.cn".into()],
+            ..WebsiteDraft::default()
+        };
+        assert_eq!(domain_list(&site), "[\"example.cn\"]");
+        site.domain_registrar = Some("阿里云".into());
+        assert_eq!(
+            domain_list(&site),
+            "[{ name = \"example.cn\", registrar = \"阿里云\" }]"
+        );
+        site.domain_expires = Some("2028-05-01".into());
+        assert_eq!(
+            domain_list(&site),
+            "[{ name = \"example.cn\", expires = 2028-05-01, registrar = \"阿里云\" }]"
+        );
     }
 
     #[test]

@@ -83,8 +83,8 @@ impl Table {
             ),
             Table::Website => Words::new("一个网站", "one website"),
             Table::Domain => Words::new(
-                "域名及其持有者、到期日",
-                "a domain with its holder and expiry",
+                "域名及其持有者、到期日、注册商",
+                "a domain with its holder, expiry and registrar",
             ),
             Table::Document => Words::new("一份材料", "one document"),
             Table::Waiver => Words::new("一项豁免", "one waiver"),
@@ -475,6 +475,15 @@ pub const FIELDS: &[Field] = &[
         )
         .comment("{label}（与营业执照一致）", "business scope (as on the licence)")
         .prompt("{label}（与营业执照一致）", "Business scope (as on the licence)"),
+    field(T::Subject, "legal_representative", Ty::Text, "法定代表人", "legal representative")
+        .doc(
+            "{label}姓名（单位，可选；与证件一致）：域名可由法定代表人持有",
+            "the legal representative's name (units, optional; as on the certificate): a domain may be held by the legal representative",
+        )
+        .comment(
+            "{label}姓名（与证件一致）",
+            "legal representative's name (as on the certificate)",
+        ),
     field(T::Subject, "address", Ty::Text, "通信地址", "communications address")
         .comment("{label}", "postal address")
         .prompt("{label}（详细到门牌号）", "Postal address (down to the door number)"),
@@ -619,8 +628,8 @@ pub const FIELDS: &[Field] = &[
         .prompt("{label}", "Website name"),
     field(T::Website, "domains", Ty::Domains, "网站域名", "domains")
         .doc(
-            "{label}：字符串，或 { name, holder, expires } 表",
-            "the website's {label}: strings, or tables { name, holder, expires }",
+            "{label}：字符串，或 { name, holder, expires, registrar, privacy } 表",
+            "the website's {label}: strings, or tables { name, holder, expires, registrar, privacy }",
         )
         .item("一个域名：字符串或表", "a domain: a string or a table")
         .comment("{label}", "{label}")
@@ -694,6 +703,20 @@ pub const FIELDS: &[Field] = &[
         .doc("{label}", "the domain's holder"),
     field(T::Domain, "expires", Ty::Date, "域名到期日", "domain expiry")
         .doc("{label}", "the domain's expiry date"),
+    field(T::Domain, "registrar", Ty::Text, "域名注册商", "registrar")
+        .doc(
+            "{label}名称（可选），如 阿里云、GoDaddy：部分省份不受理境外注册商的域名",
+            "the registrar's name (optional), e.g. 阿里云, GoDaddy: some provinces refuse domains held at foreign registrars",
+        )
+        .prompt(
+            "{label}（如 阿里云、腾讯云）",
+            "Registrar (e.g. 阿里云, 腾讯云, GoDaddy)",
+        ),
+    field(T::Domain, "privacy", Ty::Bool, "域名隐私保护", "WHOIS privacy")
+        .doc(
+            "{label}是否开启（可选）：备案期间应关闭",
+            "whether WHOIS privacy protection is on (optional): switch it off while filing",
+        ),
     // ------------------------------------------------------------ hosting
     field(
         T::Hosting,
@@ -732,6 +755,18 @@ pub const FIELDS: &[Field] = &[
         "该材料对应的域名（按域名提交时）",
         "the domain this document is for (where one is kept per domain)",
     ),
+    field(T::Document, "issued_on", Ty::Date, "签发日期", "date issued")
+        .doc(
+            "材料的{label}或落款日期（可选），如核验单、话费清单",
+            "the date the document was issued or signed (optional), e.g. of a verification sheet or phone bill",
+        )
+        .prompt("材料上的日期（签发或落款）", "Date on the document (issued or signed)"),
+    field(T::Document, "valid_until", Ty::Date, "有效期至", "valid until")
+        .doc(
+            "材料{label}（可选），如居住证",
+            "the last day the document is valid (optional), e.g. of a residence permit",
+        )
+        .prompt("{label}", "Valid until"),
     // ------------------------------------------------------------ [[waive]]
     field(T::Waiver, "rule", Ty::RuleId, "规则编号", "rule id")
         .required()

@@ -522,6 +522,7 @@ impl Walker<'_> {
                 "certificate_address" => s.certificate_address = w.string(value, path),
                 "investor" => s.investor = w.string(value, path),
                 "business_scope" => s.business_scope = w.string(value, path),
+                "legal_representative" => s.legal_representative = w.string(value, path),
                 "address" => s.address = w.string(value, path),
                 "note" => s.note = w.string(value, path),
                 "icp_number" => s.icp_number = w.string(value, path),
@@ -625,6 +626,8 @@ impl Walker<'_> {
                         "name" => d.name = w.string(value, path),
                         "holder" => d.holder = w.string(value, path),
                         "expires" => d.expires = w.date(value, path),
+                        "registrar" => d.registrar = w.string(value, path),
+                        "privacy" => d.privacy = w.bool(value, path),
                         _ => return false,
                     }
                     true
@@ -678,6 +681,8 @@ impl Walker<'_> {
                     "file" => d.file = w.string(value, path),
                     "category" => d.category = w.vocab(value, path),
                     "domain" => d.domain = w.string(value, path),
+                    "issued_on" => d.issued_on = w.date(value, path),
+                    "valid_until" => d.valid_until = w.date(value, path),
                     _ => return false,
                 }
                 true

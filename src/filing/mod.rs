@@ -116,6 +116,8 @@ pub struct Subject {
     pub investor: Field<String>,
     /// 经营范围 (units, optional).
     pub business_scope: Field<String>,
+    /// The legal representative's name (法定代表人, units, optional).
+    pub legal_representative: Field<String>,
     /// 通信地址.
     pub address: Field<String>,
     /// 主体信息备注.
@@ -203,6 +205,10 @@ pub struct DomainEntry {
     pub holder: Field<String>,
     /// The domain's expiry date.
     pub expires: Field<Date>,
+    /// The registrar (域名注册商), as its name is written.
+    pub registrar: Field<String>,
+    /// Whether WHOIS privacy protection (隐私保护) is on.
+    pub privacy: Field<bool>,
 }
 
 /// `hosting = { … }`.
@@ -240,6 +246,10 @@ pub struct Document {
     pub category: Field<Preapproval>,
     /// For documents kept per domain: which domain.
     pub domain: Field<String>,
+    /// The date the document was issued or signed (签发日期).
+    pub issued_on: Field<Date>,
+    /// The last day the document is valid (有效期至).
+    pub valid_until: Field<Date>,
 }
 
 /// The table a declared document is listed in.

@@ -508,3 +508,96 @@ fn a_province_requirement_appears_at_the_answer_that_triggers_it() {
         .or_else(|| f.rule.overrides.iter().find_map(|o| o.province));
     assert_eq!(province.map(|p| p.code), Some("sc"));
 }
+
+#[test]
+fn the_registrar_is_asked_where_the_province_refuses_foreign_ones() {
+    // Inner Mongolia refuses domains held at foreign registrars and asks for
+    // the registrar (a Sichuan filing is never asked: `a_personal_filing`).
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "zh");
+    answer(&mut p, "备案类型", "");
+    answer(&mut p, "省份", "neimenggu");
+    answer(&mut p, "所在市", "呼和浩特");
+    answer(&mut p, "所在区县", "新城");
+    answer(&mut p, "主办单位性质", "个人");
+    answer(&mut p, "主办者姓名", "乌兰");
+    answer(
+        &mut p,
+        "通信地址",
+        "内蒙古自治区呼和浩特市新城区兴安北路12号4单元301",
+    );
+    answer(&mut p, "主体信息备注", "");
+    answer(&mut p, "证件类型", "");
+    answer(&mut p, "证件号码", "150102199403162023");
+    answer(&mut p, "证件有效期", "2034-03-16");
+    answer(&mut p, "086-0471-", "");
+    answer(&mut p, "手机号码", "13704712233");
+    answer(&mut p, "应急联系电话", "13604714455");
+    answer(&mut p, "电子邮箱", "wulan@example.cn");
+    answer(&mut p, "网站名称", "乌兰的草原摄影");
+    answer(&mut p, "域名（一个网站一个域名", "wulan-photo.cn");
+    answer(&mut p, "域名持有者", "");
+    answer(&mut p, "域名到期日", "2028-05-01");
+    // A registrar abroad is refused, one in China accepted.
+    answer(&mut p, "域名注册商（如 阿里云", "GoDaddy");
+    expect(&mut p, "[domain-registrar-foreign]");
+    retype(&mut p, "阿里云");
+    expect(&mut p, "网站首页地址");
+}
+
+#[test]
+fn a_document_date_is_asked_where_the_province_judges_it() {
+    // Shanghai wants the verification sheet dated within three months: its
+    // date is asked after its file (a Sichuan filing is never asked:
+    // `a_personal_filing`).
+    let dir = workdir();
+    let mut p = spawn(dir.path(), "zh");
+    answer(&mut p, "备案类型", "");
+    answer(&mut p, "省份", "shanghai");
+    answer(&mut p, "所在区县", "浦东");
+    answer(&mut p, "主办单位性质", "个人");
+    answer(&mut p, "主办者姓名", "周立");
+    answer(&mut p, "通信地址", "上海市浦东新区世纪大道100号3号楼1203室");
+    answer(&mut p, "主体信息备注", "");
+    answer(&mut p, "证件类型", "");
+    answer(&mut p, "证件号码", "31011519920815234X");
+    answer(&mut p, "证件有效期", "2035-08-15");
+    answer(&mut p, "086-021-", "");
+    answer(&mut p, "手机号码", "13761201234");
+    answer(&mut p, "应急联系电话", "13661205678");
+    answer(&mut p, "电子邮箱", "zhouli@zhouli-notes.cn");
+    answer(&mut p, "网站名称", "周立的读书笔记");
+    answer(&mut p, "域名（一个网站一个域名", "zhouli-notes.cn");
+    answer(&mut p, "域名持有者", "");
+    answer(&mut p, "域名到期日", "2028-08-01");
+    answer(&mut p, "网站首页地址", "");
+    answer(&mut p, "服务内容", "");
+    answer(&mut p, "前置审批", "");
+    answer(
+        &mut p,
+        "网站备注",
+        "个人读书笔记，记录阅读心得，不涉及企业信息和经营性内容",
+    );
+    answer(&mut p, "接入方式", "");
+    answer(&mut p, "服务器 IP 地址", "101.132.10.21");
+    answer(&mut p, "再添加一个网站？", "");
+    documents(
+        &mut p,
+        "已写入 filing.toml",
+        &[
+            ("人像面", "scans/lisi-front.jpg"),
+            ("国徽面", "scans/lisi-back.jpg"),
+            ("材料上的日期", "2026-11-20"),
+            ("", "scans/lisi-sheet.jpg"),
+        ],
+    );
+    p.exp_eof().unwrap();
+    validate_clean(dir.path());
+    let text = std::fs::read_to_string(dir.path().join("filing.toml")).unwrap();
+    assert!(
+        text.contains(
+            "{ kind = \"verification-sheet\", file = \"scans/lisi-sheet.jpg\", issued_on = 2026-11-20 }"
+        ),
+        "{text}"
+    );
+}

@@ -24,7 +24,7 @@ use icp::filing::draft::{
 };
 use icp::filing::fields::{self, Field, Table};
 use icp::filing::{
-    FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service, Vocabulary,
+    DocTable, FilingType, HostingType, IdType, Nature, Owner, Preapproval, Service, Vocabulary,
 };
 use icp::finding::{Finding, KindName, Severity};
 use icp::rules::RuleSet;
@@ -523,6 +523,26 @@ impl<'a> Wizard<'a> {
             Ask::required(),
             &move |d, v| d.websites[i].domain_expires = v,
         )?;
+        // The registrar only where a rule in force for the province needs
+        // it (it refuses domains held abroad and asks to state it).
+        let domains = format!("{base}.domains");
+        let needs_registrar = icp::validate::draft_field(
+            self.rules,
+            &self.draft,
+            self.dates,
+            Some(&self.dir),
+            &domains,
+        )
+        .iter()
+        .any(|f| f.id() == "domain-registrar-stated" && f.severity() != Severity::Off);
+        if needs_registrar {
+            self.ask(
+                &self.prompt(field!(Domain, "registrar")),
+                &domains,
+                Ask::optional(),
+                &move |d, v| d.websites[i].domain_registrar = v,
+            )?;
+        }
         self.homepages(i)?;
         let personal = self.draft.is_personal();
         // A personal filing's website is, by default, a personal site or blog.
@@ -674,12 +694,14 @@ impl<'a> Wizard<'a> {
                 file: String::new(),
                 domain: r.domain.clone(),
                 category: r.category.clone(),
+                issued_on: None,
+                valid_until: None,
             };
             let prompt = match self.lang {
                 Lang::Zh => format!("{name}（{owner}）"),
                 Lang::En => format!("{name} ({owner})"),
             };
-            self.ask(
+            let file = self.ask(
                 &prompt,
                 &path,
                 // Any finding about the file (absent, not a JPEG, too big)
@@ -694,6 +716,45 @@ impl<'a> Wizard<'a> {
                     }
                 },
             )?;
+            if file.is_some() {
+                self.document_dates(table, index, &path)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// A document's dates, each only where a rule in force for the province
+    /// needs it (it judges the document by the date and asks to state it).
+    fn document_dates(&mut self, table: DocTable, index: usize, path: &str) -> Step<()> {
+        type Date = fn(&mut DocumentDraft) -> &mut Option<String>;
+        let dates: [(&str, Date); 2] = [
+            ("issued_on", |d| &mut d.issued_on),
+            ("valid_until", |d| &mut d.valid_until),
+        ];
+        for (key, date) in dates {
+            let at = format!("{path}.{key}");
+            let needed = icp::validate::draft_field(
+                self.rules,
+                &self.draft,
+                self.dates,
+                Some(&self.dir),
+                &at,
+            )
+            .iter()
+            .any(|f| f.rule.kind == KindName::Require);
+            if !needed {
+                continue;
+            }
+            let prompt = format!(
+                "{}{}",
+                fields::get(Table::Document, key).prompt_text(self.lang, false),
+                self.t("（YYYY-MM-DD）", " (YYYY-MM-DD)")
+            );
+            self.ask(&prompt, &at, Ask::optional(), &move |d, v| {
+                if let Some(doc) = d.documents_mut(table).and_then(|docs| docs.get_mut(index)) {
+                    *date(doc) = v;
+                }
+            })?;
         }
         Ok(())
     }
@@ -767,7 +828,12 @@ impl<'a> Wizard<'a> {
     fn refusal(&self, draft: &Draft, path: &str, at_least: Severity) -> Option<String> {
         let findings =
             icp::validate::draft_field(self.rules, draft, self.dates, Some(&self.dir), path);
-        let f = findings.iter().find(|f| f.severity() >= at_least)?;
+        // A field the rules ask for next to a file (a document's date) is
+        // asked next, not a reason to refuse the file.
+        let f = findings.iter().find(|f| {
+            f.severity() >= at_least
+                && !(at_least == Severity::Info && f.rule.kind == KindName::Require)
+        })?;
         Some(self.describe(f))
     }
 
