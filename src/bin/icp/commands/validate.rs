@@ -83,9 +83,10 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
         (machine == Some(FormatArg::Sarif)).then(|| report::sarif::Log::new(rules, ctx.lang));
     let mut first = true;
     // What the rules across filings compare, kept of each file as it goes
-    // by (their index, not the reports): their findings come once every
-    // file was checked, after the files' own.
-    let mut index: Vec<icp::validate::FileReport> = Vec::new();
+    // by (their entries, not the reports; none for a file with nothing to
+    // compare): their findings come once every file was checked, after the
+    // files' own.
+    let mut index: Vec<icp::rules::across::Entry> = Vec::new();
     let mut index_at: Vec<usize> = Vec::new();
     let mut seen = 0usize;
     if machine == Some(FormatArg::Json) {
@@ -116,17 +117,12 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
                 Err(e) => path_errors.push(e),
             }
         }
-        for (i, r) in reports.iter().enumerate() {
-            if let Some(entry) = &r.across {
-                index.push(icp::validate::FileReport {
-                    path: r.path.clone(),
-                    province: r.province,
-                    nature: r.nature,
-                    text: String::new(),
-                    findings: Vec::new(),
-                    across: Some(entry.clone()),
-                });
-                index_at.push(seen + i);
+        for (i, r) in reports.iter_mut().enumerate() {
+            if let Some(entry) = r.across.take() {
+                if !entry.compares_nothing() {
+                    index.push(entry);
+                    index_at.push(seen + i);
+                }
             }
         }
         seen += reports.len();
@@ -152,17 +148,18 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
         bar.finish_and_clear();
     }
     // The findings across filings, as reports of their own after the files'.
-    let across: Vec<(usize, icp::validate::FileReport)> = icp::validate::across_at(rules, &index)
-        .into_iter()
-        .map(|(i, r)| {
-            let r = if args.redact {
-                icp::redact::file_report(r)
-            } else {
-                r
-            };
-            (index_at[i], r)
-        })
-        .collect();
+    let across: Vec<(usize, icp::validate::FileReport)> =
+        icp::validate::across_entries(rules, &index)
+            .into_iter()
+            .map(|(i, r)| {
+                let r = if args.redact {
+                    icp::redact::file_report(r)
+                } else {
+                    r
+                };
+                (index_at[i], r)
+            })
+            .collect();
     drop(index);
     let mut across_json = Vec::new();
     if !across.is_empty() {
