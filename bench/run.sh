@@ -2,12 +2,20 @@
 # Times the release binary (docs/development.md#performance):
 #   1. one filing, as a whole process (pre-commit runs it on every commit);
 #   2. a directory of N filings (default 10,000) against a program that only
-#      finds, reads and parses the same files (bench/parse_only.rs).
+#      finds, reads and parses the same files (bench/parse_only.rs);
+#   3. the peak memory of `icp validate` in every format over 10 × N empty
+#      filings (`--memory [N]`: that alone, over N, default 100,000).
 # Uses hyperfine when installed, else the fastest of repeated runs timed with
 # bash's clock.
 # Usage: bash bench/run.sh [N]
+#        bash bench/run.sh --memory [N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+memory_only=false
+if [ "${1:-}" = "--memory" ]; then
+  memory_only=true
+  shift
+fi
 n="${1:-10000}"
 # Two directories of the same filings: with the scans they declare (complete
 # filings, the state before submission) and without (a public repository that
@@ -26,6 +34,37 @@ executable() {
 icp=$(executable icp)
 parse=$(executable parse-only)
 generate=$(executable generate-filings)
+
+# Peak memory (maximum resident set, GNU time's %M) of `icp validate` over
+# many empty filings (nine findings each) in every format: the report is
+# streamed (the table of files of the human format laid out a thousand rows
+# at a time, SARIF's rules described after the results, `--output-file`
+# written to its temporary file as it goes), so it stays flat in the number
+# of files. The goal: at most 64 MiB for 100,000 filings.
+memory() {
+  local count=$1
+  local empty="target/bench-filings-$count-empty"
+  [ -d "$empty" ] || "$generate" "$empty" "$count" --empty >/dev/null
+  if [ ! -x /usr/bin/time ]; then
+    echo "peak memory: /usr/bin/time (GNU time) is not installed"
+    return
+  fi
+  for format in human concise github json sarif; do
+    /usr/bin/time -f %M -o target/bench-rss "$icp" validate "$empty" --format "$format" >/dev/null 2>&1 || true
+    kb=$(tail -n 1 target/bench-rss)
+    echo "$count empty filings, --format $format: peak RSS $((kb / 1024)) MiB"
+  done
+  /usr/bin/time -f %M -o target/bench-rss "$icp" validate "$empty" --format sarif --output-file target/bench-report.sarif >/dev/null 2>&1 || true
+  kb=$(tail -n 1 target/bench-rss)
+  echo "$count empty filings, --format sarif --output-file: peak RSS $((kb / 1024)) MiB"
+  rm -f target/bench-report.sarif
+}
+
+if $memory_only; then
+  memory "${1:-100000}"
+  exit 0
+fi
+
 [ -d "$with" ] || "$generate" "$with" "$n" >/dev/null
 [ -d "$without" ] || "$generate" "$without" "$n" --no-scans >/dev/null
 one=examples/enterprise-gd.filing.toml
@@ -80,15 +119,4 @@ for format in human json; do
   echo "1 MiB filing of websites, --format $format: $(ms "$(min_us 3 "$icp" validate "$big/big.filing.toml" --format "$format")")"
 done
 
-# Peak memory (maximum resident set, GNU time's %M) over many empty filings
-# (nine findings each): the report is streamed, so it stays flat in the
-# number of files. `bash bench/run.sh N` uses 10 × N files here.
-empty="target/bench-filings-$((n * 10))-empty"
-[ -d "$empty" ] || "$generate" "$empty" "$((n * 10))" --empty >/dev/null
-if [ -x /usr/bin/time ]; then
-  for format in human concise github json sarif; do
-    /usr/bin/time -f %M -o target/bench-rss "$icp" validate "$empty" --format "$format" >/dev/null 2>&1 || true
-    kb=$(tail -n 1 target/bench-rss)
-    echo "$((n * 10)) empty filings, --format $format: peak RSS $((kb / 1024)) MiB"
-  done
-fi
+memory $((n * 10))

@@ -114,6 +114,34 @@ pub fn across_at(rules: &RuleSet, reports: &[FileReport]) -> Vec<(usize, FileRep
         .collect()
 }
 
+/// [`across_at`] over what was kept of each file as the files went by
+/// (their [`crate::rules::across::Entry`], not their reports): one report
+/// per entry that has findings, with the index of its entry. A finding's
+/// file is read again for its text.
+pub fn across_entries(
+    rules: &RuleSet,
+    entries: &[crate::rules::across::Entry],
+) -> Vec<(usize, FileReport)> {
+    crate::rules::across::check(rules, entries)
+        .into_iter()
+        .map(|(e, findings)| {
+            let entry = &entries[e];
+            let text = read_bounded(&entry.path)
+                .map(|b| filing::load(b).text)
+                .unwrap_or_default();
+            let report = FileReport {
+                path: entry.path.clone(),
+                province: entry.province().map(|p| p.code),
+                nature: entry.nature(),
+                text,
+                findings,
+                across: None,
+            };
+            (e, report)
+        })
+        .collect()
+}
+
 /// [`across`], its findings added to each file's report (re-sorted by
 /// position): how `validate` reports them when it shows every file at the
 /// end.

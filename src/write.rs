@@ -24,70 +24,157 @@ pub enum Overwrite {
 /// Writes `bytes` to `path`: atomically when it is (or will be) a regular
 /// file, through it when it is a device or a pipe.
 pub fn atomically(path: &Path, bytes: &[u8], overwrite: Overwrite) -> std::io::Result<()> {
-    let existing = match std::fs::metadata(path) {
-        Ok(meta) => Some(meta),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e),
-    };
-    let target = match &existing {
-        Some(meta) if meta.is_dir() => {
-            return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
-        }
-        // A device or a pipe: written through (`/dev/null` stays a device).
-        Some(meta) if !meta.is_file() => {
-            let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
-            return file.write_all(bytes).and_then(|()| file.flush());
-        }
-        Some(_) if overwrite == Overwrite::Never => {
-            return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
-        }
-        // The file a link points to is replaced, not the link.
-        Some(_) => std::fs::canonicalize(path)?,
-        None if std::fs::symlink_metadata(path).is_ok() => {
-            // A link to nothing: writing "through" it would create a file
-            // somewhere the user did not name.
-            return Err(std::io::Error::new(
-                std::io::ErrorKind::NotFound,
-                "a symbolic link to a file that does not exist",
-            ));
-        }
-        None => path.to_path_buf(),
-    };
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".icp-").suffix(".tmp");
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        // A new file: what the umask leaves of 0666 (the kernel applies it).
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder.tempfile_in(&dir)?;
-    if let Some(meta) = &existing {
-        // A replaced file keeps its permissions and its owner; when the
-        // owner cannot be kept (another user's file), nothing is replaced
-        // and the error says why.
-        temp.as_file().set_permissions(meta.permissions())?;
+    let mut file = Atomic::create(path, overwrite)?;
+    file.write_all(bytes)?;
+    file.finish()
+}
+
+/// A file being written [`atomically`], in parts: what is written goes to a
+/// temporary file beside the target (or straight through to a device or a
+/// pipe), and [`Atomic::finish`] puts it in place. A report of any size is
+/// written as it is made, never held whole in memory. Dropped unfinished,
+/// the temporary file is removed and the target left as it was.
+pub struct Atomic {
+    inner: Inner,
+}
+
+enum Inner {
+    /// A device or a pipe, written through.
+    Through(std::fs::File),
+    /// A regular file: the temporary file, where it goes, and whether an
+    /// existing file there may be replaced.
+    Temp {
+        temp: tempfile::NamedTempFile,
+        target: PathBuf,
+        overwrite: Overwrite,
+    },
+}
+
+impl Atomic {
+    /// Starts writing `path`: checks what is there (a directory, an
+    /// existing file under [`Overwrite::Never`], a link to nothing are
+    /// errors) and creates the temporary file.
+    pub fn create(path: &Path, overwrite: Overwrite) -> std::io::Result<Atomic> {
+        let existing = match std::fs::metadata(path) {
+            Ok(meta) => Some(meta),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => return Err(e),
+        };
+        let target = match &existing {
+            Some(meta) if meta.is_dir() => {
+                return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+            }
+            // A device or a pipe: written through (`/dev/null` stays a device).
+            Some(meta) if !meta.is_file() => {
+                let file = std::fs::OpenOptions::new().write(true).open(path)?;
+                return Ok(Atomic {
+                    inner: Inner::Through(file),
+                });
+            }
+            Some(_) if overwrite == Overwrite::Never => {
+                return Err(std::io::Error::from(std::io::ErrorKind::AlreadyExists));
+            }
+            // The file a link points to is replaced, not the link.
+            Some(_) => std::fs::canonicalize(path)?,
+            None if std::fs::symlink_metadata(path).is_ok() => {
+                // A link to nothing: writing "through" it would create a file
+                // somewhere the user did not name.
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "a symbolic link to a file that does not exist",
+                ));
+            }
+            None => path.to_path_buf(),
+        };
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(".icp-").suffix(".tmp");
         #[cfg(unix)]
         {
-            use std::os::unix::fs::MetadataExt;
-            let own = temp.as_file().metadata()?;
-            if (own.uid(), own.gid()) != (meta.uid(), meta.gid()) {
-                std::os::unix::fs::fchown(temp.as_file(), Some(meta.uid()), Some(meta.gid()))?;
+            use std::os::unix::fs::PermissionsExt;
+            // A new file: what the umask leaves of 0666 (the kernel applies it).
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        let temp = builder.tempfile_in(&dir)?;
+        if let Some(meta) = &existing {
+            // A replaced file keeps its permissions and its owner; when the
+            // owner cannot be kept (another user's file), nothing is replaced
+            // and the error says why.
+            temp.as_file().set_permissions(meta.permissions())?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                let own = temp.as_file().metadata()?;
+                if (own.uid(), own.gid()) != (meta.uid(), meta.gid()) {
+                    std::os::unix::fs::fchown(temp.as_file(), Some(meta.uid()), Some(meta.gid()))?;
+                }
+            }
+        }
+        Ok(Atomic {
+            inner: Inner::Temp {
+                temp,
+                target,
+                overwrite,
+            },
+        })
+    }
+
+    /// The temporary file, while there is one: what to remove if the
+    /// process is stopped before [`Atomic::finish`].
+    pub fn temp_path(&self) -> Option<&Path> {
+        match &self.inner {
+            Inner::Through(_) => None,
+            Inner::Temp { temp, .. } => Some(temp.path()),
+        }
+    }
+
+    /// Puts what was written in place: the temporary file, synced, renamed
+    /// over the target (or, under [`Overwrite::Never`], to it only if it is
+    /// still absent).
+    pub fn finish(self) -> std::io::Result<()> {
+        match self.inner {
+            Inner::Through(mut file) => file.flush(),
+            Inner::Temp {
+                temp,
+                target,
+                overwrite,
+            } => {
+                temp.as_file().sync_all()?;
+                match overwrite {
+                    Overwrite::Never => temp
+                        .persist_noclobber(&target)
+                        .map(drop)
+                        .map_err(|e| e.error),
+                    Overwrite::Allow => temp.persist(&target).map(drop).map_err(|e| e.error),
+                }
             }
         }
     }
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    match overwrite {
-        Overwrite::Never => temp
-            .persist_noclobber(&target)
-            .map(drop)
-            .map_err(|e| e.error),
-        Overwrite::Allow => temp.persist(&target).map(drop).map_err(|e| e.error),
+}
+
+impl Write for Atomic {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.inner {
+            Inner::Through(file) => file.write(buf),
+            Inner::Temp { temp, .. } => temp.write(buf),
+        }
+    }
+
+    fn write_all(&mut self, buf: &[u8]) -> std::io::Result<()> {
+        match &mut self.inner {
+            Inner::Through(file) => file.write_all(buf),
+            Inner::Temp { temp, .. } => temp.write_all(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.inner {
+            Inner::Through(file) => file.flush(),
+            Inner::Temp { temp, .. } => temp.flush(),
+        }
     }
 }
 
@@ -209,6 +296,29 @@ mod tests {
         std::os::unix::fs::symlink(dir.path().join("nowhere"), &dangling).unwrap();
         assert!(atomically(&dangling, b"x", Overwrite::Allow).is_err());
         assert!(!dir.path().join("nowhere").exists());
+    }
+
+    #[test]
+    fn a_file_written_in_parts_appears_whole_or_not_at_all() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.json");
+        std::fs::write(&path, "old").unwrap();
+        let mut file = Atomic::create(&path, Overwrite::Allow).unwrap();
+        file.write_all(b"one, ").unwrap();
+        let temp = file.temp_path().unwrap().to_path_buf();
+        assert!(temp.exists());
+        // Until it is finished, the target is what it was.
+        assert_eq!(std::fs::read(&path).unwrap(), b"old");
+        file.write_all(b"two").unwrap();
+        file.finish().unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"one, two");
+        assert!(!temp.exists());
+        // Dropped unfinished: nothing changes, nothing is left behind.
+        let mut file = Atomic::create(&path, Overwrite::Allow).unwrap();
+        file.write_all(b"three").unwrap();
+        drop(file);
+        assert_eq!(std::fs::read(&path).unwrap(), b"one, two");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 
     #[cfg(unix)]

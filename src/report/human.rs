@@ -171,14 +171,16 @@ pub const DRAWN_PER_FILE: usize = 200;
 /// the summary line.
 pub fn end(rows: &[super::batch::Row], s: &Summary, style: Style) -> String {
     let mut out = String::new();
+    end_to(rows, s, style, &mut |part| out.push_str(part));
+    out
+}
+
+/// [`end`], handed to `out` in parts: the table of many files is laid out
+/// a part at a time.
+pub fn end_to(rows: &[super::batch::Row], s: &Summary, style: Style, out: &mut dyn FnMut(&str)) {
     if rows.len() > 1 {
         let width = style.width.map(|w| u16::try_from(w).unwrap_or(u16::MAX));
-        out.push_str(&super::batch::rows_table(
-            rows,
-            style.lang,
-            width,
-            style.batch,
-        ));
+        super::batch::rows_table_to(rows, style.lang, width, style.batch, out);
     }
     let failed = super::batch::failed_rows(rows, style.batch);
     if s.errors + s.warnings + s.infos == 0 {
@@ -188,25 +190,25 @@ pub fn end(rows: &[super::batch::Row], s: &Summary, style: Style) -> String {
             Lang::En => format!("{} files", s.files),
         };
         let colon = if style.lang == Lang::Zh { "：" } else { ": " };
-        out.push_str(&format!(
+        out(&format!(
             "✓ {files}{colon}{}\n",
             Msg::AllClean.get(style.lang)
         ));
     } else {
         let mark = if s.errors > 0 { "✗" } else { "!" };
-        out.push_str(&format!(
+        let mut line = format!(
             "{mark} {}{}\n",
             summary(style.lang, s.files, s.errors, s.warnings, s.infos),
             super::batch::failed_text(failed, s.files, style.lang)
-        ));
+        );
         if s.fixable > 0 {
-            out.push_str(&format!(
+            line.push_str(&format!(
                 "  {}\n",
                 crate::i18n::fixable(style.lang, s.fixable)
             ));
         }
+        out(&line);
     }
-    out
 }
 
 /// Renders the errors of broken rule files (exit 2).

@@ -108,8 +108,9 @@ pub struct Lines<'a> {
     /// The byte offset of each line's first character.
     starts: Vec<usize>,
     /// For each block of [`BLOCK`] bytes, the characters before its first
-    /// character boundary, and that boundary.
-    marks: Vec<(usize, usize)>,
+    /// character boundary, and that boundary: counted on first need (a
+    /// column past the first kilobyte of a line of wide characters).
+    marks: std::sync::OnceLock<Vec<(usize, usize)>>,
     /// Whether every character is one byte.
     ascii: bool,
     /// Whether a carriage return stands without a line feed after it.
@@ -120,32 +121,43 @@ pub struct Lines<'a> {
 const BLOCK: usize = 1024;
 
 impl<'a> Lines<'a> {
-    /// Reads the text once.
+    /// Reads the text once (where its lines start).
     pub fn new(text: &'a str) -> Lines<'a> {
         let mut starts = vec![0];
         starts.extend(memchr_lines(text));
-        let mut marks = Vec::with_capacity(text.len() / BLOCK + 1);
-        let mut chars = 0;
-        let mut at = 0;
-        for block in 0..=text.len() / BLOCK {
-            let mut boundary = (block * BLOCK).min(text.len());
-            while !text.is_char_boundary(boundary) {
-                boundary += 1;
-            }
-            chars += text[at..boundary].chars().count();
-            at = boundary;
-            marks.push((boundary, chars));
-        }
+        let bytes = text.as_bytes();
         Lines {
             text,
             starts,
-            marks,
+            marks: std::sync::OnceLock::new(),
             ascii: text.is_ascii(),
-            lone_cr: text
-                .bytes()
-                .enumerate()
-                .any(|(i, b)| b == b'\r' && text.as_bytes().get(i + 1) != Some(&b'\n')),
+            // Most files have no carriage return at all.
+            lone_cr: bytes.contains(&b'\r')
+                && bytes
+                    .iter()
+                    .enumerate()
+                    .any(|(i, b)| *b == b'\r' && bytes.get(i + 1) != Some(&b'\n')),
         }
+    }
+
+    /// The marks of [`Lines::marks`], counted once.
+    fn marks(&self) -> &[(usize, usize)] {
+        self.marks.get_or_init(|| {
+            let text = self.text;
+            let mut marks = Vec::with_capacity(text.len() / BLOCK + 1);
+            let mut chars = 0;
+            let mut at = 0;
+            for block in 0..=text.len() / BLOCK {
+                let mut boundary = (block * BLOCK).min(text.len());
+                while !text.is_char_boundary(boundary) {
+                    boundary += 1;
+                }
+                chars += text[at..boundary].chars().count();
+                at = boundary;
+                marks.push((boundary, chars));
+            }
+            marks
+        })
     }
 
     /// The text the lines are of.
@@ -179,8 +191,9 @@ impl<'a> Lines<'a> {
 
     /// Characters before a byte offset (a character boundary).
     fn chars_before(&self, offset: usize) -> usize {
-        let i = self.marks.partition_point(|(b, _)| *b <= offset);
-        let (boundary, chars) = self.marks[i.saturating_sub(1)];
+        let marks = self.marks();
+        let i = marks.partition_point(|(b, _)| *b <= offset);
+        let (boundary, chars) = marks[i.saturating_sub(1)];
         chars + self.text[boundary..offset].chars().count()
     }
 
@@ -218,12 +231,16 @@ impl<'a> Lines<'a> {
     }
 }
 
-/// The offsets just after each line feed.
+/// The offsets just after each line feed (found a line at a time, with the
+/// standard library's fast byte search).
 fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    text.bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i + 1)
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        let next = at + bytes.get(at..)?.iter().position(|b| *b == b'\n')? + 1;
+        at = next;
+        Some(next)
+    })
 }
 
 /// Where a finding points, 1-based, columns in Unicode characters; the end

@@ -42,60 +42,147 @@ const PATH: &AsciiSet = &NON_ALPHANUMERIC
 
 /// Renders the reports as one SARIF log.
 pub fn render(reports: &[FileReport], rules: &RuleSet, lang: Lang) -> String {
-    let mut descriptors = Vec::new();
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut results = Vec::new();
-    for report in reports {
-        if report.findings.is_empty() {
-            continue;
+    let mut log = Log::new(rules, lang);
+    let mut out = log.start();
+    out.push_str(&log.files(reports));
+    out.push_str(&log.end());
+    out
+}
+
+/// A SARIF log written in parts, as the files are checked: [`Log::start`],
+/// [`Log::files`] for each batch of files, [`Log::end`]. The parts join
+/// into exactly what [`render`] gives for all the files at once — the
+/// members of each object in the order of their names, `results` before
+/// `tool` — so only the descriptions of the rules that have results are
+/// kept until the end, never the results.
+pub struct Log<'a> {
+    rules: &'a RuleSet,
+    lang: Lang,
+    /// Each rule's place in `tool.driver.rules`, in the order of first
+    /// appearance.
+    index: HashMap<String, usize>,
+    descriptors: Vec<sarif::ReportingDescriptor>,
+    /// Whether a result was written (the next one follows a comma).
+    any: bool,
+}
+
+impl<'a> Log<'a> {
+    /// A log of results of `rules`, in `lang`.
+    pub fn new(rules: &'a RuleSet, lang: Lang) -> Log<'a> {
+        Log {
+            rules,
+            lang,
+            index: HashMap::new(),
+            descriptors: Vec::new(),
+            any: false,
         }
-        let uri = uri(&report.path);
-        let lines = Lines::new(&report.text);
-        let view = rules.view(report.province.and_then(crate::data::province));
-        for f in &report.findings {
-            let rule_index = *index.entry(f.id()).or_insert_with(|| {
+    }
+
+    /// The log up to the first result.
+    pub fn start(&self) -> String {
+        let language = match self.lang {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en-US",
+        };
+        format!(
+            "{{\n  \"$schema\": {},\n  \"runs\": [\n    {{\n      \"columnKind\": \"unicodeCodePoints\",\n      \"language\": {},\n      \"results\": [",
+            json!(SCHEMA),
+            json!(language)
+        )
+    }
+
+    /// The results of some files, in their order.
+    pub fn files(&mut self, reports: &[FileReport]) -> String {
+        let (rules, lang) = (self.rules, self.lang);
+        // Rules are numbered as they first appear, file by file.
+        for report in reports {
+            if report.findings.is_empty() {
+                continue;
+            }
+            let view = rules.view(report.province.and_then(crate::data::province));
+            for f in &report.findings {
+                if self.index.contains_key(f.id()) {
+                    continue;
+                }
                 // What the rule requires is said in words made from the rule
                 // that fired when its file gives no summary.
                 let requirement = match view.variant_of(&f.rule) {
                     Some(v) => prose::requirement(rules, v, lang),
                     None => prose::summary(&f.rule, lang),
                 };
-                descriptors.push(descriptor(&f.rule, requirement, lang));
-                descriptors.len() - 1
-            });
-            results.push(result(f, &lines, &uri, rule_index, lang));
+                self.descriptors
+                    .push(descriptor(&f.rule, requirement, lang));
+                self.index
+                    .insert(f.id().to_owned(), self.descriptors.len() - 1);
+            }
+        }
+        let index = &self.index;
+        let out = super::per_file(reports, |report| {
+            let uri = uri(&report.path);
+            let lines = Lines::new(&report.text);
+            let mut out = String::new();
+            for f in &report.findings {
+                let rule_index = index.get(f.id()).copied().unwrap_or(0);
+                out.push_str(",\n        ");
+                out.push_str(&indented(&result(f, &lines, &uri, rule_index, lang), 8));
+            }
+            out
+        });
+        match out.strip_prefix(',') {
+            Some(first) if !self.any => {
+                self.any = true;
+                first.to_owned()
+            }
+            _ => out,
         }
     }
-    let driver = sarif::ToolComponent::builder()
-        .name("icp")
-        .full_name(format!("icp {}", env!("CARGO_PKG_VERSION")))
-        .version(env!("CARGO_PKG_VERSION"))
-        .semantic_version(env!("CARGO_PKG_VERSION"))
-        .rules(descriptors)
-        .build();
-    let driver = match information_uri() {
-        Some(uri) => sarif::ToolComponent {
-            information_uri: Some(uri.to_owned()),
-            ..driver
-        },
-        None => driver,
-    };
-    let run = sarif::Run::builder()
-        .tool(sarif::Tool::builder().driver(driver).build())
-        .results(results)
-        .column_kind(json!("unicodeCodePoints"))
-        .language(match lang {
-            Lang::Zh => "zh-CN",
-            Lang::En => "en-US",
-        })
-        .build();
-    let log = sarif::Sarif::builder()
-        .schema(SCHEMA)
-        .version(json!("2.1.0"))
-        .runs(vec![run])
-        .build();
+
+    /// The rest of the log: the end of the results, and the tool with the
+    /// rules that have results.
+    pub fn end(self) -> String {
+        let mut out = if self.any {
+            "\n      ]".to_owned()
+        } else {
+            "]".to_owned()
+        };
+        let driver = sarif::ToolComponent::builder()
+            .name("icp")
+            .full_name(format!("icp {}", env!("CARGO_PKG_VERSION")))
+            .version(env!("CARGO_PKG_VERSION"))
+            .semantic_version(env!("CARGO_PKG_VERSION"))
+            .rules(self.descriptors)
+            .build();
+        let driver = match information_uri() {
+            Some(uri) => sarif::ToolComponent {
+                information_uri: Some(uri.to_owned()),
+                ..driver
+            },
+            None => driver,
+        };
+        let tool = sarif::Tool::builder().driver(driver).build();
+        out.push_str(",\n      \"tool\": ");
+        out.push_str(&indented(&tool, 6));
+        out.push_str("\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n");
+        out
+    }
+}
+
+/// A value as pretty JSON, its lines after the first indented by `by`
+/// spaces: where it stands in the log. A string's line break is written
+/// `\n` in JSON, so every line break is the layout's.
+fn indented(value: &impl serde::Serialize, by: usize) -> String {
     // Serialising plain structs of strings and numbers cannot fail.
-    serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+    let text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let pad = " ".repeat(by);
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            out.push('\n');
+            out.push_str(&pad);
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// Where the tool is documented: the repository or home page `Cargo.toml`
@@ -316,6 +403,101 @@ fn as_i64(n: usize) -> i64 {
 mod tests {
     use super::*;
     use crate::report::testing;
+
+    /// The log as one value, built whole: what [`Log`]'s parts must join into.
+    fn whole(reports: &[FileReport], rules: &RuleSet, lang: Lang) -> String {
+        let mut descriptors = Vec::new();
+        let mut index: HashMap<&str, usize> = HashMap::new();
+        let mut results = Vec::new();
+        for report in reports {
+            if report.findings.is_empty() {
+                continue;
+            }
+            let uri = uri(&report.path);
+            let lines = Lines::new(&report.text);
+            let view = rules.view(report.province.and_then(crate::data::province));
+            for f in &report.findings {
+                let rule_index = *index.entry(f.id()).or_insert_with(|| {
+                    // What the rule requires is said in words made from the rule
+                    // that fired when its file gives no summary.
+                    let requirement = match view.variant_of(&f.rule) {
+                        Some(v) => prose::requirement(rules, v, lang),
+                        None => prose::summary(&f.rule, lang),
+                    };
+                    descriptors.push(descriptor(&f.rule, requirement, lang));
+                    descriptors.len() - 1
+                });
+                results.push(result(f, &lines, &uri, rule_index, lang));
+            }
+        }
+        let driver = sarif::ToolComponent::builder()
+            .name("icp")
+            .full_name(format!("icp {}", env!("CARGO_PKG_VERSION")))
+            .version(env!("CARGO_PKG_VERSION"))
+            .semantic_version(env!("CARGO_PKG_VERSION"))
+            .rules(descriptors)
+            .build();
+        let driver = match information_uri() {
+            Some(uri) => sarif::ToolComponent {
+                information_uri: Some(uri.to_owned()),
+                ..driver
+            },
+            None => driver,
+        };
+        let run = sarif::Run::builder()
+            .tool(sarif::Tool::builder().driver(driver).build())
+            .results(results)
+            .column_kind(json!("unicodeCodePoints"))
+            .language(match lang {
+                Lang::Zh => "zh-CN",
+                Lang::En => "en-US",
+            })
+            .build();
+        let log = sarif::Sarif::builder()
+            .schema(SCHEMA)
+            .version(json!("2.1.0"))
+            .runs(vec![run])
+            .build();
+        // Serialising plain structs of strings and numbers cannot fail.
+        serde_json::to_string_pretty(&log).unwrap_or_default() + "\n"
+    }
+
+    /// The log written in parts, batch by batch, is byte for byte the log
+    /// built whole, for no result, one file, and files in several batches.
+    #[test]
+    fn the_parts_join_into_the_whole_log() {
+        let rules = RuleSet::builtin().unwrap();
+        let rule = testing::rule("mobile-format", Severity::Error);
+        let other = testing::rule("other-rule", Severity::Warning);
+        let mut reports = Vec::new();
+        for i in 0..5 {
+            let mut findings = vec![testing::finding(rule.clone(), i % 2 == 0)];
+            if i == 3 {
+                findings.push(testing::finding(other.clone(), false));
+            }
+            if i == 1 {
+                findings.clear();
+            }
+            let mut r = testing::report(findings);
+            r.path = format!("clients/{i}.filing.toml").into();
+            reports.push(r);
+        }
+        for lang in [Lang::En, Lang::Zh] {
+            for reports in [&reports[..0], &reports[1..2], &reports[..1], &reports[..]] {
+                let whole = whole(reports, &rules, lang);
+                assert_eq!(render(reports, &rules, lang), whole);
+                for size in [1, 2, 3] {
+                    let mut log = Log::new(&rules, lang);
+                    let mut parts = log.start();
+                    for batch in reports.chunks(size) {
+                        parts.push_str(&log.files(batch));
+                    }
+                    parts.push_str(&log.end());
+                    assert_eq!(parts, whole, "batches of {size}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn a_result_names_its_rule_level_message_and_region() {

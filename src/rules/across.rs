@@ -53,6 +53,19 @@ impl Entry {
         self.province
     }
 
+    /// The subject's nature, when known.
+    pub fn nature(&self) -> Option<Nature> {
+        self.nature
+    }
+
+    /// Whether the entry can take part in no finding across filings: it
+    /// has no value to compare and waives no rule across filings (an empty
+    /// filing, say). [`check`] finds nothing of such an entry, so a caller
+    /// that keeps every file's entry need not keep it.
+    pub fn compares_nothing(&self) -> bool {
+        self.items.is_empty() && self.waivers.is_empty()
+    }
+
     /// The filing type, when known.
     pub fn filing_type(&self) -> Option<FilingType> {
         self.filing_type

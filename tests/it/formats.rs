@@ -228,6 +228,65 @@ fn sarif_is_valid_against_the_published_schema() {
 
 // --- --output-file -------------------------------------------------------
 
+/// The report is written to `--output-file`'s temporary file as the files
+/// are checked: SIGTERM, SIGHUP or SIGINT at any moment of a run leaves the
+/// old file or the whole new report, never half of one nor the temporary
+/// file.
+#[cfg(unix)]
+#[test]
+fn a_kill_during_a_streamed_output_file_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let filings = dir.path().join("filings");
+    for i in 0..300 {
+        let sub = filings.join(format!("c{i:03}"));
+        std::fs::create_dir_all(&sub).unwrap();
+        std::fs::write(sub.join("filing.toml"), "").unwrap();
+    }
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let report = out.join("report.sarif");
+    let icp = assert_cmd::cargo::cargo_bin("icp");
+    let mut rng = 0x9e37_79b9_7f4a_7c15u64;
+    for i in 0..12 {
+        std::fs::write(&report, "old").unwrap();
+        let mut child = std::process::Command::new(&icp)
+            .args([
+                "--no-config",
+                "validate",
+                "--format",
+                "sarif",
+                "--output-file",
+            ])
+            .arg(&report)
+            .arg(&filings)
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        std::thread::sleep(std::time::Duration::from_micros(rng % 300_000));
+        let signal = ["-TERM", "-HUP", "-INT"][i % 3];
+        let _ = std::process::Command::new("kill")
+            .arg(signal)
+            .arg(child.id().to_string())
+            .status();
+        let _ = child.wait();
+        let text = std::fs::read_to_string(&report).unwrap();
+        if text != "old" {
+            let log: serde_json::Value = serde_json::from_str(&text).expect("a whole report");
+            assert_eq!(log["runs"][0]["results"].as_array().unwrap().len() % 300, 0);
+        }
+        let left: Vec<_> = std::fs::read_dir(&out)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".icp-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}
+
 #[test]
 fn output_file_gets_the_machine_format_and_the_terminal_the_human_report() {
     let dir = tempfile::tempdir().unwrap();

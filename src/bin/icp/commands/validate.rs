@@ -8,8 +8,9 @@ use icp::i18n::{Msg, io_error};
 use icp::lang::fill;
 use icp::report::{self, Summary};
 use icp::rules::RuleSet;
-use icp::write::{Overwrite, atomically, same_file};
+use icp::write::{Atomic, Overwrite, same_file};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::Write;
 
 use super::{Context, ERROR, FAIL, OK, emit};
 use crate::cli::{FormatArg, ValidateArgs};
@@ -67,36 +68,32 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     // The report is written as the files are checked, in their order: a
     // batch of files is checked on all cores, its part of the report
     // written, and its reports dropped before the next, so memory stays
-    // flat whatever the number of files. SARIF lists the rules before the
-    // results and `--output-file` is written whole, atomically: those keep
-    // the reports (or the text) until the end.
-    let keep_all = args.format == FormatArg::Sarif;
+    // flat whatever the number of files. Every format: SARIF's results come
+    // before the tool that describes their rules, and `--output-file` is a
+    // temporary file written as it goes, renamed over the target at the end.
     let machine = if args.format == FormatArg::Human {
         None
     } else {
         Some(args.format)
     };
-    let mut machine_text = String::new();
-    let mut to_stdout = |text: &str, machine_part: bool, file: bool| {
-        if machine_part && file {
-            machine_text.push_str(text);
-        } else {
-            emit(text);
-        }
-    };
-    let to_file = args.output_file.is_some();
+    let mut out = Out::new(args.output_file.as_deref());
     let mut summary = Summary::default();
     let mut rows = Vec::new();
-    let mut kept = Vec::new();
+    let mut sarif =
+        (machine == Some(FormatArg::Sarif)).then(|| report::sarif::Log::new(rules, ctx.lang));
     let mut first = true;
     // What the rules across filings compare, kept of each file as it goes
-    // by (their index, not the reports): their findings come once every
-    // file was checked, after the files' own.
-    let mut index: Vec<icp::validate::FileReport> = Vec::new();
+    // by (their entries, not the reports; none for a file with nothing to
+    // compare): their findings come once every file was checked, after the
+    // files' own.
+    let mut index: Vec<icp::rules::across::Entry> = Vec::new();
     let mut index_at: Vec<usize> = Vec::new();
     let mut seen = 0usize;
     if machine == Some(FormatArg::Json) {
-        to_stdout(&report::json::start(), true, to_file);
+        out.machine(&report::json::start());
+    }
+    if let Some(log) = &sarif {
+        out.machine(&log.start());
     }
     // Enough files per batch to keep every core busy, few enough that
     // their reports take little memory.
@@ -120,17 +117,12 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
                 Err(e) => path_errors.push(e),
             }
         }
-        for (i, r) in reports.iter().enumerate() {
-            if let Some(entry) = &r.across {
-                index.push(icp::validate::FileReport {
-                    path: r.path.clone(),
-                    province: r.province,
-                    nature: r.nature,
-                    text: String::new(),
-                    findings: Vec::new(),
-                    across: Some(entry.clone()),
-                });
-                index_at.push(seen + i);
+        for (i, r) in reports.iter_mut().enumerate() {
+            if let Some(entry) = r.across.take() {
+                if !entry.compares_nothing() {
+                    index.push(entry);
+                    index_at.push(seen + i);
+                }
             }
         }
         seen += reports.len();
@@ -143,29 +135,31 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
             Some(FormatArg::Json) => report::json::files(&reports, ctx.lang, first),
             Some(FormatArg::Concise) => report::concise::render(&reports, ctx.lang),
             Some(FormatArg::Github) => report::github::render(&reports, ctx.lang),
+            Some(FormatArg::Sarif) => sarif
+                .as_mut()
+                .map(|log| log.files(&reports))
+                .unwrap_or_default(),
             _ => String::new(),
         };
         first &= reports.is_empty();
-        to_stdout(&part, true, to_file);
-        if keep_all {
-            kept.extend(reports);
-        }
+        out.machine(&part);
     }
     if let Some(bar) = bar {
         bar.finish_and_clear();
     }
     // The findings across filings, as reports of their own after the files'.
-    let across: Vec<(usize, icp::validate::FileReport)> = icp::validate::across_at(rules, &index)
-        .into_iter()
-        .map(|(i, r)| {
-            let r = if args.redact {
-                icp::redact::file_report(r)
-            } else {
-                r
-            };
-            (index_at[i], r)
-        })
-        .collect();
+    let across: Vec<(usize, icp::validate::FileReport)> =
+        icp::validate::across_entries(rules, &index)
+            .into_iter()
+            .map(|(i, r)| {
+                let r = if args.redact {
+                    icp::redact::file_report(r)
+                } else {
+                    r
+                };
+                (index_at[i], r)
+            })
+            .collect();
     drop(index);
     let mut across_json = Vec::new();
     if !across.is_empty() {
@@ -189,30 +183,28 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
             Some(FormatArg::Json) => String::new(),
             Some(FormatArg::Concise) => report::concise::render(&extra, ctx.lang),
             Some(FormatArg::Github) => report::github::render(&extra, ctx.lang),
+            // SARIF lists each finding with its file, wherever it came from.
+            Some(FormatArg::Sarif) => sarif
+                .as_mut()
+                .map(|log| log.files(&extra))
+                .unwrap_or_default(),
             _ => String::new(),
         };
-        to_stdout(&part, true, to_file);
-        if keep_all {
-            // SARIF lists each finding with its file, wherever it came from.
-            kept.extend(extra);
-        } else if machine == Some(FormatArg::Json) {
+        out.machine(&part);
+        if machine == Some(FormatArg::Json) {
             across_json = extra;
         }
     }
-    match machine {
-        Some(FormatArg::Json) => to_stdout(
-            &report::json::end_with_across(&summary, first, &across_json, ctx.lang),
-            true,
-            to_file,
-        ),
-        Some(FormatArg::Sarif) => {
-            to_stdout(
-                &report::sarif::render(&kept, rules, ctx.lang),
-                true,
-                to_file,
-            );
-        }
-        _ => {}
+    if machine == Some(FormatArg::Json) {
+        out.machine(&report::json::end_with_across(
+            &summary,
+            first,
+            &across_json,
+            ctx.lang,
+        ));
+    }
+    if let Some(log) = sarif {
+        out.machine(&log.end());
     }
     for e in &path_errors {
         let values = [
@@ -267,7 +259,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     };
     if let Some(file) = &args.output_file {
         // The file is one the user named: replacing it is the point.
-        if let Err(e) = atomically(file, machine_text.as_bytes(), Overwrite::Allow) {
+        if let Err(e) = out.finish() {
             let path = icp::report::snippet::escape(&file.display().to_string()).into_owned();
             eprintln!(
                 "{}",
@@ -284,9 +276,77 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     }
     // Paths that do not exist checked nothing: no "0 files, no problems".
     if human_on_stdout && !(rows.is_empty() && code == ERROR) {
-        emit(&report::human::end(&rows, &summary, style));
+        report::human::end_to(&rows, &summary, style, &mut |part| emit(part));
     }
     code
+}
+
+/// Where the report goes: the machine format to stdout, or to the
+/// `--output-file`, written as it comes to a temporary file put in place
+/// at the end; the human report always to stdout.
+struct Out {
+    /// The `--output-file`: being written, or why it cannot be.
+    file: Option<std::io::Result<Atomic>>,
+}
+
+/// The temporary file of the `--output-file` being written: removed when a
+/// signal (Ctrl-C, SIGTERM, SIGHUP) ends the run first.
+static TEMP: std::sync::Mutex<Option<PathBuf>> = std::sync::Mutex::new(None);
+
+impl Out {
+    fn new(file: Option<&std::path::Path>) -> Out {
+        let Some(path) = file else {
+            return Out { file: None };
+        };
+        // A stopped run leaves the file as it was, and nothing beside it.
+        let _ = ctrlc::set_handler(|| {
+            if let Ok(temp) = TEMP.lock() {
+                if let Some(temp) = temp.as_ref() {
+                    let _ = std::fs::remove_file(temp);
+                }
+            }
+            std::process::exit(i32::from(ERROR));
+        });
+        let file = {
+            let mut temp = TEMP
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            // The file is one the user named: replacing it is the point.
+            let file = Atomic::create(path, Overwrite::Allow);
+            if let Ok(f) = &file {
+                *temp = f.temp_path().map(std::path::Path::to_path_buf);
+            }
+            file
+        };
+        Out { file: Some(file) }
+    }
+
+    /// A part of the machine format.
+    fn machine(&mut self, text: &str) {
+        match &mut self.file {
+            None => emit(text),
+            Some(Ok(file)) => {
+                if let Err(e) = file.write_all(text.as_bytes()) {
+                    self.file = Some(Err(e));
+                }
+            }
+            // The error is told at the end.
+            Some(Err(_)) => {}
+        }
+    }
+
+    /// Puts the `--output-file` in place.
+    fn finish(self) -> std::io::Result<()> {
+        let mut temp = TEMP
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let done = match self.file {
+            None => Ok(()),
+            Some(file) => file.and_then(Atomic::finish),
+        };
+        *temp = None;
+        done
+    }
 }
 
 /// A progress bar on stderr for a batch, only when a person watches: stderr
