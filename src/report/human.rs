@@ -123,7 +123,67 @@ pub fn finding_in(f: &Finding, path: &str, text: &str, lines: &Lines, style: Sty
         }
     };
     // Rendering into a String does not fail; keep the message if it ever does.
-    rendered.unwrap_or_else(|_| format!("{}: {}\n", f.id(), fill(f.rule.message.get(lang), &args)))
+    let out = rendered
+        .unwrap_or_else(|_| format!("{}: {}\n", f.id(), fill(f.rule.message.get(lang), &args)));
+    match lang {
+        Lang::Zh => help_label_zh(out),
+        Lang::En => out,
+    }
+}
+
+/// miette labels the help `help:` in every language: in Chinese it becomes
+/// `帮助：`, as wide as `help: ` (six columns), so the lines under it stay
+/// aligned. Only the label at the start of a line (after blanks and colour
+/// codes) is replaced, once.
+fn help_label_zh(out: String) -> String {
+    // Skips blanks and colour codes (ESC [ … m) at the start of `s`.
+    fn lead(mut s: &str) -> &str {
+        loop {
+            let before = s.len();
+            s = s.trim_start_matches(' ');
+            if let Some(code) = s.strip_prefix("\x1b[") {
+                match code.find('m') {
+                    Some(end) => s = &code[end + 1..],
+                    None => return s,
+                }
+            }
+            if s.len() == before {
+                return s;
+            }
+        }
+    }
+    let Some(line_start) = out
+        .split_inclusive('\n')
+        .scan(0, |at, line| {
+            let start = *at;
+            *at += line.len();
+            Some((start, line))
+        })
+        .find(|(_, line)| lead(line).starts_with("help:"))
+        .map(|(start, line)| start + line.len() - lead(line).len())
+    else {
+        return out;
+    };
+    let after = &out[line_start + "help:".len()..];
+    // The blank after the label goes (帮助： is one column wider than
+    // help:), before or after a colour reset.
+    let (codes, rest) = match after.strip_prefix(' ') {
+        Some(rest) => ("", rest),
+        None => {
+            let skipped = lead(after);
+            let codes = &after[..after.len() - skipped.len()];
+            match codes.trim_end_matches(' ').len() < codes.len() {
+                true => (codes.trim_end_matches(' '), skipped),
+                false => return out,
+            }
+        }
+    };
+    let mut fixed = String::with_capacity(out.len() + 4);
+    fixed.push_str(&out[..line_start]);
+    fixed.push_str("帮助：");
+    fixed.push_str(codes);
+    fixed.push_str(rest);
+    fixed
 }
 
 /// Renders every file's findings, the table of files when there are
@@ -145,9 +205,11 @@ pub fn findings(reports: &[FileReport], style: Style) -> String {
         let (drawn, rest) = report
             .findings
             .split_at(report.findings.len().min(DRAWN_PER_FILE));
+        // A blank line after each finding: one block of text for hundreds
+        // of findings is hard to read.
         let mut out: String = drawn
             .iter()
-            .map(|f| finding_in(f, &path, &report.text, &lines, style))
+            .map(|f| finding_in(f, &path, &report.text, &lines, style) + "\n")
             .collect();
         if !rest.is_empty() {
             let count = [("count", rest.len().to_string())];
@@ -270,6 +332,23 @@ mod tests {
             width: Some(100),
             batch: Default::default(),
         }
+    }
+
+    #[test]
+    fn the_help_label_is_chinese_and_as_wide() {
+        let plain = "  ⚠ x\n  help: 写门牌号\n        依据：y\n".to_owned();
+        assert_eq!(
+            help_label_zh(plain),
+            "  ⚠ x\n  帮助：写门牌号\n        依据：y\n"
+        );
+        let coloured = "\x1b[36m  help: \x1b[0m写门牌号\n".to_owned();
+        assert_eq!(help_label_zh(coloured), "\x1b[36m  帮助：\x1b[0m写门牌号\n");
+        // Only a label at the start of a line.
+        let inside = "  ⚠ see help: here\n".to_owned();
+        assert_eq!(help_label_zh(inside.clone()), inside);
+        let f = testing::finding(testing::rule("mobile-format", Severity::Error), false);
+        let zh = finding(&f, "a.filing.toml", testing::TEXT, style(Lang::Zh));
+        assert!(zh.contains("  帮助：") && !zh.contains("help:"), "{zh}");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use icp::i18n::{Msg, io_error};
 use icp::lang::fill;
 use icp::report::{self, Summary};
 use icp::rules::RuleSet;
-use icp::write::{Atomic, Overwrite, same_file};
+use icp::write::{Atomic, Overwrite};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::Write;
 
@@ -35,21 +35,10 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     }
     let excluded = found - files.len();
     // The report never goes over a file it is about (nor the configuration).
-    if let Some(out) = &args.output_file {
-        let config = ctx.settings.file.as_ref().map(|c| c.path.as_path());
-        let read = paths
-            .iter()
-            .chain(&files)
-            .map(PathBuf::as_path)
-            .chain(config);
-        if read.into_iter().any(|p| same_file(p, out)) {
-            let shown = icp::report::snippet::escape(&out.display().to_string()).into_owned();
-            eprintln!(
-                "{}",
-                fill(Msg::OutputIsInput.get(ctx.lang), &[("path", shown)])
-            );
-            return ERROR;
-        }
+    if let Some(out) = &args.output_file
+        && super::output_is_input(ctx, out, &paths, &files)
+    {
+        return ERROR;
     }
     let deny_warnings = if args.deny_warnings {
         true
