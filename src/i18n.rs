@@ -89,6 +89,9 @@ pub enum Msg {
     FixLeft,
     /// `--output-file` names a file the command reads.
     OutputIsInput,
+    /// `icp report --output-file`: a path could not be read, so the
+    /// incomplete report is not written.
+    OutputKept,
 }
 
 impl Msg {
@@ -149,6 +152,10 @@ impl Msg {
             Msg::OutputIsInput => (
                 "--output-file {path} 是要读取的文件之一：报告不会写在它上面（文件未改动）",
                 "--output-file {path} is one of the files read: the report is not written over it (the file is untouched)",
+            ),
+            Msg::OutputKept => (
+                "有路径无法读取，报告不完整：--output-file {path} 没有写入（原有文件未改动）",
+                "a path could not be read, so the report is incomplete: --output-file {path} was not written (an existing file is untouched)",
             ),
             Msg::OutputFileNeedsMachineFormat => (
                 "--output-file 写入机器可读的格式：请同时给出 --format json、sarif、github 或 concise（终端仍显示易读的报告）",
