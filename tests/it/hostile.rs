@@ -792,6 +792,59 @@ fn a_kill_during_the_template_write_leaves_no_temporary_file() {
     assert!(left.is_empty(), "{left:?}");
 }
 
+/// A pipe no one reads blocks the template's write (it is written through,
+/// like `> fifo`), but a signal still ends the process at once.
+#[cfg(unix)]
+#[test]
+fn a_signal_ends_a_template_write_blocked_on_a_pipe() {
+    for signal in ["-TERM", "-INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("t.filing.toml");
+        if !mkfifo(&pipe) {
+            return;
+        }
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("icp"))
+            .args([
+                "--no-config",
+                "new",
+                "--template",
+                "--province",
+                "gd",
+                "--force",
+            ])
+            .arg(&pipe)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        assert!(child.try_wait().unwrap().is_none(), "blocked on the pipe");
+        let _ = std::process::Command::new("kill")
+            .arg(signal)
+            .arg(child.id().to_string())
+            .status();
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break Some(status);
+            }
+            if start.elapsed() > std::time::Duration::from_secs(5) {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let status = status.unwrap_or_else(|| panic!("{signal} did not end the process"));
+        assert_eq!(status.code(), Some(2), "{signal}");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".icp-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}
+
 const AGENCY_RULE: &str = r#"
 sources:
   HOUSE: { title: Agency house rules, date: "2026-11-01" }
