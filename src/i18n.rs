@@ -83,6 +83,8 @@ pub enum Msg {
     FixSymlink,
     /// `icp fix`: a read-only file (`{path}`).
     FixReadOnly,
+    /// `icp fix`: a file that is not UTF-8.
+    FixNotUtf8,
     /// `icp fix`: nothing to repair.
     FixNothing,
     /// `icp fix`: the heading of what is left after the repairs.
@@ -172,6 +174,10 @@ impl Msg {
             Msg::FixSyntax => (
                 "{path}：不是有效的 TOML，未作修改（icp validate 会指出错误位置）",
                 "{path}: not valid TOML; left as it was (icp validate shows where)",
+            ),
+            Msg::FixNotUtf8 => (
+                "{path}：不是 UTF-8 编码的文本，未作修改（icp validate 会指出位置）",
+                "{path}: not UTF-8 text; left as it was (icp validate shows where)",
             ),
             Msg::FixWouldNotParse => (
                 "{path}：修正后的文件将无法解析，未作修改",

@@ -261,7 +261,7 @@ pub struct FixArgs {
     pub paths: Vec<PathBuf>,
 
     /// 只显示统一格式的差异，不写入 / print a unified diff of the repairs and write nothing
-    #[arg(long)]
+    #[arg(long, conflicts_with = "check")]
     pub diff: bool,
 
     /// 不写入；有可修正的内容时以 1 退出 / write nothing; exit 1 when anything would change
