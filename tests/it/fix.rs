@@ -128,6 +128,19 @@ fn an_ambiguous_pinyin_district_is_left_with_its_candidates() {
         "linxia is not a district of 临夏回族自治州 (in pinyin it may name 临夏市, 临夏县: choose one)",
         "{district:#}"
     );
+    // In Chinese the places are listed with 、, not ", ".
+    let out = icp()
+        .args([
+            "validate", "--format", "json", "--lang", "zh", "--today", TODAY,
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let zh = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        zh.contains("（拼音可指：临夏市、临夏县，请选定一个）"),
+        "{zh}"
+    );
     // A city of another province is named with its province.
     std::fs::write(
         &path,
