@@ -611,6 +611,24 @@ fn a_pipe_or_a_device_on_the_command_line_is_refused() {
             );
         }
     }
+    // Found by a directory walk, it is refused the same way (not skipped in
+    // silence), and the other filings are still checked.
+    std::fs::write(dir.path().join("a.filing.toml"), example()).unwrap();
+    for command in ["validate", "report", "fix"] {
+        let out = icp_in(dir.path())
+            .args(["--no-config", "--lang", "en", command, "."])
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {stderr}");
+        assert!(stderr.contains("x.filing.toml"), "{command}: {stderr}");
+        assert!(stderr.contains("not a regular file"), "{command}: {stderr}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("a.filing.toml") || command == "fix",
+            "{command}: {out:?}"
+        );
+    }
 }
 
 /// Control characters in a file name or in a decoded value never reach the
