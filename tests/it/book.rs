@@ -347,6 +347,24 @@ fn every_path_failing_prints_only_the_errors_and_keeps_the_output_file() {
     assert_eq!(run.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&run.stdout), "", "no empty table");
     assert!(String::from_utf8_lossy(&run.stderr).contains("/nonexistent/icp-book"));
+    // Nor is an output file written then.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("book.md");
+    let run = icp()
+        .args([
+            "report",
+            "/nonexistent/icp-book",
+            "--no-config",
+            "--lang",
+            "en",
+        ])
+        .arg("--output-file")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(!out.exists());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("was not written"));
     // A path unreadable beside readable ones: the incomplete report does
     // not replace the last one.
     let dir = tempfile::tempdir().unwrap();

@@ -92,11 +92,6 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ReportArgs, terminal: bool) -> 
         ReportFormat::Html => book::html(&book, ctx.lang),
     };
     let code = if path_errors.is_empty() { OK } else { ERROR };
-    // Every path failed: the errors are the whole answer, not an empty
-    // report.
-    if book.filings.is_empty() && !path_errors.is_empty() {
-        return code;
-    }
     let mut code = code;
     match &args.output_file {
         // An incomplete report never replaces the file: it may hold the
@@ -110,6 +105,9 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ReportArgs, terminal: bool) -> 
                 code = ERROR;
             }
         }
+        // Every path failed: the errors are the whole answer, not an empty
+        // report.
+        None if book.filings.is_empty() && !path_errors.is_empty() => {}
         None => emit(&text),
     }
     code
