@@ -24,11 +24,11 @@ function __fish_icp_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c icp -n "__fish_icp_needs_command" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_needs_command" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_needs_command" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_needs_command" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_needs_command" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_needs_command" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_needs_command" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
@@ -47,17 +47,17 @@ complete -c icp -n "__fish_icp_needs_command" -f -a "config" -d '生效的配置
 complete -c icp -n "__fish_icp_needs_command" -f -a "schema" -d '备案文件格式的 JSON Schema，供编辑器使用 / the JSON Schema of the filing format, for editors (taplo, VS Code)'
 complete -c icp -n "__fish_icp_needs_command" -f -a "completions" -d 'shell 补全脚本；--dir 写入全部脚本和手册页 / a shell completion script; with --dir, every script and the man pages'
 complete -c icp -n "__fish_icp_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c icp -n "__fish_icp_using_subcommand validate" -l format -d '输出格式 / output format' -r -f -a "human\t'miette diagnostics, and a table of files for several'
-concise\t'one line per finding: file:line:col: severity rule message'
-json\t'one JSON document, for scripts'
-sarif\t'SARIF 2.1.0, for code scanning'
-github\t'GitHub Actions workflow commands (annotations)'"
+complete -c icp -n "__fish_icp_using_subcommand validate" -l format -d '输出格式 / output format' -r -f -a "human\t'易读的诊断，多个文件时附文件表 / miette diagnostics, and a table of files for several'
+concise\t'每个问题一行：文件:行:列: 级别 规则 说明 / one line per finding: file:line:col: severity rule message'
+json\t'一个 JSON 文档，供脚本使用 / one JSON document, for scripts'
+sarif\t'SARIF 2.1.0，用于代码扫描 / SARIF 2.1.0, for code scanning'
+github\t'GitHub Actions 工作流命令（注释）/ GitHub Actions workflow commands (annotations)'"
 complete -c icp -n "__fish_icp_using_subcommand validate" -l output-file -d '把 --format 的机器格式写入此文件，终端仍显示易读的报告 / write the --format machine format to this file; the terminal still gets the human report' -r -F
-complete -c icp -n "__fish_icp_using_subcommand validate" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand validate" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand validate" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand validate" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand validate" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand validate" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand validate" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
@@ -68,11 +68,11 @@ complete -c icp -n "__fish_icp_using_subcommand validate" -s v -l verbose -d '�
 complete -c icp -n "__fish_icp_using_subcommand validate" -l allow-empty -d '没有找到备案文件（空目录）时不报错 / finding no filing (an empty directory) is not an error'
 complete -c icp -n "__fish_icp_using_subcommand validate" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c icp -n "__fish_icp_using_subcommand fix" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand fix" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand fix" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand fix" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand fix" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand fix" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand fix" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
@@ -82,18 +82,18 @@ complete -c icp -n "__fish_icp_using_subcommand fix" -l deny-warnings -d '修正
 complete -c icp -n "__fish_icp_using_subcommand fix" -l no-deny-warnings -d '警告不视为失败（覆盖 icp.toml）/ warnings do not fail, whatever icp.toml says'
 complete -c icp -n "__fish_icp_using_subcommand fix" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand fix" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c icp -n "__fish_icp_using_subcommand report" -l format -d '输出格式 / output format' -r -f -a "table\t'tables for the terminal'
-markdown\t'a Markdown page'
-json\t'JSON'
-csv\t'the table of filings as CSV, for a spreadsheet'
-html\t'one self-contained HTML page with an expiry timeline'"
+complete -c icp -n "__fish_icp_using_subcommand report" -l format -d '输出格式 / output format' -r -f -a "table\t'终端表格 / tables for the terminal'
+markdown\t'Markdown 页面 / a Markdown page'
+json\t'JSON（供脚本使用）/ JSON'
+csv\t'备案文件表的 CSV，用于电子表格 / the table of filings as CSV, for a spreadsheet'
+html\t'带到期时间线的独立 HTML 页面 / one self-contained HTML page with an expiry timeline'"
 complete -c icp -n "__fish_icp_using_subcommand report" -l within -d '列出判断日期起多少天内到期的证件和域名 / list IDs, certificates and domains that expire within this many days of the as-of date' -r
 complete -c icp -n "__fish_icp_using_subcommand report" -l output-file -d '把报告写入此文件（原子写入，替换已有文件），而不是标准输出 / write the report to this file (atomically, replacing it) instead of stdout' -r -F
-complete -c icp -n "__fish_icp_using_subcommand report" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand report" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand report" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand report" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand report" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand report" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand report" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
@@ -101,25 +101,25 @@ complete -c icp -n "__fish_icp_using_subcommand report" -l redact -d '隐去身�
 complete -c icp -n "__fish_icp_using_subcommand report" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand report" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c icp -n "__fish_icp_using_subcommand diff" -l rev -d '与该 git 版本中的同一文件比较（git show REV:FILE）/ compare each FILE with its version at this git revision (git show REV:FILE)' -r
-complete -c icp -n "__fish_icp_using_subcommand diff" -l format -d '输出格式 / output format' -r -f -a "human\t'text for the terminal'
-markdown\t'a Markdown page, to send to a client'
-json\t'JSON'"
-complete -c icp -n "__fish_icp_using_subcommand diff" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand diff" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand diff" -l format -d '输出格式 / output format' -r -f -a "human\t'终端文本 / text for the terminal'
+markdown\t'Markdown 页面，可发给客户 / a Markdown page, to send to a client'
+json\t'JSON（供脚本使用）/ JSON'"
+complete -c icp -n "__fish_icp_using_subcommand diff" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand diff" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand diff" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand diff" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand diff" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
 complete -c icp -n "__fish_icp_using_subcommand diff" -l redact -d '隐去身份证号、电话号码和电子邮箱 / mask ID numbers, phone numbers and e-mail addresses'
 complete -c icp -n "__fish_icp_using_subcommand diff" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c icp -n "__fish_icp_using_subcommand rules; and not __fish_seen_subcommand_from list show help" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand rules; and not __fish_seen_subcommand_from list show help" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand rules; and not __fish_seen_subcommand_from list show help" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand rules; and not __fish_seen_subcommand_from list show help" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand rules; and not __fish_seen_subcommand_from list show help" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand rules; and not __fish_seen_subcommand_from list show help" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand rules; and not __fish_seen_subcommand_from list show help" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
@@ -168,24 +168,24 @@ private-non-enterprise\t'民办非企业单位 / private non-enterprise unit'
 foundation\t'基金会 / foundation'
 law-firm\t'律师执业机构 / law firm'
 military\t'军队 / military unit'"
-complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l format -d '输出格式 / output format' -r -f -a "table\t'a table for the terminal'
-json\t'JSON'
-markdown\t'a Markdown table'"
-complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l format -d '输出格式 / output format' -r -f -a "table\t'终端表格 / a table for the terminal'
+json\t'JSON（供脚本使用）/ JSON'
+markdown\t'Markdown 表格 / a Markdown table'"
+complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand rules; and __fish_seen_subcommand_from show" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
@@ -226,11 +226,11 @@ gs\t'甘肃省 / Gansu'
 qh\t'青海省 / Qinghai'
 nx\t'宁夏回族自治区 / Ningxia'
 xj\t'新疆维吾尔自治区 / Xinjiang'"
-complete -c icp -n "__fish_icp_using_subcommand explain" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand explain" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand explain" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand explain" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand explain" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand explain" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand explain" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
@@ -280,15 +280,15 @@ complete -c icp -n "__fish_icp_using_subcommand checklist" -l type -d '与 --pro
 access\t'接入备案 / access filing'
 add-website\t'新增网站 / new website'
 change\t'变更备案 / change filing'"
-complete -c icp -n "__fish_icp_using_subcommand checklist" -l format -d '输出格式 / output format' -r -f -a "table\t'a table for the terminal'
-markdown\t'a Markdown page with checkboxes, to send to a client'
-html\t'one self-contained HTML page with checkboxes, to print for a client'
-json\t'JSON'"
-complete -c icp -n "__fish_icp_using_subcommand checklist" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand checklist" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand checklist" -l format -d '输出格式 / output format' -r -f -a "table\t'终端表格 / a table for the terminal'
+markdown\t'带复选框的 Markdown 页面，可发给客户 / a Markdown page with checkboxes, to send to a client'
+html\t'带复选框的独立 HTML 页面，可打印给客户 / one self-contained HTML page with checkboxes, to print for a client'
+json\t'JSON（供脚本使用）/ JSON'"
+complete -c icp -n "__fish_icp_using_subcommand checklist" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand checklist" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand checklist" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand checklist" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand checklist" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
@@ -339,11 +339,11 @@ complete -c icp -n "__fish_icp_using_subcommand new" -l type -d '与 --template 
 access\t'接入备案 / access filing'
 add-website\t'新增网站 / new website'
 change\t'变更备案 / change filing'"
-complete -c icp -n "__fish_icp_using_subcommand new" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand new" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand new" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand new" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand new" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand new" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand new" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
@@ -351,32 +351,32 @@ complete -c icp -n "__fish_icp_using_subcommand new" -l force -d '覆盖已存�
 complete -c icp -n "__fish_icp_using_subcommand new" -l template -d '不提问，写一份带注释的模板 / write a commented template, no questions asked'
 complete -c icp -n "__fish_icp_using_subcommand new" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand new" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c icp -n "__fish_icp_using_subcommand config" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand config" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand config" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand config" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand config" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand config" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand config" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
 complete -c icp -n "__fish_icp_using_subcommand config" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand config" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c icp -n "__fish_icp_using_subcommand schema" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand schema" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand schema" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand schema" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand schema" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand schema" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand schema" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F
 complete -c icp -n "__fish_icp_using_subcommand schema" -l no-config -d '不读取 icp.toml / ignore icp.toml'
 complete -c icp -n "__fish_icp_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c icp -n "__fish_icp_using_subcommand completions" -l dir -d '把五种 shell 的补全脚本和手册页写入该目录 / write the scripts for all five shells and the man pages into DIR' -r -f -a "(__fish_complete_directories)"
-complete -c icp -n "__fish_icp_using_subcommand completions" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文'
-en\t'English'"
-complete -c icp -n "__fish_icp_using_subcommand completions" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'colour when writing to a terminal and NO_COLOR is unset'
-always\t'always colour'
-never\t'never colour'"
+complete -c icp -n "__fish_icp_using_subcommand completions" -l lang -d '输出语言 / output language [default: ICP_LANG, else lang of icp.toml, else zh when LC_ALL/LANG is zh*, else en]' -r -f -a "zh\t'中文 / Chinese'
+en\t'英文 / English'"
+complete -c icp -n "__fish_icp_using_subcommand completions" -l color -d '彩色输出 / coloured output (NO_COLOR is honoured)' -r -f -a "auto\t'输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset'
+always\t'总是彩色 / always colour'
+never\t'从不彩色 / never colour'"
 complete -c icp -n "__fish_icp_using_subcommand completions" -l rules -d '额外或覆盖的规则文件目录 / directory of extra or overriding rule files [default: rules_dir of icp.toml]' -r -f -a "(__fish_complete_directories)"
 complete -c icp -n "__fish_icp_using_subcommand completions" -l today -d '判断日期（默认取 prepared_on，否则今天）/ as-of date [default: the filing\'s prepared_on, else today]' -r -f
 complete -c icp -n "__fish_icp_using_subcommand completions" -l config -d '项目配置文件（默认从当前目录向上找最近的 icp.toml）/ the project configuration [default: the nearest icp.toml from the current directory up]' -r -F

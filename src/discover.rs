@@ -72,6 +72,19 @@ pub fn collect(paths: &[PathBuf]) -> (Vec<PathBuf>, Vec<PathError>) {
                                 files.push(e.into_path());
                             }
                         }
+                        // A pipe, socket or device named as a filing is
+                        // refused as when it is named (never opened): not
+                        // skipped in silence.
+                        Ok(e)
+                            if !e.file_type().is_dir()
+                                && !e.file_type().is_symlink()
+                                && is_filing_name(&e.file_name().to_string_lossy()) =>
+                        {
+                            errors.push(PathError {
+                                path: e.into_path(),
+                                message: io_error(&crate::i18n::not_regular()),
+                            });
+                        }
                         Ok(_) => {}
                         Err(e) => errors.push(PathError {
                             path: e.path().map_or_else(|| path.clone(), Path::to_path_buf),

@@ -262,13 +262,13 @@ fact_enum! {
         AsOf = "as_of": Ty::Date, "判断日期", "as-of date";
         Now = "now": Ty::Date, "检查当天", "the day of the check";
         PreparedDaysAgo = "prepared_days_ago": Ty::Int, "准备日期距今天数", "days since the preparation date";
-        WebsiteCount = "website_count": Ty::Int, "网站数量", "number of websites";
-        NewWebsiteCount = "new_website_count": Ty::Int, "未备案网站数量", "number of websites not yet filed";
-        DomainCount = "domain_count": Ty::Int, "域名总数", "number of domains";
-        NewDomainCount = "new_domain_count": Ty::Int, "未备案网站的域名数量", "number of domains of websites not yet filed";
-        DistinctDomainPrefixes = "distinct_domain_prefixes": Ty::Int, "不同域名前缀数量", "number of distinct domain prefixes";
-        SubjectWebsiteCount = "subject_website_count": Ty::Int, "主体名下网站总数", "websites under the subject";
-        SubjectDomainCount = "subject_domain_count": Ty::Int, "主体名下域名总数", "domains under the subject";
+        WebsiteCount = "website_count": Ty::Int, "网站数量", "the number of websites";
+        NewWebsiteCount = "new_website_count": Ty::Int, "未备案网站数量", "the number of websites not yet filed";
+        DomainCount = "domain_count": Ty::Int, "域名总数", "the number of domains";
+        NewDomainCount = "new_domain_count": Ty::Int, "未备案网站的域名数量", "the number of domains of websites not yet filed";
+        DistinctDomainPrefixes = "distinct_domain_prefixes": Ty::Int, "不同域名前缀数量", "the number of distinct domain prefixes";
+        SubjectWebsiteCount = "subject_website_count": Ty::Int, "主体名下网站总数", "the number of websites under the subject";
+        SubjectDomainCount = "subject_domain_count": Ty::Int, "主体名下域名总数", "the number of domains under the subject";
     }
 }
 
@@ -360,12 +360,12 @@ fact_enum! {
         HostingType = "hosting_type": Ty::Choice(C::HostingType), "接入方式", "hosting type";
         Ips = "ips": Ty::TextList, "IP 地址", "IP addresses";
         Documents = "documents": Ty::ChoiceList(C::DocumentKind), field;
-        DomainCount = "domain_count": Ty::Int, "域名数量", "number of domains";
-        IpCount = "ip_count": Ty::Int, "IP 地址数量", "number of IP addresses";
-        HomepageCount = "homepage_count": Ty::Int, "首页地址数量", "number of homepages";
-        DistinctPrefixes = "distinct_prefixes": Ty::Int, "不同域名前缀数量", "number of distinct domain prefixes";
-        NameLength = "name_length": Ty::Int, "网站名称字数", "website name length";
-        NameHanCount = "name_han_count": Ty::Int, "网站名称汉字数", "Chinese characters in the website name";
+        DomainCount = "domain_count": Ty::Int, "域名数量", "the number of domains";
+        IpCount = "ip_count": Ty::Int, "IP 地址数量", "the number of IP addresses";
+        HomepageCount = "homepage_count": Ty::Int, "首页地址数量", "the number of homepages";
+        DistinctPrefixes = "distinct_prefixes": Ty::Int, "不同域名前缀数量", "the number of distinct domain prefixes";
+        NameLength = "name_length": Ty::Int, "网站名称字数", "the length of the website name";
+        NameHanCount = "name_han_count": Ty::Int, "网站名称汉字数", "the number of Chinese characters in the website name";
         NameSymbols = "name_symbols": Ty::Text, "网站名称中的符号", "symbols in the website name";
         NameRepeated = "name_repeated": Ty::Bool, "与前面的网站同名", "named like an earlier website of the filing";
         NameRelatesToSubject = "name_relates_to_subject": Ty::Bool, "网站名称与主办单位名称相关", "website name relates to the subject's name";

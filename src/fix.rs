@@ -45,6 +45,8 @@ pub struct Change {
 pub enum Refusal {
     /// It is not valid TOML: the fixes do not guess what was meant.
     Syntax,
+    /// It is not UTF-8 text (`validate` says `not-utf8`).
+    NotUtf8,
     /// Its repaired text would not parse (a guard: no fix should do this).
     WouldNotParse,
     /// It is a symbolic link: writing would replace the link, or reach out
@@ -203,7 +205,7 @@ pub fn plan(rules: &RuleSet, path: &Path, dates: Dates) -> FileFix {
         ),
         Ok(bytes) => match String::from_utf8(bytes) {
             // Not UTF-8 is not a filing the loader reads: nothing to repair.
-            Err(_) => (String::new(), Err(Refusal::Syntax)),
+            Err(_) => (String::new(), Err(Refusal::NotUtf8)),
             Ok(before) => {
                 let result = text(rules, &before, dates);
                 (before, result)

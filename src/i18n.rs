@@ -83,12 +83,17 @@ pub enum Msg {
     FixSymlink,
     /// `icp fix`: a read-only file (`{path}`).
     FixReadOnly,
+    /// `icp fix`: a file that is not UTF-8.
+    FixNotUtf8,
     /// `icp fix`: nothing to repair.
     FixNothing,
     /// `icp fix`: the heading of what is left after the repairs.
     FixLeft,
     /// `--output-file` names a file the command reads.
     OutputIsInput,
+    /// `icp report --output-file`: a path could not be read, so the
+    /// incomplete report is not written.
+    OutputKept,
 }
 
 impl Msg {
@@ -150,6 +155,10 @@ impl Msg {
                 "--output-file {path} 是要读取的文件之一：报告不会写在它上面（文件未改动）",
                 "--output-file {path} is one of the files read: the report is not written over it (the file is untouched)",
             ),
+            Msg::OutputKept => (
+                "有路径无法读取，报告不完整：--output-file {path} 没有写入（原有文件未改动）",
+                "a path could not be read, so the report is incomplete: --output-file {path} was not written (an existing file is untouched)",
+            ),
             Msg::OutputFileNeedsMachineFormat => (
                 "--output-file 写入机器可读的格式：请同时给出 --format json、sarif、github 或 concise（终端仍显示易读的报告）",
                 "--output-file writes a machine format: add --format json, sarif, github or concise (the terminal still gets the human report)",
@@ -165,6 +174,10 @@ impl Msg {
             Msg::FixSyntax => (
                 "{path}：不是有效的 TOML，未作修改（icp validate 会指出错误位置）",
                 "{path}: not valid TOML; left as it was (icp validate shows where)",
+            ),
+            Msg::FixNotUtf8 => (
+                "{path}：不是 UTF-8 编码的文本，未作修改（icp validate 会指出位置）",
+                "{path}: not UTF-8 text; left as it was (icp validate shows where)",
             ),
             Msg::FixWouldNotParse => (
                 "{path}：修正后的文件将无法解析，未作修改",

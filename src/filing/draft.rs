@@ -348,7 +348,10 @@ impl Draft {
                 );
             }
         }
-        w.documents(&s.documents, &sub("documents"));
+        w.documents(
+            &s.documents,
+            &individual_comment(Table::Subject, "documents", personal, lang),
+        );
 
         w.table("subject.principal", &sub("principal"));
         w.principal(&s.principal, unit);
@@ -462,6 +465,9 @@ enum Need {
     /// Required and not a string; a template writes this value of the right
     /// type, so that the template loads without type errors.
     Typed(&'static str),
+    /// Asked for by a warning, not an error: a template writes `""`, marked
+    /// recommended.
+    Recommended,
     /// Optional; a template writes it commented out.
     Optional,
     /// Optional and not a string; a template writes it commented out with
@@ -525,6 +531,9 @@ impl Writer {
             }
             (None, Mode::Template, Need::Typed(placeholder)) => {
                 self.raw(key, placeholder, &self.marked(REQUIRED, comment));
+            }
+            (None, Mode::Template, Need::Recommended) => {
+                self.raw(key, "\"\"", &self.marked(RECOMMENDED, comment));
             }
             (None, Mode::Template, Need::Optional) => {
                 let marked = self.marked(OPTIONAL, comment);
@@ -602,7 +611,12 @@ impl Writer {
             "office_phone",
             p.office_phone.as_deref(),
             &c("office_phone"),
-            if unit { Need::Required } else { Need::Optional },
+            // The rule asking for it is a warning: marked recommended.
+            if unit {
+                Need::Recommended
+            } else {
+                Need::Optional
+            },
         );
         self.string("mobile", p.mobile.as_deref(), &c("mobile"), Need::Required);
         self.string(
@@ -626,6 +640,12 @@ impl Writer {
 
 /// The marks of a template's required and optional fields.
 const REQUIRED: Words = Words::new("必填：", "required: ");
+/// A field a warning asks for: most providers want it, the filing is not
+/// refused without it.
+const RECOMMENDED: Words = Words::new(
+    "建议填写（留空有警告）：",
+    "recommended (a warning when empty): ",
+);
 const OPTIONAL: Words = Words::new("可选：", "optional: ");
 
 /// The comment the field table gives a key of a table, in an individual's
@@ -756,7 +776,7 @@ mod tests {
                 continue;
             };
             let code = code.trim_end().trim_start_matches("# ");
-            let comment = [REQUIRED, OPTIONAL]
+            let comment = [REQUIRED, RECOMMENDED, OPTIONAL]
                 .iter()
                 .flat_map(|m| [m.zh, m.en])
                 .fold(comment, |c, m| c.trim_start_matches(m));

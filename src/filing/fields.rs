@@ -532,7 +532,12 @@ pub const FIELDS: &[Field] = &[
             "主办单位的材料，如营业执照扫描件",
             "the subject's documents, e.g. the scanned business licence",
         )
-        .comment("主办单位证件扫描件", "scans of the subject's certificate"),
+        .comment("主办单位证件扫描件", "scans of the subject's certificate")
+        .individual(
+            Words::new("主办者身份证件扫描件", "scans of your ID"),
+            "主办者身份证件扫描件",
+            "Scans of your ID",
+        ),
     field(T::Subject, "principal", Ty::Table(T::Principal), "主体负责人", "subject principal")
         .doc(
             "{label}（[subject.principal]）",

@@ -217,11 +217,14 @@ impl Walker<'_> {
 
     fn unknown_key(&mut self, key: &TomlSpanned<Cow<'_, str>>, path: &FieldPath<'_>, table: Table) {
         let name = key.get_ref().as_ref();
-        let mut args = vec![("key", name.to_owned().into())];
+        // The message names the key with its table (`websites[0].principal.x`):
+        // the same key in several tables is several findings.
+        let full = path.child(name).get();
+        let mut args = vec![("key", full.clone().into())];
         if let Some(best) = crate::suggest::closest(name, table.keys()) {
             args.push(("suggestion", best.to_owned().into()));
         }
-        self.issue("unknown-key", key.span(), path.child(name).get(), args);
+        self.issue("unknown-key", key.span(), full, args);
     }
 
     /// Visits the entries of a table whose keys the field table lists;
@@ -733,6 +736,10 @@ mod tests {
         let loaded = load(b"[subject]\nprovice = \"gd\"\n".as_slice());
         assert_eq!(rules(&loaded), [("unknown-key", "subject.provice")]);
         let args = &loaded.issues[0].args;
+        assert!(
+            args.contains(&("key", "subject.provice".into())),
+            "{args:?}"
+        );
         assert!(
             args.contains(&("suggestion", "province".into())),
             "{args:?}"

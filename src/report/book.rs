@@ -326,13 +326,29 @@ fn cells(row: &Row, lang: Lang) -> [String; 9] {
 }
 
 fn expiring_title(book: &Book, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => format!("即将到期（{} 起 {} 天内）", book.as_of, book.within_days),
-        Lang::En => format!(
+    // A window of 0 days holds only what has expired (and what expires on
+    // the day itself).
+    match (lang, book.within_days) {
+        (Lang::Zh, 0) => format!("已到期（截至 {}）", book.as_of),
+        (Lang::En, 0) => format!("Expired (as of {})", book.as_of),
+        (Lang::Zh, _) => format!("即将到期（{} 起 {} 天内）", book.as_of, book.within_days),
+        (Lang::En, _) => format!(
             "Expiring (within {} days of {})",
             book.within_days, book.as_of
         ),
     }
+}
+
+/// The step of the timeline's ticks for a window: the smallest of 30 days,
+/// a quarter, half a year, a year or multiples of two years that draws at
+/// most 12 of them after the start.
+fn tick_step(within: i64) -> i64 {
+    const STEPS: [i64; 4] = [30, 90, 180, 365];
+    STEPS
+        .into_iter()
+        .chain((1..).map(|n| 730 * n))
+        .find(|step| within / step <= 12)
+        .unwrap_or(within.max(1))
 }
 
 fn expiring_headers(lang: Lang) -> [&'static str; 6] {
@@ -577,13 +593,15 @@ pub fn timeline(book: &Book, lang: Lang) -> String {
         svg,
         "<rect x=\"0\" y=\"0\" width=\"{width}\" height=\"{height}\" fill=\"#ffffff\"/>"
     );
-    // The axis: the as-of date, the end of the window, ticks every 30 days.
+    // The axis: the as-of date, the end of the window, ticks every 30 days
+    // or more (at most a dozen).
     let axis_y = top - 12.0;
     let _ = write!(
         svg,
         "<line x1=\"{left}\" y1=\"{axis_y}\" x2=\"{}\" y2=\"{axis_y}\" stroke=\"#555\"/>",
         left + plot
     );
+    let step = tick_step(book.within_days);
     let mut tick = 0;
     while tick <= book.within_days {
         let tx = x(tick);
@@ -594,7 +612,7 @@ pub fn timeline(book: &Book, lang: Lang) -> String {
             height - 20.0,
             axis_y - 6.0
         );
-        tick += 30;
+        tick += step;
     }
     for (i, e) in book.expiring.iter().enumerate() {
         let y = top + row_h * i as f64 + row_h / 2.0;
@@ -745,6 +763,19 @@ mod tests {
             html_escape("<a href='x'>&</a>"),
             "&lt;a href=&#39;x&#39;&gt;&amp;&lt;/a&gt;"
         );
+    }
+
+    #[test]
+    fn timeline_ticks_are_a_dozen_at_most() {
+        assert_eq!(tick_step(0), 30);
+        assert_eq!(tick_step(90), 30);
+        assert_eq!(tick_step(360), 30);
+        assert_eq!(tick_step(400), 90);
+        assert_eq!(tick_step(2000), 180);
+        assert_eq!(tick_step(4000), 365);
+        for within in [0, 1, 30, 365, 1000, 5000, 36600, 1_000_000] {
+            assert!(within / tick_step(within) <= 12, "{within}");
+        }
     }
 
     #[test]

@@ -79,15 +79,23 @@ pub fn text(
 ) -> String {
     let mut out = String::new();
     let (h1, h2, item) = if markdown {
-        ("# ", "\n## ", "- ")
+        ("# ", "## ", "- ")
     } else {
-        ("", "\n", "  ")
+        ("", "", "  ")
+    };
+    // One blank line before a section, whatever ended the one before.
+    let section = |out: &mut String| {
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
+        out.push('\n');
     };
     let _ = writeln!(
         out,
         "{h1}{} {old} → {new}",
         lang.pick("备案变更：", "Changes of the filing:")
     );
+    section(&mut out);
     let _ = writeln!(out, "{h2}{}", lang.pick("改动", "What changed"));
     if markdown {
         out.push('\n');
@@ -99,6 +107,7 @@ pub fn text(
         let line = change_line(c, lang);
         let _ = writeln!(out, "{item}{line}");
     }
+    section(&mut out);
     let _ = writeln!(
         out,
         "{h2}{}",
@@ -119,20 +128,20 @@ pub fn text(
         ];
         let message = crate::lang::fill(n.rule.meta.message.get(lang), &args);
         let help = crate::lang::fill(n.rule.meta.help.get(lang), &args);
-        let mark = match n.rule.meta.severity {
-            crate::finding::Severity::Error => "✗",
-            crate::finding::Severity::Warning => "!",
-            _ => "•",
-        };
         let colon = lang.pick("：", ": ");
         if markdown {
             let _ = writeln!(
                 out,
-                "### {mark} {} (`{}`)\n",
+                "### {} (`{}`)\n",
                 filing_name(n.change.filing, lang),
                 n.rule.id()
             );
         } else {
+            let mark = match n.rule.meta.severity {
+                crate::finding::Severity::Error => "✗",
+                crate::finding::Severity::Warning => "!",
+                _ => "•",
+            };
             let _ = writeln!(
                 out,
                 "{item}{mark} {} [{}]",
@@ -190,6 +199,7 @@ pub fn text(
             let _ = writeln!(out, "{item}  {}", change_line(c, lang));
         }
     }
+    section(&mut out);
     let _ = writeln!(
         out,
         "{h2}{}",
@@ -208,12 +218,25 @@ pub fn text(
         let _ = writeln!(
             out,
             "{item}{new}{line}: {} {} {}",
-            f.severity().as_str(),
+            severity_word(f.severity(), lang),
             f.id(),
             f.message(lang)
         );
     }
     out
+}
+
+/// A severity in words: the fixed English words in English, 错误/警告/提示
+/// in Chinese (JSON keeps the English words).
+fn severity_word(severity: crate::finding::Severity, lang: Lang) -> &'static str {
+    use crate::finding::Severity;
+    use crate::i18n::Msg;
+    match severity {
+        Severity::Error => Msg::Error.get(lang),
+        Severity::Warning => Msg::Warning.get(lang),
+        Severity::Info => Msg::Info.get(lang),
+        Severity::Off => severity.as_str(),
+    }
 }
 
 /// `--format json`.

@@ -637,7 +637,9 @@ pub fn template_documents(
             nature: Some(s.nature),
             filing_type: s.filing_type,
         };
-        let mut lines = Vec::new();
+        // One line per kind: a kind several rules ask for under different
+        // conditions lists them all (and none when one asks always).
+        let mut kinds: Vec<(&str, Option<Vec<String>>)> = Vec::new();
         for v in &s.documents {
             let Kind::Document { kind, .. } = v.kind.as_ref() else {
                 continue;
@@ -645,17 +647,31 @@ pub fn template_documents(
             let Ok(when) = when_on_page(v, known, lang) else {
                 continue;
             };
+            let at = match kinds.iter().position(|(k, _)| k == kind) {
+                Some(at) => at,
+                None => {
+                    kinds.push((kind, Some(Vec::new())));
+                    kinds.len() - 1
+                }
+            };
+            let conditions = &mut kinds[at].1;
+            match (when, conditions.as_mut()) {
+                (None, _) => *conditions = None,
+                (Some(w), Some(list)) if !list.contains(&w) => list.push(w),
+                _ => {}
+            }
+        }
+        let mut lines = Vec::new();
+        for (kind, conditions) in kinds {
             let name = prose::document_name(rules, kind, lang);
             let mut line = format!("#   kind = {}  {name}", crate::filing::draft::quote(kind));
-            if let Some(w) = when {
+            if let Some(list) = conditions.filter(|l| !l.is_empty()) {
                 line.push_str(&match lang {
-                    Lang::Zh => format!("（{w}时）"),
-                    Lang::En => format!(" (when {w})"),
+                    Lang::Zh => format!("（{}时）", list.join("时，或")),
+                    Lang::En => format!(" (when {})", list.join(", or when ")),
                 });
             }
-            if !lines.contains(&line) {
-                lines.push(line);
-            }
+            lines.push(line);
         }
         if lines.is_empty() {
             continue;

@@ -44,7 +44,7 @@ pub fn render(reports: &[FileReport], lang: Lang) -> String {
             let _ = write!(properties, ",title={}", escape_property(f.id()));
             let mut body = format!("{}\n{}", text(f, lang, false), text(f, lang, true));
             if let Some(fix) = &f.fix {
-                let value = [("value", format!("{fix:?}"))];
+                let value = [("value", super::snippet::quoted(fix))];
                 body.push('\n');
                 body.push_str(&crate::lang::fill(
                     crate::i18n::Msg::Fixable.get(lang),

@@ -49,6 +49,46 @@ pub fn escape_lines(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.split('\n').map(escape).collect::<Vec<_>>().join("\n"))
 }
 
+/// Whether a reader cannot see a character, or cannot tell it from a plain
+/// space: what [`escape`] writes out, zero-width and direction marks, the
+/// byte-order mark, variation selectors and the unusual spaces (no-break,
+/// ideographic, thin, …).
+fn invisible(c: char) -> bool {
+    hidden(c)
+        || matches!(
+            c,
+            '\u{a0}'
+                | '\u{ad}'
+                | '\u{115f}'
+                | '\u{1160}'
+                | '\u{180e}'
+                | '\u{2000}'..='\u{200f}'
+                | '\u{2028}'..='\u{202f}'
+                | '\u{205f}'..='\u{206f}'
+                | '\u{3000}'
+                | '\u{3164}'
+                | '\u{fe00}'..='\u{fe0f}'
+                | '\u{feff}'
+        )
+}
+
+/// A value between double quotes, for the user: each character they could
+/// not see written as `<U+200B>` (`"示例<U+200B>科技"`), the others as they
+/// are (not Rust's `\u{200b}` escapes).
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        if invisible(c) {
+            out.push_str(&format!("<U+{:04X}>", u32::from(c)));
+        } else {
+            out.push(c);
+        }
+    }
+    out.push('"');
+    out
+}
+
 fn push_escaped(out: &mut String, c: char) {
     match c {
         '\n' => out.push_str("\\n"),
@@ -252,6 +292,16 @@ impl SourceCode for Window {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_values_show_what_cannot_be_seen() {
+        assert_eq!(quoted("示例\u{200b}科技"), "\"示例<U+200B>科技\"");
+        assert_eq!(
+            quoted("a\u{3000}b\u{feff}\n"),
+            "\"a<U+3000>b<U+FEFF><U+000A>\""
+        );
+        assert_eq!(quoted("plain text 示例"), "\"plain text 示例\"");
+    }
 
     #[test]
     fn control_characters_are_written_out() {

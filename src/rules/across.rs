@@ -597,13 +597,17 @@ fn variants<'v>(
 }
 
 fn args(item: &Item, others: &[String], count: usize) -> Args {
-    let mut other = others.join(", ");
+    let (mut zh, mut en) = (others.join("、"), others.join(", "));
     if count > others.len() {
-        other.push_str(&format!(" (+{})", count - others.len()));
+        zh.push_str(&format!("（另 {} 个）", count - others.len()));
+        en.push_str(&format!(" (+{})", count - others.len()));
     }
     vec![
         ("value", item.shown.clone().into()),
-        ("other", other.into()),
+        (
+            "other",
+            crate::finding::Arg::Words(crate::lang::Text::new(zh, en)),
+        ),
         ("others", count.max(others.len()).to_string().into()),
     ]
 }

@@ -661,6 +661,12 @@ impl RuleSet {
                 }
                 Arg::Words(Text::new(zh.join("、"), en.join(", ")))
             }
+            // Any other list (the places a pinyin spelling may mean): each
+            // language's separator.
+            Value::List(items) => {
+                let shown: Vec<String> = items.iter().map(Value::display).collect();
+                Arg::Words(Text::new(shown.join("、"), shown.join(", ")))
+            }
             _ => value.display().into(),
         }
     }

@@ -331,3 +331,80 @@ fn output_file_holds_the_report_and_never_replaces_an_input() {
     assert!(String::from_utf8_lossy(&run.stderr).contains("a.filing.toml"));
     assert_eq!(std::fs::read(&filing).unwrap(), before);
 }
+
+#[test]
+fn every_path_failing_prints_only_the_errors_and_keeps_the_output_file() {
+    let run = icp()
+        .args([
+            "report",
+            "/nonexistent/icp-book",
+            "--no-config",
+            "--lang",
+            "en",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&run.stdout), "", "no empty table");
+    assert!(String::from_utf8_lossy(&run.stderr).contains("/nonexistent/icp-book"));
+    // Nor is an output file written then.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("book.md");
+    let run = icp()
+        .args([
+            "report",
+            "/nonexistent/icp-book",
+            "--no-config",
+            "--lang",
+            "en",
+        ])
+        .arg("--output-file")
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(!out.exists());
+    assert!(String::from_utf8_lossy(&run.stderr).contains("was not written"));
+    // A path unreadable beside readable ones: the incomplete report does
+    // not replace the last one.
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("book.md");
+    std::fs::write(&out, "the last complete report\n").unwrap();
+    let run = icp()
+        .args([
+            "report",
+            BOOK,
+            "/nonexistent/icp-book",
+            "--no-config",
+            "--lang",
+            "en",
+        ])
+        .args(["--format", "markdown", "--output-file"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(stderr.contains("was not written"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(&out).unwrap(),
+        "the last complete report\n"
+    );
+}
+
+#[test]
+fn a_long_window_draws_a_dozen_ticks_and_a_window_of_zero_says_expired() {
+    let (code, html) = report(&[
+        BOOK, "--lang", "en", "--format", "html", "--within", "36600",
+    ]);
+    assert_eq!(code, 0);
+    let ticks = html
+        .matches("text-anchor=\"middle\" fill=\"#555\">+")
+        .count();
+    assert!((2..=13).contains(&ticks), "{ticks} ticks");
+    let (_, zh) = report(&[BOOK, "--lang", "zh", "--within", "0"]);
+    assert!(zh.contains("已到期（截至 2026-11-28）"), "{zh}");
+    assert!(!zh.contains("0 天内"), "{zh}");
+    let (_, en) = report(&[BOOK, "--lang", "en", "--within", "0"]);
+    assert!(en.contains("Expired (as of 2026-11-28)"), "{en}");
+}

@@ -454,3 +454,36 @@ fn a_placeholder_the_rule_never_fills_in_is_a_rule_file_error() {
     assert!(stderr.contains("{field}?)"), "{stderr}");
     assert!(stderr.contains("house.yaml:5:14"), "{stderr}");
 }
+
+/// An unknown key is named with its table: the same key under several
+/// websites' principals is told apart.
+#[test]
+fn an_unknown_key_is_named_with_its_table_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.filing.toml");
+    let text = crate::common::example("enterprise-gd").replacen(
+        "[websites.principal]",
+        "[websites.principal]
+unknown_key_0 = 1
+#",
+        1,
+    );
+    assert!(text.contains("unknown_key_0"));
+    std::fs::write(&path, text).unwrap();
+    let out = stdout(
+        icp()
+            .args([
+                "validate",
+                "--format",
+                "concise",
+                "--lang",
+                "en",
+                "--no-config",
+            ])
+            .arg(&path),
+    );
+    assert!(
+        out.contains("error unknown-key unknown key websites[0].principal.unknown_key_0"),
+        "{out}"
+    );
+}

@@ -161,6 +161,11 @@ fn a_website_added_is_a_new_website_filing_offline_until_approved() {
     let n = &json["needed"][0];
     assert_eq!(n["sms"], "both");
     assert_eq!(n["online"], "no");
+    // The help names the sheet and the principal's ID: so do the documents.
+    assert_eq!(
+        n["documents"],
+        serde_json::json!(["verification-sheet", "id-card-front", "id-card-back"])
+    );
     assert_eq!(n["fields"][0]["path"], "websites[1]");
     assert_eq!(n["fields"][0]["new"], "示例商城");
     assert_eq!(code, 0);
@@ -292,7 +297,12 @@ fn human_markdown_chinese_and_redacted() {
     assert!(md.starts_with("# Changes of the filing:"), "{md}");
     assert!(md.contains("\n## What the change needs\n"), "{md}");
     assert!(
-        md.contains("### • subject change (主体变更) (`change-subject-principal`)"),
+        md.contains("\n### subject change (主体变更) (`change-subject-principal`)\n"),
+        "{md}"
+    );
+    assert!(!md.contains("\n\n\n"), "{md}");
+    assert!(
+        md.contains("\n\n## Findings the change introduced\n"),
         "{md}"
     );
     let redacted = run(&["--lang", "en", "--redact"]);
@@ -369,7 +379,11 @@ fn a_file_against_its_version_at_a_git_revision() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read HEAD~5:"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("unknown revision HEAD~5"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     // Two files with --rev, or one without: a usage error.
     let out = icp().args(["diff", OLD, "--no-config"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
@@ -463,5 +477,154 @@ fn every_filing_changed_since_a_git_revision() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).starts_with("git diff"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("not inside a git work tree"), "{stderr}");
+    assert!(out.stdout.is_empty());
+}
+
+/// Writes `bytes` as a new version and runs `icp diff OLD NEW` (or the
+/// other way round when `old_side`).
+fn diff_bytes(bytes: &[u8], old_side: bool) -> std::process::Output {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.filing.toml");
+    std::fs::write(&bad, bytes).unwrap();
+    let bad = bad.to_str().unwrap();
+    let (old, new) = if old_side { (bad, OLD) } else { (OLD, bad) };
+    icp()
+        .args(["diff", old, new, "--lang", "en", "--no-config"])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn a_version_that_is_not_a_filing_is_an_error_naming_it() {
+    for (bytes, old_side, which, rule) in [
+        (
+            &b"name = [unclosed\n"[..],
+            true,
+            "the old version",
+            "toml-syntax",
+        ),
+        (
+            &b"a = \"\xff\xfe\"\n"[..],
+            false,
+            "the new version",
+            "not-utf8",
+        ),
+        (
+            &[0u8, 1, 2, 0xff, 0x80, 0, 0, 7][..],
+            false,
+            "the new version",
+            "not-utf8",
+        ),
+    ] {
+        let out = diff_bytes(bytes, old_side);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            out.stdout.is_empty(),
+            "{}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+        assert_eq!(stderr.lines().count(), 1, "{stderr}");
+        assert!(
+            stderr.contains(&format!(": {which} is not a valid filing: {rule} ")),
+            "{stderr}"
+        );
+        assert!(stderr.contains(rule), "{stderr}");
+    }
+    // The same file valid: compared as usual.
+    let out = diff_bytes(example("enterprise-gd").as_bytes(), false);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn named_files_added_removed_or_unreadable_since_a_revision() {
+    let dir = tempfile::tempdir().unwrap();
+    let gd = example("enterprise-gd");
+    std::fs::write(dir.path().join("kept.filing.toml"), &gd).unwrap();
+    std::fs::write(dir.path().join("gone.filing.toml"), &gd).unwrap();
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "."]);
+    git(dir.path(), &["commit", "-q", "-m", "filed"]);
+    std::fs::remove_file(dir.path().join("gone.filing.toml")).unwrap();
+    std::fs::write(dir.path().join("new.filing.toml"), &gd).unwrap();
+    let run = |files: &[&str], format: &str| {
+        icp()
+            .args(["diff", "--rev", "HEAD"])
+            .args(files)
+            .args(["--format", format, "--lang", "en", "--no-config"])
+            .args(["--today", "2026-11-28"])
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+    };
+    let out = run(
+        &["kept.filing.toml", "gone.filing.toml", "new.filing.toml"],
+        "json",
+    );
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["diffs"].as_array().unwrap().len(), 1, "{json:#}");
+    assert_eq!(json["added"], serde_json::json!(["new.filing.toml"]));
+    assert_eq!(json["removed"], serde_json::json!(["gone.filing.toml"]));
+    // One removed file alone: listed, not an error.
+    let out = run(&["gone.filing.toml"], "markdown");
+    assert_eq!(out.status.code(), Some(0));
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        md.starts_with("## Filings removed since HEAD (if the filing is to end, that is a cancellation, not a change)\n\n- gone.filing.toml\n"),
+        "{md}"
+    );
+    // Files in neither version: errors only, never "No filing changed".
+    let out = run(&["a.filing.toml", "b.filing.toml"], "human");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        out.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stderr).lines().count(), 2);
+}
+
+#[test]
+fn chinese_reports_name_severities_in_chinese() {
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("new.filing.toml");
+    std::fs::write(
+        &new,
+        example("enterprise-gd").replace(
+            "legal_representative = true",
+            "legal_representative = false",
+        ),
+    )
+    .unwrap();
+    for format in ["human", "markdown"] {
+        let out = icp()
+            .args(["diff", OLD, new.to_str().unwrap(), "--format", format])
+            .args(["--lang", "zh", "--no-config", "--today", "2026-11-28"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout);
+        let introduced = text.split("改动带来的新问题").nth(1).unwrap();
+        assert!(
+            introduced.contains(": 警告 ") || introduced.contains(": 错误 "),
+            "{text}"
+        );
+        assert!(
+            !introduced.contains(" warning ") && !introduced.contains(" error "),
+            "{text}"
+        );
+    }
 }

@@ -128,6 +128,19 @@ fn an_ambiguous_pinyin_district_is_left_with_its_candidates() {
         "linxia is not a district of 临夏回族自治州 (in pinyin it may name 临夏市, 临夏县: choose one)",
         "{district:#}"
     );
+    // In Chinese the places are listed with 、, not ", ".
+    let out = icp()
+        .args([
+            "validate", "--format", "json", "--lang", "zh", "--today", TODAY,
+        ])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let zh = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        zh.contains("（拼音可指：临夏市、临夏县，请选定一个）"),
+        "{zh}"
+    );
     // A city of another province is named with its province.
     std::fs::write(
         &path,
@@ -228,6 +241,59 @@ fn a_file_that_does_not_parse_is_left_byte_identical() {
         ))
         .stdout(predicates::str::contains("toml-syntax"));
     assert_eq!(std::fs::read(&path).unwrap(), text.as_bytes());
+    // Not UTF-8: said as such (validate's not-utf8), not "not valid TOML".
+    let bytes = b"version = 1\nname = \"\xff\xfe\"\n";
+    std::fs::write(&path, bytes).unwrap();
+    let out = icp()
+        .args(["fix", "--lang", "en"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stderr(predicates::str::contains(
+            "not UTF-8 text; left as it was (icp validate shows where)",
+        ))
+        .stdout(predicates::str::contains("not-utf8"))
+        .get_output()
+        .stderr
+        .clone();
+    assert!(!String::from_utf8_lossy(&out).contains("TOML"));
+    assert_eq!(std::fs::read(&path).unwrap(), bytes);
+}
+
+#[test]
+fn diff_and_check_together_are_a_usage_error() {
+    let (_dir, path) = copy("domain");
+    let before = std::fs::read(&path).unwrap();
+    icp()
+        .args(["fix", "--diff", "--check", "--today", TODAY])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stdout("");
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+}
+
+#[test]
+fn invisible_characters_are_shown_by_their_code_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("filing.toml");
+    let text = crate::common::example("enterprise-gd").replacen(
+        "name = \"张三\"",
+        "name = \"张\u{200b}三\"",
+        1,
+    );
+    std::fs::write(&path, &text).unwrap();
+    let out = icp()
+        .args(["fix", "--check", "--today", TODAY, "--lang", "en"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .get_output()
+        .stdout
+        .clone();
+    let out = String::from_utf8(out).unwrap();
+    assert!(out.contains(": \"张<U+200B>三\" → \"张三\" ("), "{out}");
+    assert!(!out.contains("\\u{"), "{out}");
 }
 
 #[cfg(unix)]

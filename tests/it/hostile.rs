@@ -611,6 +611,24 @@ fn a_pipe_or_a_device_on_the_command_line_is_refused() {
             );
         }
     }
+    // Found by a directory walk, it is refused the same way (not skipped in
+    // silence), and the other filings are still checked.
+    std::fs::write(dir.path().join("a.filing.toml"), example()).unwrap();
+    for command in ["validate", "report", "fix"] {
+        let out = icp_in(dir.path())
+            .args(["--no-config", "--lang", "en", command, "."])
+            .timeout(std::time::Duration::from_secs(10))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{command}: {stderr}");
+        assert!(stderr.contains("x.filing.toml"), "{command}: {stderr}");
+        assert!(stderr.contains("not a regular file"), "{command}: {stderr}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("a.filing.toml") || command == "fix",
+            "{command}: {out:?}"
+        );
+    }
 }
 
 /// Control characters in a file name or in a decoded value never reach the
@@ -790,6 +808,59 @@ fn a_kill_during_the_template_write_leaves_no_temporary_file() {
         .filter(|n| n.starts_with(".icp-"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
+}
+
+/// A pipe no one reads blocks the template's write (it is written through,
+/// like `> fifo`), but a signal still ends the process at once.
+#[cfg(unix)]
+#[test]
+fn a_signal_ends_a_template_write_blocked_on_a_pipe() {
+    for signal in ["-TERM", "-INT"] {
+        let dir = tempfile::tempdir().unwrap();
+        let pipe = dir.path().join("t.filing.toml");
+        if !mkfifo(&pipe) {
+            return;
+        }
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("icp"))
+            .args([
+                "--no-config",
+                "new",
+                "--template",
+                "--province",
+                "gd",
+                "--force",
+            ])
+            .arg(&pipe)
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_secs(1));
+        assert!(child.try_wait().unwrap().is_none(), "blocked on the pipe");
+        let _ = std::process::Command::new("kill")
+            .arg(signal)
+            .arg(child.id().to_string())
+            .status();
+        let start = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break Some(status);
+            }
+            if start.elapsed() > std::time::Duration::from_secs(5) {
+                let _ = child.kill();
+                let _ = child.wait();
+                break None;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        };
+        let status = status.unwrap_or_else(|| panic!("{signal} did not end the process"));
+        assert_eq!(status.code(), Some(2), "{signal}");
+        let left: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".icp-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
 }
 
 const AGENCY_RULE: &str = r#"

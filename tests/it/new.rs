@@ -601,3 +601,47 @@ fn a_document_date_is_asked_where_the_province_judges_it() {
         "{text}"
     );
 }
+
+/// The template of a Sichuan individual, in both languages.
+fn template(args: &[&str]) -> String {
+    let out = icp()
+        .args(["--no-config", "new", "--template", "--today", "2026-11-28"])
+        .args(args)
+        .arg("-")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn template_marks_agree_with_the_rules_and_list_each_document_once() {
+    let sc = template(&["--province", "sc", "--nature", "personal", "--lang", "en"]);
+    // An individual has no certificate: the subject's scans are the ID.
+    assert!(
+        !sc.contains("certificate\n") && !sc.contains("subject's certificate"),
+        "{sc}"
+    );
+    assert!(sc.contains("# optional: scans of your ID"), "{sc}");
+    // One line per document kind, its conditions together.
+    assert_eq!(sc.matches("kind = \"preapproval\"").count(), 1, "{sc}");
+    assert!(
+        sc.contains("(when the website's content needs a pre-approval, or when "),
+        "{sc}"
+    );
+    let zh = template(&["--province", "sc", "--nature", "personal", "--lang", "zh"]);
+    assert_eq!(zh.matches("kind = \"preapproval\"").count(), 1, "{zh}");
+    assert!(zh.contains("时，或"), "{zh}");
+    // A unit's office phone is asked for by a warning: recommended, not
+    // required.
+    let gd = template(&["--province", "gd", "--lang", "en"]);
+    let line = gd.lines().find(|l| l.starts_with("office_phone")).unwrap();
+    assert!(
+        line.contains("# recommended (a warning when empty): "),
+        "{line}"
+    );
+    assert!(
+        gd.contains("(when the number of distinct domain prefixes is over 31)"),
+        "{gd}"
+    );
+}

@@ -147,13 +147,13 @@ pub struct ChecklistArgs {
 /// `icp checklist --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ChecklistFormat {
-    /// a table for the terminal
+    /// 终端表格 / a table for the terminal
     Table,
-    /// a Markdown page with checkboxes, to send to a client
+    /// 带复选框的 Markdown 页面，可发给客户 / a Markdown page with checkboxes, to send to a client
     Markdown,
-    /// one self-contained HTML page with checkboxes, to print for a client
+    /// 带复选框的独立 HTML 页面，可打印给客户 / one self-contained HTML page with checkboxes, to print for a client
     Html,
-    /// JSON
+    /// JSON（供脚本使用）/ JSON
     Json,
 }
 
@@ -209,11 +209,11 @@ pub struct ExplainArgs {
 /// `icp rules list --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
-    /// a table for the terminal
+    /// 终端表格 / a table for the terminal
     Table,
-    /// JSON
+    /// JSON（供脚本使用）/ JSON
     Json,
-    /// a Markdown table
+    /// Markdown 表格 / a Markdown table
     Markdown,
 }
 
@@ -261,7 +261,7 @@ pub struct FixArgs {
     pub paths: Vec<PathBuf>,
 
     /// 只显示统一格式的差异，不写入 / print a unified diff of the repairs and write nothing
-    #[arg(long)]
+    #[arg(long, conflicts_with = "check")]
     pub diff: bool,
 
     /// 不写入；有可修正的内容时以 1 退出 / write nothing; exit 1 when anything would change
@@ -324,61 +324,61 @@ pub struct DiffArgs {
 /// `icp diff --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
-    /// text for the terminal
+    /// 终端文本 / text for the terminal
     Human,
-    /// a Markdown page, to send to a client
+    /// Markdown 页面，可发给客户 / a Markdown page, to send to a client
     Markdown,
-    /// JSON
+    /// JSON（供脚本使用）/ JSON
     Json,
 }
 
 /// `icp report --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ReportFormat {
-    /// tables for the terminal
+    /// 终端表格 / tables for the terminal
     Table,
-    /// a Markdown page
+    /// Markdown 页面 / a Markdown page
     Markdown,
-    /// JSON
+    /// JSON（供脚本使用）/ JSON
     Json,
-    /// the table of filings as CSV, for a spreadsheet
+    /// 备案文件表的 CSV，用于电子表格 / the table of filings as CSV, for a spreadsheet
     Csv,
-    /// one self-contained HTML page with an expiry timeline
+    /// 带到期时间线的独立 HTML 页面 / one self-contained HTML page with an expiry timeline
     Html,
 }
 
 /// `--lang`.
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum LangArg {
-    /// 中文
+    /// 中文 / Chinese
     Zh,
-    /// English
+    /// 英文 / English
     En,
 }
 
 /// `--color`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum ColorArg {
-    /// colour when writing to a terminal and NO_COLOR is unset
+    /// 输出到终端且未设置 NO_COLOR 时彩色 / colour when writing to a terminal and NO_COLOR is unset
     Auto,
-    /// always colour
+    /// 总是彩色 / always colour
     Always,
-    /// never colour
+    /// 从不彩色 / never colour
     Never,
 }
 
 /// `--format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum FormatArg {
-    /// miette diagnostics, and a table of files for several
+    /// 易读的诊断，多个文件时附文件表 / miette diagnostics, and a table of files for several
     Human,
-    /// one line per finding: file:line:col: severity rule message
+    /// 每个问题一行：文件:行:列: 级别 规则 说明 / one line per finding: file:line:col: severity rule message
     Concise,
-    /// one JSON document, for scripts
+    /// 一个 JSON 文档，供脚本使用 / one JSON document, for scripts
     Json,
-    /// SARIF 2.1.0, for code scanning
+    /// SARIF 2.1.0，用于代码扫描 / SARIF 2.1.0, for code scanning
     Sarif,
-    /// GitHub Actions workflow commands (annotations)
+    /// GitHub Actions 工作流命令（注释）/ GitHub Actions workflow commands (annotations)
     Github,
 }
 
@@ -497,4 +497,48 @@ fn parse_date(s: &str) -> Result<Date, String> {
     s.trim()
         .parse::<Date>()
         .map_err(|_| format!("not a date (YYYY-MM-DD): {s}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// Every value's help line (`--format table`: …) is given in both
+    /// languages (`中文 / English`), as the flags' are: `--help` is read
+    /// under either.
+    #[test]
+    fn every_help_and_value_is_bilingual() {
+        fn bilingual(text: &str) -> bool {
+            text.split_once("/ ").is_some_and(|(zh, en)| {
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    && en.chars().any(|c| c.is_ascii_alphabetic())
+            })
+        }
+        fn walk(cmd: &clap::Command, bad: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                for value in arg.get_possible_values() {
+                    let help = value
+                        .get_help()
+                        .map(ToString::to_string)
+                        .unwrap_or_default();
+                    // Values without a help (booleans, rule ids) say nothing
+                    // to translate.
+                    if !help.is_empty() && !bilingual(&help) {
+                        bad.push(format!(
+                            "{} --{:?} {}: {help:?}",
+                            cmd.get_name(),
+                            arg.get_id(),
+                            value.get_name()
+                        ));
+                    }
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, bad);
+            }
+        }
+        let mut bad = Vec::new();
+        walk(&super::Cli::command(), &mut bad);
+        assert!(bad.is_empty(), "{bad:#?}");
+    }
 }

@@ -91,13 +91,23 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ReportArgs, terminal: bool) -> 
         ReportFormat::Csv => book::csv(&book),
         ReportFormat::Html => book::html(&book, ctx.lang),
     };
-    let mut code = if path_errors.is_empty() { OK } else { ERROR };
+    let code = if path_errors.is_empty() { OK } else { ERROR };
+    let mut code = code;
     match &args.output_file {
+        // An incomplete report never replaces the file: it may hold the
+        // last complete one.
+        Some(out) if code == ERROR => {
+            let path = icp::report::snippet::escape(&out.display().to_string()).into_owned();
+            eprintln!("{}", fill(Msg::OutputKept.get(ctx.lang), &[("path", path)]));
+        }
         Some(out) => {
             if !write(ctx, out, &text) {
                 code = ERROR;
             }
         }
+        // Every path failed: the errors are the whole answer, not an empty
+        // report.
+        None if book.filings.is_empty() && !path_errors.is_empty() => {}
         None => emit(&text),
     }
     code

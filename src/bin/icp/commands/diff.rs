@@ -9,20 +9,68 @@ use icp::rules::RuleSet;
 use super::{Context, ERROR, FAIL, OK, emit};
 use crate::cli::{DiffArgs, DiffFormat};
 
-fn read(path: &Path, lang: Lang) -> Result<String, String> {
-    let bytes = icp::discover::read_bounded(path).map_err(|e| {
+fn read(path: &Path, lang: Lang) -> Result<Vec<u8>, String> {
+    icp::discover::read_bounded(path).map_err(|e| {
         format!(
             "{}{}{}",
             path.display(),
             lang.pick("：", ": "),
             icp::i18n::io_error(&e).get(lang)
         )
-    })?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    })
+}
+
+/// Which of the two versions a text is, for errors.
+#[derive(Clone, Copy)]
+enum Which {
+    Old,
+    New,
+}
+
+/// A version's bytes loaded as `validate` loads a file: its text, or an
+/// error naming the version and the first file-level finding (not UTF-8,
+/// not TOML, too large) — such a version is not an empty filing.
+fn load(
+    rules: &RuleSet,
+    ctx: &Context,
+    bytes: Vec<u8>,
+    name: &str,
+    which: Which,
+) -> Result<String, String> {
+    let lang = ctx.lang;
+    let (loaded, findings) = icp::validate::bytes_report(rules, bytes, ctx.dates);
+    let broken = findings
+        .iter()
+        .find(|f| icp::rules::FILE_LEVEL.contains(&f.id()));
+    match broken {
+        None if loaded.parsed => Ok(loaded.text),
+        broken => {
+            let what = match which {
+                Which::Old => lang.pick("旧版本", "the old version"),
+                Which::New => lang.pick("新版本", "the new version"),
+            };
+            let at = broken
+                .and_then(|f| f.span.as_ref())
+                .map_or_else(String::new, |s| {
+                    let (line, column) = icp::report::line_column(&loaded.text, s.start);
+                    format!(":{line}:{column}")
+                });
+            let why = broken.map_or_else(String::new, |f| {
+                format!("{}{} {}", lang.pick("：", ": "), f.id(), f.message(lang))
+            });
+            Err(format!(
+                "{}{at}{}{what}{}{why}",
+                icp::report::snippet::escape(name),
+                lang.pick("：", ": "),
+                lang.pick("不是有效的备案文件", " is not a valid filing"),
+            ))
+        }
+    }
 }
 
 /// Runs git with `args` in `dir`: its output, or what went wrong, led by
-/// `what` when git itself said no.
+/// `what` when git itself said no (git's first `fatal:` or `error:` line,
+/// not its usage text).
 fn git(dir: &Path, args: &[&str], what: &str, lang: Lang) -> Result<Vec<u8>, String> {
     let out = Command::new("git")
         .arg("-C")
@@ -37,30 +85,119 @@ fn git(dir: &Path, args: &[&str], what: &str, lang: Lang) -> Result<Vec<u8>, Str
             )
         })?;
     if !out.status.success() {
-        return Err(format!(
-            "{what}{}{}",
-            lang.pick("：", ": "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        ));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let lines = || stderr.lines().map(str::trim).filter(|l| !l.is_empty());
+        let reason = lines()
+            .find(|l| l.starts_with("fatal:") || l.starts_with("error:"))
+            .or_else(|| lines().next())
+            .unwrap_or_default();
+        return Err(format!("{what}{}{reason}", lang.pick("：", ": ")));
     }
     Ok(out.stdout)
 }
 
+/// That `dir` is inside a git work tree and `rev` names a commit there:
+/// one line saying which is not so, instead of git's usage text.
+fn check_repo(dir: &Path, rev: &str, lang: Lang) -> Result<(), String> {
+    let inside = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["rev-parse", "--is-inside-work-tree"])
+        .output();
+    match inside {
+        Err(e) => {
+            return Err(format!(
+                "git{}{}",
+                lang.pick("：", ": "),
+                icp::i18n::io_error(&e).get(lang)
+            ));
+        }
+        Ok(out) if !out.status.success() || out.stdout.trim_ascii() != b"true" => {
+            let place = if dir == Path::new(".") {
+                lang.pick("当前目录", "the current directory").to_owned()
+            } else {
+                dir.display().to_string()
+            };
+            return Err(format!(
+                "{place}{}",
+                lang.pick(
+                    "：不在 git 仓库（的工作区）中，--rev 需要 git 仓库",
+                    ": not inside a git work tree; --rev needs a git repository",
+                )
+            ));
+        }
+        Ok(_) => {}
+    }
+    let what = format!(
+        "{} {}",
+        lang.pick("未知的版本", "unknown revision"),
+        icp::report::snippet::escape(rev)
+    );
+    git(
+        dir,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            "--end-of-options",
+            &format!("{rev}^{{commit}}"),
+        ],
+        &what,
+        lang,
+    )
+    .map_err(|e| e.trim_end_matches(lang.pick("：", ": ")).to_owned())?;
+    Ok(())
+}
+
+/// The directory to run git in for `file` (its nearest existing ancestor:
+/// a removed file's directory may be gone) and the file's path relative to
+/// it, as `./…` for `REV:./…`.
+fn git_place(file: &Path) -> (PathBuf, String) {
+    let mut dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut rest = vec![
+        file.file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned(),
+    ];
+    loop {
+        if dir.as_os_str().is_empty() {
+            dir = PathBuf::from(".");
+            break;
+        }
+        if dir.is_dir() {
+            break;
+        }
+        let Some(name) = dir.file_name() else { break };
+        rest.push(name.to_string_lossy().into_owned());
+        dir = dir.parent().map(Path::to_path_buf).unwrap_or_default();
+    }
+    rest.reverse();
+    (dir, format!("./{}", rest.join("/")))
+}
+
 /// `git show REV:./FILE`, run in the file's directory (so the path is the
 /// file's, relative to it, whatever the current directory).
-fn git_show(rev: &str, file: &Path, lang: Lang) -> Result<String, String> {
-    let dir = file
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = file.file_name().unwrap_or_default().to_string_lossy();
+fn git_show(rev: &str, file: &Path, lang: Lang) -> Result<Vec<u8>, String> {
+    let (dir, name) = git_place(file);
     let what = format!(
         "{} {rev}:{}",
         lang.pick("无法读取", "cannot read"),
         file.display()
     );
-    let out = git(dir, &["show", &format!("{rev}:./{name}")], &what, lang)?;
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    git(&dir, &["show", &format!("{rev}:{name}")], &what, lang)
+}
+
+/// Whether `file` exists at `rev` (which [`check_repo`] found valid).
+fn in_rev(rev: &str, file: &Path) -> bool {
+    let (dir, name) = git_place(file);
+    Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(["cat-file", "-e", &format!("{rev}:{name}")])
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
 }
 
 /// The filings that differ between `rev` and the working tree, under the
@@ -121,15 +258,37 @@ struct Versions {
     new_name: String,
 }
 
-fn at_rev(rev: &str, file: &Path, lang: Lang) -> Result<Versions, String> {
+fn at_rev(ctx: &Context, rules: &RuleSet, rev: &str, file: &Path) -> Result<Versions, String> {
+    let lang = ctx.lang;
+    let old_name = format!("{rev}:{}", file.display());
+    let new_name = file.display().to_string();
     let old = git_show(rev, file, lang)?;
     let new = read(file, lang)?;
     Ok(Versions {
-        old,
-        old_name: format!("{rev}:{}", file.display()),
-        new,
-        new_name: file.display().to_string(),
+        old: load(rules, ctx, old, &old_name, Which::Old)?,
+        new: load(rules, ctx, new, &new_name, Which::New)?,
+        old_name,
+        new_name,
     })
+}
+
+/// What became of a named file since `rev`: changed (or unreadable: the
+/// comparison says why), added (in the working tree only) or removed (at
+/// `rev` only).
+#[derive(PartialEq)]
+enum Fate {
+    Compared,
+    Added,
+    Removed,
+}
+
+fn fate(rev: &str, file: &Path) -> Fate {
+    let here = std::fs::symlink_metadata(file).is_ok();
+    match (here, in_rev(rev, file)) {
+        (true, false) => Fate::Added,
+        (false, true) => Fate::Removed,
+        _ => Fate::Compared,
+    }
 }
 
 pub fn run(ctx: &Context, rules: &RuleSet, args: DiffArgs) -> u8 {
@@ -145,14 +304,19 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: DiffArgs) -> u8 {
             );
             return ERROR;
         };
-        let versions = read(old, lang).and_then(|o| {
-            read(new, lang).map(|n| Versions {
-                old: o,
-                old_name: old.display().to_string(),
-                new: n,
-                new_name: new.display().to_string(),
-            })
-        });
+        let (old_name, new_name) = (old.display().to_string(), new.display().to_string());
+        let versions = read(old, lang)
+            .and_then(|o| load(rules, ctx, o, &old_name, Which::Old))
+            .and_then(|o| {
+                read(new, lang)
+                    .and_then(|n| load(rules, ctx, n, &new_name, Which::New))
+                    .map(|n| Versions {
+                        old: o,
+                        old_name,
+                        new: n,
+                        new_name,
+                    })
+            });
         return match versions {
             Ok(v) => one(ctx, rules, &args, &v),
             Err(e) => {
@@ -161,16 +325,26 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: DiffArgs) -> u8 {
             }
         };
     };
-    if let [file] = args.files.as_slice() {
-        return match at_rev(rev, file, lang) {
-            Ok(v) => one(ctx, rules, &args, &v),
-            Err(e) => {
-                eprintln!("{e}");
-                ERROR
-            }
-        };
+    // Named files: each in its own repository (its directory's); without,
+    // the current directory's.
+    let dirs: Vec<PathBuf> = if args.files.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.files.iter().map(|f| git_place(f).0).collect()
+    };
+    let mut checked: Vec<&PathBuf> = Vec::new();
+    for dir in &dirs {
+        if checked.contains(&dir) {
+            continue;
+        }
+        checked.push(dir);
+        if let Err(e) = check_repo(dir, rev, lang) {
+            eprintln!("{e}");
+            return ERROR;
+        }
     }
-    // Several files, or every filing git sees changed since REV.
+    // Every filing git sees changed since REV, or the files named: those
+    // in both versions compared, the others listed as added or removed.
     let (files, added, removed) = if args.files.is_empty() {
         let changed = match git_changed(rev, lang) {
             Ok(c) => c,
@@ -196,7 +370,24 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: DiffArgs) -> u8 {
         modified.extend(of('T'));
         (modified, of('A'), of('D'))
     } else {
-        (args.files.clone(), Vec::new(), Vec::new())
+        let (mut files, mut added, mut removed) = (Vec::new(), Vec::new(), Vec::new());
+        for file in &args.files {
+            match fate(rev, file) {
+                Fate::Compared => files.push(file.clone()),
+                Fate::Added => added.push(file.clone()),
+                Fate::Removed => removed.push(file.clone()),
+            }
+        }
+        if let ([file], [], []) = (files.as_slice(), added.as_slice(), removed.as_slice()) {
+            return match at_rev(ctx, rules, rev, file) {
+                Ok(v) => one(ctx, rules, &args, &v),
+                Err(e) => {
+                    eprintln!("{e}");
+                    ERROR
+                }
+            };
+        }
+        (files, added, removed)
     };
     many(ctx, rules, &args, rev, &files, &added, &removed)
 }
@@ -240,7 +431,7 @@ fn many(
     let mut out = String::new();
     let mut diffs = Vec::new();
     for file in files {
-        let v = match at_rev(rev, file, lang) {
+        let v = match at_rev(ctx, rules, rev, file) {
             Ok(v) => v,
             Err(e) => {
                 eprintln!("{e}");
@@ -282,22 +473,29 @@ fn many(
         emit(&text);
         return code;
     }
-    let item = if args.format == DiffFormat::Markdown {
-        "- "
-    } else {
-        "  "
-    };
+    let markdown = args.format == DiffFormat::Markdown;
     let mut list = |title: &str, paths: &[PathBuf]| {
         if paths.is_empty() {
             return;
         }
+        while out.ends_with("\n\n") {
+            out.pop();
+        }
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(title);
-        out.push('\n');
+        if markdown {
+            // A section of the page: `## title`, a blank line, the list.
+            let title = title.trim_end_matches(['：', ':']);
+            out.push_str("## ");
+            out.push_str(title);
+            out.push_str("\n\n");
+        } else {
+            out.push_str(title);
+            out.push('\n');
+        }
         for p in paths {
-            out.push_str(item);
+            out.push_str(if markdown { "- " } else { "  " });
             out.push_str(&icp::report::snippet::escape(&p.display().to_string()));
             out.push('\n');
         }
@@ -322,6 +520,10 @@ fn many(
         ),
         removed,
     );
+    if out.is_empty() && code == ERROR {
+        // Something failed (said on stderr): not "nothing changed".
+        return code;
+    }
     if out.is_empty() {
         out = fill_rev(
             lang.pick(

@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: FixArgs, terminal: bool) -> u8 
         let repaired = match &plan.result {
             Ok(r) => r,
             Err(refusal) => {
-                failed |= !matches!(refusal, Refusal::Syntax);
+                failed |= !matches!(refusal, Refusal::Syntax | Refusal::NotUtf8);
                 eprintln!("{}", refusal_text(refusal, &path, lang));
                 continue;
             }
@@ -78,11 +78,11 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: FixArgs, terminal: bool) -> u8 
                 let rules: Vec<&str> = c.rules.iter().map(|r| &**r).collect();
                 let _ = writeln!(
                     out,
-                    "{path}:{}: {}: {:?} → {:?} ({})",
+                    "{path}:{}: {}: {} → {} ({})",
                     c.line,
                     c.path,
-                    c.old,
-                    c.new,
+                    icp::report::snippet::quoted(&c.old),
+                    icp::report::snippet::quoted(&c.new),
                     rules.join(", ")
                 );
             }
@@ -135,6 +135,7 @@ fn refusal_text(refusal: &Refusal, path: &str, lang: Lang) -> String {
     let values = [("path", path.to_owned())];
     match refusal {
         Refusal::Syntax => fill(Msg::FixSyntax.get(lang), &values),
+        Refusal::NotUtf8 => fill(Msg::FixNotUtf8.get(lang), &values),
         Refusal::WouldNotParse => fill(Msg::FixWouldNotParse.get(lang), &values),
         Refusal::Symlink => fill(Msg::FixSymlink.get(lang), &values),
         Refusal::ReadOnly => fill(Msg::FixReadOnly.get(lang), &values),

@@ -117,8 +117,12 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: NewArgs) -> u8 {
     } else {
         icp::write::Overwrite::Never
     };
+    // A pipe or a device is written through (like `> fifo`): no temporary
+    // file to protect, and opening a pipe blocks until a reader comes, so a
+    // signal must not wait for it — the write is not guarded.
+    let through = std::fs::metadata(&args.file).is_ok_and(|m| !m.is_file() && !m.is_dir());
     let written = {
-        let _guard = WRITING.lock();
+        let _guard = (!through).then(|| WRITING.lock());
         let written = icp::write::atomically(&args.file, text.as_bytes(), overwrite);
         WRITTEN.store(written.is_ok(), std::sync::atomic::Ordering::SeqCst);
         written
