@@ -100,7 +100,7 @@ pub fn finding_in(f: &Finding, path: &str, text: &str, lines: &Lines, style: Sty
         f.id()
     ));
     if let Some(fix) = &f.fix {
-        let value = [("value", format!("{fix:?}"))];
+        let value = [("value", super::snippet::quoted(fix))];
         help.push_str(&format!("\n{}", fill(Msg::Fixable.get(lang), &value)));
     }
     let severity = match f.severity() {

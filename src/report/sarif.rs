@@ -351,7 +351,7 @@ fn fixes(f: &Finding, lines: &Lines, uri: &str, lang: Lang) -> Vec<sarif::Fix> {
     let Some(old) = text.get(span.clone()) else {
         return Vec::new();
     };
-    let value = [("value", format!("{new:?}"))];
+    let value = [("value", super::snippet::quoted(new))];
     let description = crate::lang::fill(crate::i18n::Msg::Fixable.get(lang), &value);
     let replacement = sarif::Replacement::builder()
         .deleted_region(
