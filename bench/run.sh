@@ -58,6 +58,22 @@ memory() {
   kb=$(tail -n 1 target/bench-rss)
   echo "$count empty filings, --format sarif --output-file: peak RSS $((kb / 1024)) MiB"
   rm -f target/bench-report.sarif
+  /usr/bin/time -f %M -o target/bench-rss "$icp" report "$empty" --format json >/dev/null 2>&1 || true
+  kb=$(tail -n 1 target/bench-rss)
+  echo "$count empty filings, icp report --format json: peak RSS $((kb / 1024)) MiB"
+}
+
+# Peak memory of `icp validate` and `icp report` over complete filings: both
+# keep what the rules across filings compare of each filing (names, ID
+# numbers, domains, scans, dates), and the report a row per filing.
+index_memory() {
+  [ -x /usr/bin/time ] || return 0
+  local dir=$1
+  for command in validate report; do
+    /usr/bin/time -f %M -o target/bench-rss "$icp" "$command" "$dir" --format json >/dev/null 2>&1 || true
+    kb=$(tail -n 1 target/bench-rss)
+    echo "  icp $command --format json: peak RSS $((kb / 1024)) MiB"
+  done
 }
 
 if $memory_only; then
@@ -108,6 +124,7 @@ else
     book=$(min_us 10 "$icp" report "$dir" --format json)
     echo "  icp report --format json:   $(ms "$book")"
     awk -v a="$book" -v b="$full" 'BEGIN { printf "  ratio report / validate:   %.2f\n", a / b }'
+    index_memory "$dir"
   done
 fi
 
