@@ -6,7 +6,6 @@ use icp::i18n::{Msg, io_error};
 use icp::lang::fill;
 use icp::report::book::{self, Book};
 use icp::rules::RuleSet;
-use icp::validate::FileReport;
 use icp::write::{Overwrite, atomically};
 
 use super::{Context, ERROR, OK, as_of, emit};
@@ -35,12 +34,12 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ReportArgs, terminal: bool) -> 
     // Files are checked a batch at a time and only their rows kept (with
     // what the rules across filings compare): memory grows by a row per
     // filing, not by a report.
-    let mut index: Vec<FileReport> = Vec::new();
+    let mut index: Vec<icp::rules::across::Entry> = Vec::new();
     let mut index_at: Vec<usize> = Vec::new();
     let batch = rayon::current_num_threads().max(1) * 64;
     for chunk in files.chunks(batch) {
         for result in icp::validate::files(rules, chunk, ctx.dates) {
-            let r = match result {
+            let mut r = match result {
                 Ok(r) if args.redact => icp::redact::file_report(r),
                 Ok(r) => r,
                 Err(e) => {
@@ -49,20 +48,14 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ReportArgs, terminal: bool) -> 
                 }
             };
             book.add(&r, ctx.lang);
-            if let Some(entry) = r.across {
+            // A file with nothing to compare takes no room in the index.
+            if let Some(entry) = r.across.take().filter(|e| !e.compares_nothing()) {
                 index_at.push(book.filings.len() - 1);
-                index.push(FileReport {
-                    path: r.path,
-                    province: r.province,
-                    nature: r.nature,
-                    text: String::new(),
-                    findings: Vec::new(),
-                    across: Some(entry),
-                });
+                index.push(entry);
             }
         }
     }
-    for (i, r) in icp::validate::across_at(rules, &index) {
+    for (i, r) in icp::validate::across_entries(rules, &index) {
         let r = if args.redact {
             icp::redact::file_report(r)
         } else {
