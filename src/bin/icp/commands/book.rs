@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use icp::i18n::{Msg, io_error};
+use icp::i18n::Msg;
 use icp::lang::fill;
 use icp::report::book::{self, Book};
 use icp::rules::RuleSet;
@@ -109,21 +109,9 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ReportArgs, terminal: bool) -> 
 /// Writes the report to the file the user named (replacing it is the
 /// point), saying why when it cannot.
 fn write(ctx: &Context, out: &Path, text: &str) -> bool {
-    match atomically(out, text.as_bytes(), Overwrite::Allow) {
-        Ok(()) => true,
-        Err(e) => {
-            let path = icp::report::snippet::escape(&out.display().to_string()).into_owned();
-            eprintln!(
-                "{}",
-                fill(
-                    Msg::CannotWrite.get(ctx.lang),
-                    &[
-                        ("path", path),
-                        ("error", io_error(&e).get(ctx.lang).to_owned())
-                    ]
-                )
-            );
-            false
-        }
+    let written = atomically(out, text.as_bytes(), Overwrite::Allow);
+    if let Err(e) = &written {
+        super::cannot_write(ctx, out, e);
     }
+    written.is_ok()
 }

@@ -190,6 +190,19 @@ pub fn output_is_input(ctx: &Context, out: &Path, paths: &[PathBuf], files: &[Pa
     false
 }
 
+/// Says that the report could not be written to `out`, and why.
+pub fn cannot_write(ctx: &Context, out: &Path, error: &std::io::Error) {
+    let path = icp::report::snippet::escape(&out.display().to_string()).into_owned();
+    let error = icp::i18n::io_error(error).get(ctx.lang).to_owned();
+    eprintln!(
+        "{}",
+        fill(
+            Msg::CannotWrite.get(ctx.lang),
+            &[("path", path), ("error", error)]
+        )
+    );
+}
+
 /// Writes to stdout; a closed pipe (`icp validate | head`) is not an error.
 pub fn emit(text: &str) {
     let mut out = std::io::stdout().lock();

@@ -4,7 +4,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use icp::Lang;
-use icp::i18n::{Msg, io_error};
+use icp::i18n::Msg;
 use icp::lang::fill;
 use icp::report::{self, Summary};
 use icp::rules::RuleSet;
@@ -249,17 +249,7 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: ValidateArgs, terminal: bool) -
     if let Some(file) = &args.output_file {
         // The file is one the user named: replacing it is the point.
         if let Err(e) = out.finish() {
-            let path = icp::report::snippet::escape(&file.display().to_string()).into_owned();
-            eprintln!(
-                "{}",
-                fill(
-                    Msg::CannotWrite.get(ctx.lang),
-                    &[
-                        ("path", path),
-                        ("error", io_error(&e).get(ctx.lang).to_owned())
-                    ]
-                )
-            );
+            super::cannot_write(ctx, file, &e);
             code = ERROR;
         }
     }
