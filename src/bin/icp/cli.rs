@@ -409,7 +409,7 @@ impl<P: TypedValueParser> TypedValueParser for Completing<P> {
     }
 }
 
-type ParseFn<T> = fn(&str) -> Result<T, String>;
+type ParseFn<T> = fn(&str) -> Result<T, BadValue>;
 
 /// Province arguments complete the 31 codes, each with its name.
 fn province_parser() -> Completing<ParseFn<&'static icp::data::Province>> {
@@ -465,38 +465,63 @@ fn rule_id_parser() -> Completing<StringValueParser> {
     }
 }
 
-fn parse_province(s: &str) -> Result<&'static icp::data::Province, String> {
+/// A value the command line cannot take, said in both languages: clap
+/// prints the English, `usage` the Chinese.
+#[derive(Debug)]
+pub struct BadValue(pub icp::lang::Text);
+
+impl std::fmt::Display for BadValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0.en)
+    }
+}
+
+impl std::error::Error for BadValue {}
+
+fn parse_province(s: &str) -> Result<&'static icp::data::Province, BadValue> {
     icp::data::find_province(s).ok_or_else(|| {
-        format!("not a province (a code such as gd, a name such as 广东省, or an abbreviation such as 粤): {s}")
+        BadValue(icp::lang::Text::new(
+            format!("不是省份（代码如 gd，名称如 广东省，或简称如 粤）：{s}"),
+            format!("not a province (a code such as gd, a name such as 广东省, or an abbreviation such as 粤): {s}"),
+        ))
     })
 }
 
-fn parse_nature(s: &str) -> Result<icp::filing::Nature, String> {
+/// "not a nature: foo (one of …)", for a vocabulary's values.
+fn not_one_of<V: icp::filing::Vocabulary>(s: &str, all: &[V], zh: &str, en: &str) -> BadValue {
+    let zh_values: Vec<String> = all
+        .iter()
+        .map(|v| format!("{}（{}）", v.key(), v.zh()))
+        .collect();
+    let en_values: Vec<String> = all
+        .iter()
+        .map(|v| format!("{} ({})", v.key(), v.zh()))
+        .collect();
+    BadValue(icp::lang::Text::new(
+        format!("不是{zh}：{s}（可选：{}）", zh_values.join("、")),
+        format!("not a {en}: {s} (one of {})", en_values.join(", ")),
+    ))
+}
+
+fn parse_nature(s: &str) -> Result<icp::filing::Nature, BadValue> {
     use icp::filing::Vocabulary;
-    icp::filing::Nature::parse(s).ok_or_else(|| {
-        let all: Vec<String> = icp::filing::Nature::ALL
-            .iter()
-            .map(|n| format!("{} ({})", n.key(), n.zh()))
-            .collect();
-        format!("not a nature: {s} (one of {})", all.join(", "))
-    })
+    let all = icp::filing::Nature::ALL;
+    icp::filing::Nature::parse(s).ok_or_else(|| not_one_of(s, all, "主体性质", "nature"))
 }
 
-fn parse_filing_type(s: &str) -> Result<icp::filing::FilingType, String> {
+fn parse_filing_type(s: &str) -> Result<icp::filing::FilingType, BadValue> {
     use icp::filing::Vocabulary;
-    icp::filing::FilingType::parse(s).ok_or_else(|| {
-        let all: Vec<String> = icp::filing::FilingType::ALL
-            .iter()
-            .map(|t| format!("{} ({})", t.key(), t.zh()))
-            .collect();
-        format!("not a filing type: {s} (one of {})", all.join(", "))
-    })
+    let all = icp::filing::FilingType::ALL;
+    icp::filing::FilingType::parse(s).ok_or_else(|| not_one_of(s, all, "备案类型", "filing type"))
 }
 
-fn parse_date(s: &str) -> Result<Date, String> {
-    s.trim()
-        .parse::<Date>()
-        .map_err(|_| format!("not a date (YYYY-MM-DD): {s}"))
+fn parse_date(s: &str) -> Result<Date, BadValue> {
+    s.trim().parse::<Date>().map_err(|_| {
+        BadValue(icp::lang::Text::new(
+            format!("不是日期（年-月-日，如 2026-11-28）：{s}"),
+            format!("not a date (YYYY-MM-DD): {s}"),
+        ))
+    })
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 mod cli;
 mod commands;
+mod usage;
 mod wizard;
 
 use std::process::ExitCode;
@@ -11,6 +12,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 fn main() -> ExitCode {
-    let cli = cli::Cli::parse();
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => usage::exit(e),
+    };
     ExitCode::from(commands::run(cli))
 }
