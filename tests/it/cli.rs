@@ -407,7 +407,7 @@ fn a_broken_rule_file_is_reported_with_its_span() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("house.yaml"),
-        "rules:\n  - id: house-rule\n    severity: error\n    assert: { fact: subject.nmae, present: true }\n    message: { zh: 名称, en: name }\n    help: { zh: 帮助, en: help }\n    source: SEED\n",
+        "rules:\n  - id: house-rule\n    severity: error\n    assert: { fact: subject.nmae, present: true }\n    message: { zh: 名称, en: name }\n    help: { zh: 帮助, en: help }\n    source: TC-guide-2018\n",
     )
     .unwrap();
     let out = icp()
