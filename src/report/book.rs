@@ -84,10 +84,9 @@ pub struct Across {
 /// The whole report.
 #[derive(Clone, Debug, Serialize)]
 pub struct Book {
-    /// The as-of date of the expiry window.
-    pub as_of: String,
-    #[serde(skip)]
-    date: Date,
+    /// The as-of date of the expiry window (`2026-11-28` in JSON).
+    #[serde(serialize_with = "as_text")]
+    pub as_of: Date,
     /// The window, in days.
     pub within_days: i64,
     /// One row per filing, in the order of the files.
@@ -99,6 +98,11 @@ pub struct Book {
     pub across: Vec<Across>,
     /// Totals.
     pub summary: Summary,
+}
+
+/// A value as it displays (a date as `2026-11-28`).
+fn as_text<T: std::fmt::Display, S: serde::Serializer>(value: &T, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(value)
 }
 
 fn days(from: Date, to: Date) -> i64 {
@@ -113,8 +117,7 @@ impl Book {
     /// book of many filings costs a row each.
     pub fn new(as_of: Date, within: i64) -> Book {
         Book {
-            as_of: as_of.to_string(),
-            date: as_of,
+            as_of,
             within_days: within,
             filings: Vec::new(),
             expiring: Vec::new(),
@@ -136,7 +139,7 @@ impl Book {
     /// Adds a file's row, what of it expires within the window, and the
     /// findings across filings its report already holds.
     pub fn add(&mut self, r: &FileReport, lang: Lang) {
-        let as_of = self.date;
+        let as_of = self.as_of;
         let path = display_path(&r.path);
         let entry = r.across.as_ref();
         let client = entry.and_then(|e| e.name.clone());

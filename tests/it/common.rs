@@ -54,3 +54,13 @@ pub fn example_files() -> Vec<std::path::PathBuf> {
     assert!(out.len() > 60, "examples not found");
     out
 }
+
+/// The temporary files `icp` writes before a rename (`.icp-*`) left in
+/// `dir`: a write that was stopped must leave none.
+pub fn temporary_files(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".icp-"))
+        .collect()
+}

@@ -278,11 +278,7 @@ fn a_kill_during_a_streamed_output_file_leaves_no_temporary_file() {
             let log: serde_json::Value = serde_json::from_str(&text).expect("a whole report");
             assert_eq!(log["runs"][0]["results"].as_array().unwrap().len() % 300, 0);
         }
-        let left: Vec<_> = std::fs::read_dir(&out)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".icp-"))
-            .collect();
+        let left = crate::common::temporary_files(&out);
         assert!(left.is_empty(), "{left:?}");
     }
 }

@@ -763,11 +763,7 @@ fn new_checks_the_target_before_asking() {
         }
     }
     assert!(!dir.path().join("nowhere.toml").exists());
-    let left: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".icp-"))
-        .collect();
+    let left = crate::common::temporary_files(dir.path());
     assert!(left.is_empty(), "{left:?}");
 }
 
@@ -802,11 +798,7 @@ fn a_kill_during_the_template_write_leaves_no_temporary_file() {
             assert!(text.contains("version = 1"), "a partial file: {text}");
         }
     }
-    let left: Vec<_> = std::fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n.starts_with(".icp-"))
-        .collect();
+    let left = crate::common::temporary_files(dir.path());
     assert!(left.is_empty(), "{left:?}");
 }
 
@@ -854,11 +846,7 @@ fn a_signal_ends_a_template_write_blocked_on_a_pipe() {
         };
         let status = status.unwrap_or_else(|| panic!("{signal} did not end the process"));
         assert_eq!(status.code(), Some(2), "{signal}");
-        let left: Vec<_> = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|n| n.starts_with(".icp-"))
-            .collect();
+        let left = crate::common::temporary_files(dir.path());
         assert!(left.is_empty(), "{left:?}");
     }
 }

@@ -292,38 +292,34 @@ fn fate(rev: &str, file: &Path) -> Fate {
 }
 
 pub fn run(ctx: &Context, rules: &RuleSet, args: DiffArgs) -> u8 {
+    // Every error stops the command the same way: said, exit 2.
+    compare(ctx, rules, &args).unwrap_or_else(|e| {
+        eprintln!("{e}");
+        ERROR
+    })
+}
+
+fn compare(ctx: &Context, rules: &RuleSet, args: &DiffArgs) -> Result<u8, String> {
     let lang = ctx.lang;
     let Some(rev) = &args.rev else {
         let [old, new] = args.files.as_slice() else {
-            eprintln!(
-                "{}",
-                lang.pick(
+            return Err(lang
+                .pick(
                     "用法：icp diff 旧文件 新文件，或 icp diff --rev 版本 [文件]...",
                     "usage: icp diff OLD NEW, or icp diff --rev REV [FILE]...",
                 )
-            );
-            return ERROR;
+                .to_owned());
         };
         let (old_name, new_name) = (old.display().to_string(), new.display().to_string());
-        let versions = read(old, lang)
-            .and_then(|o| load(rules, ctx, o, &old_name, Which::Old))
-            .and_then(|o| {
-                read(new, lang)
-                    .and_then(|n| load(rules, ctx, n, &new_name, Which::New))
-                    .map(|n| Versions {
-                        old: o,
-                        old_name,
-                        new: n,
-                        new_name,
-                    })
-            });
-        return match versions {
-            Ok(v) => one(ctx, rules, &args, &v),
-            Err(e) => {
-                eprintln!("{e}");
-                ERROR
-            }
+        let old = load(rules, ctx, read(old, lang)?, &old_name, Which::Old)?;
+        let new = load(rules, ctx, read(new, lang)?, &new_name, Which::New)?;
+        let versions = Versions {
+            old,
+            old_name,
+            new,
+            new_name,
         };
+        return Ok(one(ctx, rules, args, &versions));
     };
     // Named files: each in its own repository (its directory's); without,
     // the current directory's.
@@ -334,25 +330,15 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: DiffArgs) -> u8 {
     };
     let mut checked: Vec<&PathBuf> = Vec::new();
     for dir in &dirs {
-        if checked.contains(&dir) {
-            continue;
-        }
-        checked.push(dir);
-        if let Err(e) = check_repo(dir, rev, lang) {
-            eprintln!("{e}");
-            return ERROR;
+        if !checked.contains(&dir) {
+            checked.push(dir);
+            check_repo(dir, rev, lang)?;
         }
     }
     // Every filing git sees changed since REV, or the files named: those
     // in both versions compared, the others listed as added or removed.
     let (files, added, removed) = if args.files.is_empty() {
-        let changed = match git_changed(rev, lang) {
-            Ok(c) => c,
-            Err(e) => {
-                eprintln!("{e}");
-                return ERROR;
-            }
-        };
+        let changed = git_changed(rev, lang)?;
         let excluded = |p: &PathBuf| {
             ctx.settings
                 .file
@@ -379,17 +365,11 @@ pub fn run(ctx: &Context, rules: &RuleSet, args: DiffArgs) -> u8 {
             }
         }
         if let ([file], [], []) = (files.as_slice(), added.as_slice(), removed.as_slice()) {
-            return match at_rev(ctx, rules, rev, file) {
-                Ok(v) => one(ctx, rules, &args, &v),
-                Err(e) => {
-                    eprintln!("{e}");
-                    ERROR
-                }
-            };
+            return Ok(one(ctx, rules, args, &at_rev(ctx, rules, rev, file)?));
         }
         (files, added, removed)
     };
-    many(ctx, rules, &args, rev, &files, &added, &removed)
+    Ok(many(ctx, rules, args, rev, &files, &added, &removed))
 }
 
 /// The diff of one pair of versions, in the format asked.
