@@ -341,7 +341,18 @@ impl RuleSet {
                     Some(Value::List(items)) => items.iter().map(Value::display).collect(),
                     _ => Vec::new(),
                 };
-                let lowered = text.trim().to_lowercase();
+                // Most values have no capital letter (Chinese names,
+                // lower-case domains): lowered only when one does.
+                let trimmed = text.trim();
+                let changes = |c: char| {
+                    c.is_ascii_uppercase()
+                        || (!c.is_ascii() && c.to_lowercase().ne(std::iter::once(c)))
+                };
+                let lowered: Cow<'_, str> = if trimmed.chars().any(changes) {
+                    Cow::Owned(trimmed.to_lowercase())
+                } else {
+                    Cow::Borrowed(trimmed)
+                };
                 let found: Vec<&str> = match words {
                     Words::Plain(set) => set
                         .find(&lowered, *mode)
@@ -432,7 +443,7 @@ impl RuleSet {
             Kind::Document { .. } => {
                 // Validate reports what is missing; an unusable file is
                 // reported by the document-* rules at the document itself.
-                for need in self.needs(rule, ctx) {
+                for need in self.needs(rule, ctx, Files::Skip) {
                     if !matches!(need.status, DocStatus::Missing) {
                         continue;
                     }
@@ -458,8 +469,9 @@ impl RuleSet {
     }
 
     /// The documents a document rule asks for in a context, and whether the
-    /// filing has them.
-    fn needs(&self, rule: &Arc<Variant>, ctx: &Ctx<'_>) -> Vec<Requirement> {
+    /// filing has them; `files` says whether a declared document's file is
+    /// judged (usable or not) or only its declaration counts.
+    fn needs(&self, rule: &Arc<Variant>, ctx: &Ctx<'_>, files: Files) -> Vec<Requirement> {
         let Kind::Document {
             kind,
             alternatives,
@@ -507,6 +519,11 @@ impl RuleSet {
                     .as_ref()
                     .map_or_else(String::new, |f| f.value.clone())
             };
+            if files == Files::Skip {
+                return DocStatus::Provided {
+                    file: file_of(first),
+                };
+            }
             let mut first_problems = Vec::new();
             for d in &matching {
                 let problems = self.file_problems(ctx, d);
@@ -598,12 +615,24 @@ impl RuleSet {
             }
             for_each(rule.each, filing, &env, &memo, self, |ctx| {
                 if rule.when.as_ref().is_none_or(|w| w.eval(&ctx) == Tri::True) {
-                    out.extend(self.needs(rule, &ctx));
+                    out.extend(self.needs(rule, &ctx, Files::Judge));
                 }
             });
         }
         out
     }
+}
+
+/// Whether [`RuleSet::needs`] judges the files of declared documents.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Files {
+    /// Run the `document-*` rules on each: a checklist tells a document
+    /// whose file cannot be uploaded from one that is there.
+    Judge,
+    /// Only whether a document is declared: `validate` reports what is
+    /// missing, and the `document-*` rules report a bad file at the document
+    /// itself (judging each file again per rule would double their cost).
+    Skip,
 }
 
 /// The span and path of the `documents` of a table (the table's header when
