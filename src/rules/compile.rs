@@ -490,6 +490,11 @@ fn gives(def: &BodyDef, kind: KindName) -> bool {
 pub struct Compiler<'a> {
     /// Errors found so far.
     pub errors: &'a mut Vec<RuleError>,
+    /// Whether the definitions are a built-in file's, read from the JSON
+    /// made at build time: their regular expressions are not compiled to
+    /// check them at start-up (the tests read the same files from YAML,
+    /// which checks them), only when a rule first uses one.
+    pub builtin: bool,
 }
 
 impl Compiler<'_> {
@@ -610,9 +615,24 @@ impl Compiler<'_> {
         }
     }
 
-    /// A condition.
-    pub fn cond(&mut self, def: &Spanned<CondDef>, each: Each) -> Option<Cond> {
-        let d = &def.value;
+    /// A regular expression of the file: checked now unless the file is
+    /// built in (see [`Compiler::builtin`]).
+    fn pattern(&self, source: &str) -> Result<Pattern, String> {
+        if self.builtin {
+            Ok(Pattern::trusted(source))
+        } else {
+            Pattern::new(source)
+        }
+    }
+
+    /// A condition (a rule's `when` and `assert` are boxed: see
+    /// [`BodyDef`](super::file::BodyDef)).
+    pub fn cond<C: std::borrow::Borrow<CondDef>>(
+        &mut self,
+        def: &Spanned<C>,
+        each: Each,
+    ) -> Option<Cond> {
+        let d: &CondDef = def.value.borrow();
         let loc = &def.referenced;
         let shapes = [
             d.all.is_some(),
@@ -689,7 +709,7 @@ impl Compiler<'_> {
             ops.push(Op::EndsWith(v.clone().into_vec()));
         }
         if let Some(pattern) = &d.matches {
-            match Pattern::new(&pattern.value) {
+            match self.pattern(&pattern.value) {
                 Ok(re) => ops.push(Op::Matches(re)),
                 Err(error) => self.error(&pattern.referenced, Diag::Regex { error }),
             }
@@ -848,7 +868,7 @@ impl Compiler<'_> {
         f.help = def.help.as_ref().map(|h| Arc::new(h.value.clone()));
         f.why = def.why.clone().map(Arc::new);
         f.conflict = def.conflict.clone().map(Arc::new);
-        f.sources = def.source.as_ref().map(|s| match s {
+        f.sources = def.source.as_deref().map(|s| match s {
             SourceRefDef::Key(k) => Arc::from(vec![SourceRef::Key(k.clone())]),
             SourceRefDef::Keys(ks) => ks.iter().map(|k| SourceRef::Key(k.clone())).collect(),
             SourceRefDef::Inline(def) => {
@@ -1173,7 +1193,7 @@ impl Compiler<'_> {
             }
         }
         let pattern = match (&c.pattern, algorithm) {
-            (Some(p), Algorithm::Pattern) => match Pattern::new(&p.value) {
+            (Some(p), Algorithm::Pattern) => match self.pattern(&p.value) {
                 Ok(re) => Some(re),
                 Err(error) => {
                     self.error(&p.referenced, Diag::Regex { error });

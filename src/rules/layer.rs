@@ -224,7 +224,7 @@ impl Rules {
         let inherited_each: Option<Each> =
             existing.and_then(|i| self.entries[i].definitions[0].top.each);
         let before = errors.len();
-        let mut compiler = Compiler { errors };
+        let mut compiler = Compiler { errors, builtin };
         let top = compiler.body(&rule, inherited_each);
         let each = top.each.or(inherited_each);
         let variants = rule.variants.as_ref().map(|vs| {
