@@ -1155,7 +1155,7 @@ impl Ctx<'_> {
     /// For every website, which of its domains repeat one listed before
     /// (in this website or an earlier one).
     fn duplicate_domains(&self) -> Vec<Vec<bool>> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::default();
         self.filing
             .websites
             .iter()
@@ -1174,9 +1174,8 @@ impl Ctx<'_> {
 
     /// The kinds (canonical, each once) of the documents declaring each
     /// file (trimmed).
-    fn file_kinds(&self) -> std::collections::HashMap<String, Vec<String>> {
-        let mut map: std::collections::HashMap<String, Vec<String>> =
-            std::collections::HashMap::new();
+    fn file_kinds(&self) -> foldhash::HashMap<String, Vec<String>> {
+        let mut map: foldhash::HashMap<String, Vec<String>> = foldhash::HashMap::default();
         for d in self.filing.documents() {
             let (Some(kind), Some(file)) = (&d.kind, &d.file) else {
                 continue;
@@ -1193,7 +1192,7 @@ impl Ctx<'_> {
     /// For every website, whether its name (trimmed) is an earlier
     /// website's.
     fn repeated_names(&self) -> Vec<bool> {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = foldhash::HashSet::default();
         self.filing
             .websites
             .iter()

@@ -38,7 +38,7 @@ pub struct Memo {
     /// For every website, whether its name repeats an earlier website's.
     repeated_names: OnceCell<Vec<bool>>,
     /// The kinds of the documents of each declared file.
-    file_kinds: OnceCell<std::collections::HashMap<String, Vec<String>>>,
+    file_kinds: OnceCell<HashMap<String, Vec<String>>>,
     /// The filing's counts (websites, domains, prefixes), by fact key.
     counts: RefCell<HashMap<&'static str, i64>>,
     /// The subject's city, looked up in its province.
@@ -95,8 +95,8 @@ impl Memo {
     /// The kinds (canonical) of the documents that declare each file.
     pub fn file_kinds(
         &self,
-        compute: impl FnOnce() -> std::collections::HashMap<String, Vec<String>>,
-    ) -> &std::collections::HashMap<String, Vec<String>> {
+        compute: impl FnOnce() -> HashMap<String, Vec<String>>,
+    ) -> &HashMap<String, Vec<String>> {
         self.file_kinds.get_or_init(compute)
     }
 

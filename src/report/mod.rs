@@ -123,20 +123,16 @@ const BLOCK: usize = 1024;
 impl<'a> Lines<'a> {
     /// Reads the text once (where its lines start).
     pub fn new(text: &'a str) -> Lines<'a> {
-        let mut starts = vec![0];
-        starts.extend(memchr_lines(text));
         let bytes = text.as_bytes();
+        let mut starts = vec![0];
+        starts.extend(memchr::memchr_iter(b'\n', bytes).map(|i| i + 1));
         Lines {
             text,
             starts,
             marks: std::sync::OnceLock::new(),
             ascii: text.is_ascii(),
             // Most files have no carriage return at all.
-            lone_cr: bytes.contains(&b'\r')
-                && bytes
-                    .iter()
-                    .enumerate()
-                    .any(|(i, b)| *b == b'\r' && bytes.get(i + 1) != Some(&b'\n')),
+            lone_cr: memchr::memchr_iter(b'\r', bytes).any(|i| bytes.get(i + 1) != Some(&b'\n')),
         }
     }
 
@@ -229,18 +225,6 @@ impl<'a> Lines<'a> {
             end_column,
         })
     }
-}
-
-/// The offsets just after each line feed (found a line at a time, with the
-/// standard library's fast byte search).
-fn memchr_lines(text: &str) -> impl Iterator<Item = usize> + '_ {
-    let bytes = text.as_bytes();
-    let mut at = 0;
-    std::iter::from_fn(move || {
-        let next = at + bytes.get(at..)?.iter().position(|b| *b == b'\n')? + 1;
-        at = next;
-        Some(next)
-    })
 }
 
 /// Where a finding points, 1-based, columns in Unicode characters; the end

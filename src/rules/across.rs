@@ -11,7 +11,8 @@
 //! filing its findings, at the severity its province's rules give, with
 //! its own waivers applied.
 
-use std::collections::HashMap;
+// foldhash: see facts::memo (keys from the filings being checked).
+use foldhash::{HashMap, HashMapExt, HashSet, HashSetExt};
 use std::path::{Component, Path, PathBuf};
 
 use jiff::civil::Date;
@@ -222,7 +223,7 @@ impl Entry {
         let dir = path.parent().unwrap_or(Path::new(""));
         // Sets and maps, not lists searched per document: a filing may
         // declare tens of thousands of documents.
-        let mut scans: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let mut scans: HashSet<String> = HashSet::new();
         let paths = document_paths(filing);
         for doc in filing.documents() {
             if let Some((file, span)) = text(&doc.file) {

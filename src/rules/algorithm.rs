@@ -5,8 +5,8 @@
 //! (`check: { algorithm: resident-id, report: [checksum] }`), so one rule per
 //! outcome can carry its own severity and message.
 
+use foldhash::HashSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use crate::checks::{self, chars};
 use crate::facts::Ctx;

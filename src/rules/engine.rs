@@ -2,7 +2,8 @@
 
 use std::borrow::Cow;
 use std::cell::RefCell;
-use std::collections::HashSet;
+// foldhash: see facts::memo.
+use foldhash::HashSet;
 use std::rc::Rc;
 use std::sync::Arc;
 
@@ -862,7 +863,7 @@ type OutcomeKey = (Algorithm, u64, *const u8, usize);
 struct OutcomeMemo {
     /// Hashed: a filing of thousands of websites has thousands of values.
     // foldhash: see facts::memo.
-    entries: RefCell<std::collections::HashMap<OutcomeKey, Outcomes, foldhash::fast::RandomState>>,
+    entries: RefCell<foldhash::HashMap<OutcomeKey, Outcomes>>,
 }
 
 impl OutcomeMemo {

@@ -39,7 +39,9 @@ mod placeholders;
 mod view;
 pub mod waivers;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use foldhash::HashSet;
 use std::sync::{Arc, OnceLock};
 
 use crate::data::Province;
@@ -88,9 +90,9 @@ pub struct RuleSet {
     lists: HashMap<String, Vec<String>>,
     /// The lists as sets of normalised entries (no surrounding dots, lower
     /// case), for membership tests such as domain suffixes.
-    list_sets: HashMap<String, HashSet<String>>,
+    list_sets: foldhash::HashMap<String, HashSet<String>>,
     /// The lists as word sets, for `words: { list_ref }`.
-    list_words: HashMap<String, Arc<WordSet>>,
+    list_words: foldhash::HashMap<String, Arc<WordSet>>,
     /// Sources by key, with the file that defined each.
     sources: HashMap<String, (Arc<str>, Arc<Source>)>,
     /// Provider names by key.
@@ -136,8 +138,8 @@ impl RuleSet {
             all: OnceLock::new(),
             severities: Vec::new(),
             lists: load::seed_lists(),
-            list_sets: HashMap::new(),
-            list_words: HashMap::new(),
+            list_sets: foldhash::HashMap::default(),
+            list_words: foldhash::HashMap::default(),
             sources: HashMap::new(),
             providers: HashMap::new(),
             class_severities: HashMap::new(),

@@ -124,7 +124,7 @@ impl Resolved {
 pub struct View {
     /// Every rule that applies in the province, in definition order.
     pub rules: Vec<Resolved>,
-    index: HashMap<Arc<str>, usize>,
+    index: foldhash::HashMap<Arc<str>, usize>,
     /// The rules that run for one kind of filing, by as-of date, nature and
     /// filing type: most filings of a run share them, so each list is worked
     /// out once (see [`View::plan`]).
