@@ -248,8 +248,9 @@ fn every_relative_link_resolves() {
 // --- no outside citations -------------------------------------------------
 
 /// What users read cites the project's own documents, never the design
-/// contract or an issue tracker: README, docs/, the man pages (clap's help)
-/// and the sources `icp explain` and every report print.
+/// contract or an issue tracker: README, docs/, the man pages (clap's help),
+/// the sources `icp explain` and every report print, and the shipped rule
+/// files (agencies read them to write their own; their source keys too).
 #[test]
 fn nothing_users_read_cites_the_spec_or_an_issue() {
     let citation = Regex::new(r"\bSPEC\b|(?i)\bissue\s*#?\d+|/issues/\d+").unwrap();
@@ -261,6 +262,15 @@ fn nothing_users_read_cites_the_spec_or_an_issue() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
         texts.push((path.display().to_string(), text));
+    }
+    for dir in ["rules", "rules/provinces"] {
+        for entry in std::fs::read_dir(Path::new(ROOT).join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "yaml") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                texts.push((path.display().to_string(), text));
+            }
+        }
     }
     let out = icp()
         .args(["rules", "list", "--format", "json"])
