@@ -169,9 +169,10 @@ impl std::fmt::Display for Lit {
     }
 }
 
-/// A regular expression of a rule file. Its syntax is checked when the
-/// rule file is loaded; it is compiled the first time a rule uses it, so
-/// rules that never apply cost nothing at start-up.
+/// A regular expression of a rule file. An agency's is checked when its
+/// file is loaded ([`Pattern::new`]); a built-in file's is checked by the
+/// tests instead ([`Pattern::trusted`]). Either is compiled the first time
+/// a rule uses it, so rules that never apply cost nothing at start-up.
 #[derive(Debug)]
 pub struct Pattern {
     source: String,
