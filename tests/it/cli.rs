@@ -487,3 +487,27 @@ unknown_key_0 = 1
         "{out}"
     );
 }
+
+/// A command line that cannot be understood is answered in the language
+/// `icp.toml` sets, as every other message is.
+#[test]
+fn command_line_mistakes_follow_the_configured_language() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("icp.toml"), "lang = \"zh\"\n").unwrap();
+    let run = |args: &[&str]| {
+        let out = icp()
+            .current_dir(dir.path())
+            .env_remove("ICP_LANG")
+            .env_remove("LC_ALL")
+            .env_remove("LANG")
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{out:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let zh = run(&["valdate"]);
+    assert!(zh.contains("运行 --help 查看更多说明"), "{zh}");
+    let en = run(&["--no-config", "valdate"]);
+    assert!(en.contains("unrecognized subcommand"), "{en}");
+}

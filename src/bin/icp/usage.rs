@@ -1,8 +1,12 @@
 //! Command-line mistakes in the user's language. clap words its errors in
 //! English; in Chinese the common ones are said again here, with the same
 //! facts (the argument, the value, the suggestion, the usage line). The
-//! language is `--lang` as written, else the environment's (`icp.toml` is
-//! not read before the command line is understood).
+//! language is chosen as for any other message: `--lang` as written,
+//! `ICP_LANG`, the `lang` of `icp.toml` (the one `--config` names, else the
+//! one found from the current directory; none under `--no-config`), the
+//! locale.
+
+use std::path::{Path, PathBuf};
 
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use icp::Lang;
@@ -28,30 +32,50 @@ pub fn exit(e: clap::Error) -> ! {
     }
 }
 
-/// `--lang` from the arguments, else the environment.
+/// The language of the command line that could not be understood.
 fn language() -> Lang {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    language_of(&args, |k| std::env::var(k).ok())
+    let cwd = std::env::current_dir().unwrap_or_else(|_| ".".into());
+    language_of(&args, &cwd, |k| std::env::var(k).ok())
 }
 
-/// The last `--lang` before `--` that names a language, else the
-/// environment's.
-fn language_of(args: &[String], env: impl Fn(&str) -> Option<String>) -> Lang {
+/// The language the configuration flags among `args` give, read as
+/// [`icp::config::resolve`] reads them (a configuration file that cannot
+/// be read is passed over: the mistake on the command line comes first).
+fn language_of(args: &[String], cwd: &Path, env: impl Fn(&str) -> Option<String>) -> Lang {
+    let flags = icp::config::Flags {
+        config: flag_value(args, "--config").map(PathBuf::from),
+        no_config: before_paths(args).any(|a| a == "--no-config"),
+        lang: flag_value(args, "--lang").and_then(Lang::parse),
+        rules: None,
+    };
+    match icp::config::resolve(&flags, cwd, env) {
+        Ok(settings) => settings.lang.0,
+        Err((lang, _)) => lang,
+    }
+}
+
+/// The arguments before `--` (after it, everything is a path).
+fn before_paths(args: &[String]) -> impl Iterator<Item = &str> {
+    args.iter().map(String::as_str).take_while(|a| *a != "--")
+}
+
+/// The value of the last `NAME VALUE` or `NAME=VALUE` before `--`; for
+/// `--lang`, the last that names a language.
+fn flag_value<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    let args: Vec<&str> = before_paths(args).collect();
     let mut given = None;
     for (i, arg) in args.iter().enumerate() {
-        if arg == "--" {
-            break;
-        }
-        let value = match arg.strip_prefix("--lang=") {
+        let value = match arg.strip_prefix(name).and_then(|r| r.strip_prefix('=')) {
             Some(v) => Some(v),
-            None if arg == "--lang" => args.get(i + 1).map(String::as_str),
+            None if *arg == name => args.get(i + 1).copied(),
             None => None,
         };
-        if let Some(lang) = value.and_then(Lang::parse) {
-            given = Some(lang);
+        if let Some(v) = value.filter(|v| name != "--lang" || Lang::parse(v).is_some()) {
+            given = Some(v);
         }
     }
-    given.unwrap_or_else(|| Lang::from_env(env))
+    given
 }
 
 fn text(e: &clap::Error, kind: ContextKind) -> Option<String> {
@@ -151,14 +175,47 @@ mod tests {
 
     #[test]
     fn the_language_of_a_mistake() {
+        let empty = tempfile::tempdir().unwrap();
+        let cwd = empty.path();
         let none = |_: &str| None;
         let zh_env = |k: &str| (k == "LANG").then(|| "zh_CN.UTF-8".to_owned());
-        assert_eq!(language_of(&args("validate --lang zh x"), none), Lang::Zh);
-        assert_eq!(language_of(&args("--lang=zh valdate"), none), Lang::Zh);
-        assert_eq!(language_of(&args("validate x"), zh_env), Lang::Zh);
-        assert_eq!(language_of(&args("validate --lang en"), zh_env), Lang::En);
-        assert_eq!(language_of(&args("validate x"), none), Lang::En);
+        let of =
+            |line: &str, env: &dyn Fn(&str) -> Option<String>| language_of(&args(line), cwd, env);
+        assert_eq!(of("validate --lang zh x", &none), Lang::Zh);
+        assert_eq!(of("--lang=zh valdate", &none), Lang::Zh);
+        assert_eq!(of("validate x", &zh_env), Lang::Zh);
+        assert_eq!(of("validate --lang en", &zh_env), Lang::En);
+        assert_eq!(of("validate x", &none), Lang::En);
         // After `--`, `--lang` is a path.
-        assert_eq!(language_of(&args("validate -- --lang zh"), none), Lang::En);
+        assert_eq!(of("validate -- --lang zh", &none), Lang::En);
+    }
+
+    /// `lang` in `icp.toml` counts as it does for every other message,
+    /// after `--lang` and `ICP_LANG`, and not under `--no-config`.
+    #[test]
+    fn the_configuration_file_sets_the_language_of_a_mistake() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("icp.toml"), "lang = \"zh\"\n").unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let other = dir.path().join("other.toml");
+        std::fs::write(&other, "lang = \"en\"\n").unwrap();
+        let none = |_: &str| None;
+        let icp_lang_en = |k: &str| (k == "ICP_LANG").then(|| "en".to_owned());
+        let sub = dir.path().join("sub");
+        assert_eq!(language_of(&args("valdate x"), &sub, none), Lang::Zh);
+        assert_eq!(
+            language_of(&args("valdate --lang en"), &sub, none),
+            Lang::En
+        );
+        assert_eq!(language_of(&args("valdate x"), &sub, icp_lang_en), Lang::En);
+        assert_eq!(
+            language_of(&args("valdate --no-config"), &sub, none),
+            Lang::En
+        );
+        let named = format!("valdate --config {}", other.display());
+        assert_eq!(language_of(&args(&named), &sub, none), Lang::En);
+        // A broken file does not hide the mistake: the language without it.
+        std::fs::write(dir.path().join("icp.toml"), "lang = [").unwrap();
+        assert_eq!(language_of(&args("valdate x"), &sub, none), Lang::En);
     }
 }
