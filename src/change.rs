@@ -115,6 +115,17 @@ fn prefixes(path: &str) -> Vec<&str> {
     out
 }
 
+/// The shallowest prefix of `path` that `other` lacks: what was added (or
+/// removed) as a whole. An array is never that part but its items are: the
+/// first website added to a filing without one is `websites[0]`, as the
+/// second is `websites[1]`, so the same rules cover both.
+fn added_part<'a>(path: &'a str, other: &BTreeSet<String>) -> &'a str {
+    prefixes(path)
+        .into_iter()
+        .find(|p| !other.contains(*p) && !path[p.len()..].starts_with('['))
+        .unwrap_or(path)
+}
+
 /// The path with every index written `[*]`.
 fn pattern_of(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
@@ -190,10 +201,7 @@ fn changes(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) -> Ve
                 new: Some(v.clone()),
             }),
             None => {
-                let root = prefixes(k)
-                    .into_iter()
-                    .find(|p| !old_p.contains(*p))
-                    .unwrap_or(k);
+                let root = added_part(k, &old_p);
                 if seen.insert(("added", root.to_owned())) {
                     out.push(FieldChange {
                         path: root.to_owned(),
@@ -209,10 +217,7 @@ fn changes(old: &BTreeMap<String, String>, new: &BTreeMap<String, String>) -> Ve
         if bookkeeping(k) || new.contains_key(k) {
             continue;
         }
-        let root = prefixes(k)
-            .into_iter()
-            .find(|p| !new_p.contains(*p))
-            .unwrap_or(k);
+        let root = added_part(k, &new_p);
         if seen.insert(("removed", root.to_owned())) {
             out.push(FieldChange {
                 path: root.to_owned(),
@@ -364,5 +369,33 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:?}");
         assert_eq!(c[0].path, "websites[1]");
         assert_eq!(c[0].new.as_deref(), Some("b"));
+    }
+
+    /// A whole array added or removed is its items added or removed: the
+    /// first website is `websites[0]`, named by its name, like any other.
+    #[test]
+    fn an_added_array_is_its_items() {
+        let old = flatten("[subject]\nname = \"s\"\n").unwrap();
+        let new = flatten(
+            "[subject]\nname = \"s\"\n[[websites]]\nname = \"a\"\n\
+             domains = [{ name = \"a.cn\" }, { name = \"b.cn\" }]\n",
+        )
+        .unwrap();
+        let added = changes(&old, &new);
+        assert_eq!(added.len(), 1, "{added:?}");
+        assert_eq!(added[0].path, "websites[0]");
+        assert_eq!(added[0].new.as_deref(), Some("a"));
+        let removed = changes(&new, &old);
+        assert_eq!(removed.len(), 1, "{removed:?}");
+        assert_eq!(removed[0].path, "websites[0]");
+        assert_eq!(removed[0].how, "removed");
+        let more = flatten(
+            "[subject]\nname = \"s\"\n[[websites]]\nname = \"a\"\n\
+             domains = [{ name = \"a.cn\" }, { name = \"b.cn\" }]\nhomepages = [\"a.cn\"]\n",
+        )
+        .unwrap();
+        let c = changes(&new, &more);
+        assert_eq!(c.len(), 1, "{c:?}");
+        assert_eq!(c[0].path, "websites[0].homepages[0]");
     }
 }

@@ -628,3 +628,27 @@ fn chinese_reports_name_severities_in_chinese() {
         );
     }
 }
+
+/// The first website of a filing that had none is a website added, like
+/// any later one (not a `websites` array no rule knows).
+#[test]
+fn the_first_website_added_is_a_new_website_filing() {
+    let dir = tempfile::tempdir().unwrap();
+    let full = example("enterprise-gd");
+    let cut = full.find("[[websites]]").unwrap();
+    let old = dir.path().join("old.filing.toml");
+    std::fs::write(&old, &full[..cut]).unwrap();
+    let out = icp()
+        .args(["diff", old.to_str().unwrap(), OLD, "--format", "json"])
+        .args(["--lang", "en", "--today", "2026-11-28", "--no-config"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        needed(&json),
+        pairs(&[("change-add-website", "add-website")])
+    );
+    assert_eq!(json["needed"][0]["fields"][0]["path"], "websites[0]");
+    assert_eq!(json["needed"][0]["fields"][0]["new"], "示例科技");
+    assert_eq!(json["uncovered"], serde_json::json!([]), "{json}");
+}
