@@ -431,6 +431,9 @@ pub struct RuleMeta {
     /// Where it was changed for this form (province files, agency files,
     /// `icp.toml`), in order.
     pub overrides: Vec<Origin>,
+    /// [`RuleMeta::source_line`], worked out once: reports print it with
+    /// every finding of the rule.
+    pub source_line_cache: std::sync::OnceLock<String>,
 }
 
 impl RuleMeta {
@@ -465,7 +468,29 @@ impl RuleMeta {
             province: None,
             origin,
             overrides: Vec::new(),
+            source_line_cache: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Its sources as one line for reports: title, URL and date of each
+    /// (set `sources` before asking: the line is kept).
+    pub fn source_line(&self) -> &str {
+        self.source_line_cache.get_or_init(|| {
+            self.sources
+                .iter()
+                .map(|s| {
+                    let mut line = s.title.clone();
+                    if let Some(url) = &s.url {
+                        line.push_str(&format!(" <{url}>"));
+                    }
+                    if let Some(date) = s.date.as_ref().or(s.checked.as_ref()) {
+                        line.push_str(&format!(" ({date})"));
+                    }
+                    line
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
     }
 
     /// The province whose file made the rule what it is here: the defining

@@ -26,7 +26,7 @@ struct Diagnostic<'a> {
     help: String,
     line: Option<usize>,
     column: Option<usize>,
-    source: String,
+    source: &'a str,
     /// Present (and true) when `icp fix` repairs it.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     fixable: bool,
@@ -57,7 +57,7 @@ fn diagnostic<'a>(f: &'a Finding, lines: &Lines, lang: Lang) -> Diagnostic<'a> {
         help: fill(f.rule.help.get(lang), &args),
         line,
         column,
-        source: super::source_line(&f.rule),
+        source: f.rule.source_line(),
         fixable: f.fixable(),
         fix: f.fix.as_deref(),
     }

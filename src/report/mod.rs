@@ -263,20 +263,7 @@ pub fn source_titles(rule: &RuleMeta) -> String {
 
 /// A rule's sources as one line for reports: title, URL and date of each.
 pub fn source_line(rule: &RuleMeta) -> String {
-    rule.sources
-        .iter()
-        .map(|s| {
-            let mut line = s.title.clone();
-            if let Some(url) = &s.url {
-                line.push_str(&format!(" <{url}>"));
-            }
-            if let Some(date) = s.date.as_ref().or(s.checked.as_ref()) {
-                line.push_str(&format!(" ({date})"));
-            }
-            line
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    rule.source_line().to_owned()
 }
 
 /// A file's path as CI tools want it: relative to the current directory

@@ -283,6 +283,7 @@ impl RuleSet {
             province: base.origin.province,
             origin: base.origin.clone(),
             overrides,
+            source_line_cache: std::sync::OnceLock::new(),
         };
         Some(Variant {
             meta: Arc::new(meta),
