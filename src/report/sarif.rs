@@ -145,21 +145,9 @@ impl<'a> Log<'a> {
         } else {
             "]".to_owned()
         };
-        let driver = sarif::ToolComponent::builder()
-            .name("icp")
-            .full_name(format!("icp {}", env!("CARGO_PKG_VERSION")))
-            .version(env!("CARGO_PKG_VERSION"))
-            .semantic_version(env!("CARGO_PKG_VERSION"))
-            .rules(self.descriptors)
+        let tool = sarif::Tool::builder()
+            .driver(driver(self.descriptors))
             .build();
-        let driver = match information_uri() {
-            Some(uri) => sarif::ToolComponent {
-                information_uri: Some(uri.to_owned()),
-                ..driver
-            },
-            None => driver,
-        };
-        let tool = sarif::Tool::builder().driver(driver).build();
         out.push_str(",\n      \"tool\": ");
         out.push_str(&indented(&tool, 6));
         out.push_str("\n    }\n  ],\n  \"version\": \"2.1.0\"\n}\n");
@@ -183,6 +171,21 @@ fn indented(value: &impl serde::Serialize, by: usize) -> String {
         out.push_str(line);
     }
     out
+}
+
+/// The tool as the log describes it, with the rules its results name.
+fn driver(rules: Vec<sarif::ReportingDescriptor>) -> sarif::ToolComponent {
+    let driver = sarif::ToolComponent::builder()
+        .name("icp")
+        .full_name(format!("icp {}", env!("CARGO_PKG_VERSION")))
+        .version(env!("CARGO_PKG_VERSION"))
+        .semantic_version(env!("CARGO_PKG_VERSION"))
+        .rules(rules)
+        .build();
+    sarif::ToolComponent {
+        information_uri: information_uri().map(str::to_owned),
+        ..driver
+    }
 }
 
 /// Where the tool is documented: the repository or home page `Cargo.toml`
@@ -430,22 +433,8 @@ mod tests {
                 results.push(result(f, &lines, &uri, rule_index, lang));
             }
         }
-        let driver = sarif::ToolComponent::builder()
-            .name("icp")
-            .full_name(format!("icp {}", env!("CARGO_PKG_VERSION")))
-            .version(env!("CARGO_PKG_VERSION"))
-            .semantic_version(env!("CARGO_PKG_VERSION"))
-            .rules(descriptors)
-            .build();
-        let driver = match information_uri() {
-            Some(uri) => sarif::ToolComponent {
-                information_uri: Some(uri.to_owned()),
-                ..driver
-            },
-            None => driver,
-        };
         let run = sarif::Run::builder()
-            .tool(sarif::Tool::builder().driver(driver).build())
+            .tool(sarif::Tool::builder().driver(driver(descriptors)).build())
             .results(results)
             .column_kind(json!("unicodeCodePoints"))
             .language(match lang {

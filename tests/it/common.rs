@@ -2,6 +2,7 @@
 //! the shipped examples and their scans.
 
 use std::path::Path;
+use std::time::Duration;
 
 /// `icp` with no language or colour from the environment, run from the
 /// repository root.
@@ -63,4 +64,21 @@ pub fn temporary_files(dir: &Path) -> Vec<String> {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .filter(|n| n.starts_with(".icp-"))
         .collect()
+}
+
+/// Stops `child` with SIGTERM, SIGHUP or SIGINT (the `i`-th run's, in turn)
+/// after a pseudo-random wait of up to `within` (xorshift on `rng`, so a
+/// failing run can be replayed), and waits for it to end.
+pub fn interrupt(child: &mut std::process::Child, rng: &mut u64, within: Duration, i: usize) {
+    *rng ^= *rng << 13;
+    *rng ^= *rng >> 7;
+    *rng ^= *rng << 17;
+    let micros = u64::try_from(within.as_micros()).unwrap_or(u64::MAX).max(1);
+    std::thread::sleep(Duration::from_micros(*rng % micros));
+    let signal = ["-TERM", "-HUP", "-INT"][i % 3];
+    let _ = std::process::Command::new("kill")
+        .arg(signal)
+        .arg(child.id().to_string())
+        .status();
+    let _ = child.wait();
 }

@@ -263,16 +263,12 @@ fn a_kill_during_a_streamed_output_file_leaves_no_temporary_file() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        std::thread::sleep(std::time::Duration::from_micros(rng % 300_000));
-        let signal = ["-TERM", "-HUP", "-INT"][i % 3];
-        let _ = std::process::Command::new("kill")
-            .arg(signal)
-            .arg(child.id().to_string())
-            .status();
-        let _ = child.wait();
+        crate::common::interrupt(
+            &mut child,
+            &mut rng,
+            std::time::Duration::from_micros(300_000),
+            i,
+        );
         let text = std::fs::read_to_string(&report).unwrap();
         if text != "old" {
             let log: serde_json::Value = serde_json::from_str(&text).expect("a whole report");

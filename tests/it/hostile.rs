@@ -783,16 +783,12 @@ fn a_kill_during_the_template_write_leaves_no_temporary_file() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        rng ^= rng << 13;
-        rng ^= rng >> 7;
-        rng ^= rng << 17;
-        std::thread::sleep(std::time::Duration::from_micros(rng % 30_000));
-        let signal = ["-TERM", "-HUP", "-INT"][i % 3];
-        let _ = std::process::Command::new("kill")
-            .arg(signal)
-            .arg(child.id().to_string())
-            .status();
-        let _ = child.wait();
+        crate::common::interrupt(
+            &mut child,
+            &mut rng,
+            std::time::Duration::from_micros(30_000),
+            i,
+        );
         if target.exists() {
             let text = std::fs::read_to_string(&target).unwrap();
             assert!(text.contains("version = 1"), "a partial file: {text}");
